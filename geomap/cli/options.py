@@ -1,0 +1,59 @@
+"""Reusable click options and the error edge (fio/cligj style)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from ..errors import GeomapError
+
+sequence_opt = click.option(
+    "--sequence/--collection", default=False,
+    help="Write newline-delimited GeoJSON features instead of a FeatureCollection.")
+indent_opt = click.option("--indent", type=click.IntRange(0, 8), default=None,
+                          help="Indent GeoJSON output by this many spaces.")
+precision_opt = click.option("--precision", type=click.IntRange(-1, 15), default=-1,
+                             help="Round coordinates to this many decimals (-1: as is).")
+line_opt = click.option(
+    "--line", "lines", multiple=True, metavar="NAME|FILE",
+    help="Deconfliction line: a built-in name (see 'geomap lines') or a GeoJSON/vector file. "
+         "Repeat for several; default: euphrates.")
+tolerance_opt = click.option(
+    "--tolerance-km", type=click.FloatRange(0, 100), default=None,
+    help="Width of the band along the line where a side is not certain "
+         "(default: the line's positional accuracy).")
+
+
+def handle_errors(func):
+    """Turn geomap's own errors and I/O errors into one clean line and exit 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except GeomapError as err:
+            raise click.ClickException(str(err)) from err
+        except OSError as err:
+            where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+            raise click.ClickException(f"{where}{err.strerror or err}") from err
+        except BrokenPipeError:  # pragma: no cover - `| head`
+            sys.exit(0)
+
+    return wrapper
+
+
+def read_text_arg(path: str) -> tuple:
+    """(text, source name) of a file argument; ``-`` is standard input."""
+    if path == "-":
+        return sys.stdin.read(), "<stdin>"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read(), path
+    except UnicodeDecodeError as err:
+        raise click.BadParameter(f"{path}: not UTF-8 text ({err.reason})") from err
+    except FileNotFoundError as err:
+        raise click.BadParameter(f"{path}: no such file") from err
+    except IsADirectoryError as err:
+        raise click.BadParameter(f"{path}: is a folder, expected a file") from err

@@ -1,0 +1,58 @@
+"""``geomap resolve``."""
+
+from __future__ import annotations
+
+import click
+
+from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt
+
+
+@click.command(short_help="Resolve place names against the offline gazetteer.")
+@click.argument("names", nargs=-1)
+@click.option("-f", "--file", "files", multiple=True, type=click.Path(allow_dash=True),
+              help="Read names from a file, one per line ('-' for stdin). Repeatable.")
+@click.option("--kind", type=click.Choice(["populated_place", "admin1", "country", "river", "lake",
+                                           "air_base", "airport", "dam", "oil_field", "facility"]),
+              default=None, help="Prefer places of this kind.")
+@click.option("--country", default=None, metavar="CC", help="Only places in this ISO country code.")
+@click.option("--strict", is_flag=True, help="Exit 2 if any name is not found or ambiguous.")
+@sequence_opt
+@indent_opt
+@precision_opt
+@handle_errors
+def resolve(names, files, kind, country, strict, sequence, indent, precision):
+    """Resolve place names to gazetteer records, as GeoJSON on stdout.
+
+    NAMES are place names as arguments; '-' as the only name (or -f FILE)
+    reads one name per line (blank lines and lines starting with # are
+    skipped). Exactly one feature is written per name, in input order, with
+    properties query, status (resolved / ambiguous / not_found), name, kind,
+    country_code, admin1, score, candidates and source; the geometry is null
+    when a name is not found.
+
+    \b
+    Examples:
+      geomap resolve Mayadin "Deir-Ezzor" "Hemeimeem air base"
+      geomap resolve - < names.txt | geomap classify -
+      geomap resolve --sequence -f names.txt > places.geojsons
+    """
+    from ..io import dump_features, read_lines
+    from ..resolve import resolution_features
+
+    queries = []
+    sources = list(files)
+    if names == ("-",):
+        sources.append("-")
+        names = ()
+    queries.extend(n for n in names if n.strip())
+    for src in sources:
+        text, _ = read_text_arg(src)
+        queries.extend(read_lines(text))
+    if not queries:
+        raise click.UsageError("no names given: pass names as arguments, or '-' / -f FILE with one per line")
+    feats = resolution_features(queries, kind=kind, country=country.upper() if country else None)
+    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision), nl=False)
+    if strict and any(f["properties"]["status"] != "resolved" for f in feats):
+        bad = [f["properties"]["query"] for f in feats if f["properties"]["status"] != "resolved"]
+        click.echo(f"geomap: not resolved: {', '.join(bad)}", err=True)
+        raise SystemExit(2)

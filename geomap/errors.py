@@ -1,0 +1,134 @@
+"""Every exception geomap raises on purpose.
+
+One root, :class:`GeomapError`, with builtin mix-ins so callers can catch
+either the domain error or the builtin (``except LookupError`` works for a
+place that is not in the gazetteer). The CLI turns these into one-line
+messages; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = [
+    "GeomapError",
+    "GazetteerError",
+    "PlaceNotFound",
+    "AmbiguousPlace",
+    "CoordinateError",
+    "ClaimFormatError",
+    "ExpressionError",
+    "LineError",
+    "EventTableError",
+    "InputError",
+]
+
+
+class GeomapError(Exception):
+    """Root of every error geomap raises on purpose."""
+
+
+class GazetteerError(GeomapError, OSError):
+    """The gazetteer data could not be read or is inconsistent."""
+
+
+class PlaceNotFound(GeomapError, LookupError):
+    """A name matched no place in the gazetteer.
+
+    Parameters
+    ----------
+    query : str
+        The name as given.
+    suggestions : list of str
+        "Did you mean" names, best first (may be empty).
+    """
+
+    def __init__(self, query: str, suggestions: Optional[list] = None):
+        self.query = query
+        self.suggestions = list(suggestions or [])
+        msg = f"no place matches {query!r}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions[:3]) + "?"
+        super().__init__(msg)
+
+
+class AmbiguousPlace(GeomapError, LookupError):
+    """A name matched several distinct places with close scores."""
+
+    def __init__(self, query: str, candidates: list):
+        self.query = query
+        self.candidates = list(candidates)
+        names = ", ".join(f"{c.name} ({c.admin1 or c.country_code})" for c in self.candidates[:4])
+        super().__init__(
+            f"{query!r} is ambiguous: {names}; add the governorate or country, or give coordinates"
+        )
+
+
+class CoordinateError(GeomapError, ValueError):
+    """A coordinate string could not be parsed or is out of range."""
+
+
+class InputError(GeomapError, ValueError):
+    """Input data (GeoJSON, a names file, ...) is malformed.
+
+    Carries the ``source`` (file name or ``<stdin>``) and, where known, the
+    ``line`` so the message points at the place to fix.
+    """
+
+    def __init__(self, message: str, *, source: Optional[str] = None, line: Optional[int] = None,
+                 field: Optional[str] = None, hint: Optional[str] = None):
+        self.source = source
+        self.line = line
+        self.field = field
+        self.hint = hint
+        where = ""
+        if source:
+            where = str(source)
+            if line:
+                where += f", line {line}"
+            where += ": "
+        if field:
+            where += f"field {field!r}: "
+        text = where + message
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+class ClaimFormatError(InputError):
+    """A claims file does not follow geomap's claims format."""
+
+
+class EventTableError(InputError):
+    """An event table (CSV/TSV of events) lacks a column or has a bad value."""
+
+
+class ExpressionError(GeomapError, ValueError):
+    """A location expression has words geomap cannot interpret.
+
+    Parameters
+    ----------
+    expression : str
+        The whole expression.
+    unparsed : str
+        The words that were not understood.
+    claim : str, optional
+        The claim id, so the message names it.
+    """
+
+    def __init__(self, expression: str, unparsed: str, *, claim: Optional[str] = None,
+                 reason: Optional[str] = None):
+        self.expression = expression
+        self.unparsed = unparsed
+        self.claim = claim
+        who = f"claim {claim!r}: " if claim else ""
+        why = reason or f"could not interpret {unparsed!r}"
+        super().__init__(
+            f"{who}location {expression!r}: {why}; write it as e.g. 'near PLACE', "
+            "'N km west of PLACE', 'west bank of the Euphrates near PLACE', 'PLACE province', "
+            "or give coordinates"
+        )
+
+
+class LineError(GeomapError, ValueError):
+    """A deconfliction line is unknown, unreadable or unusable."""

@@ -1,0 +1,106 @@
+"""The gazetteer record: one place, small and immutable."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = ["Place", "KINDS"]
+
+#: Kinds of place, in the order a bare name prefers them when scores tie.
+KINDS = (
+    "country", "admin1", "populated_place", "river", "lake", "air_base", "airport", "dam",
+    "oil_field", "facility",
+)
+
+
+class Place:
+    """A gazetteer record (read-only).
+
+    Attributes
+    ----------
+    id : str
+        Stable id, prefixed by its source (``gn:173480``, ``wof:...``, ``cur:...``).
+    name : str
+        The preferred name.
+    kind : str
+        One of :data:`KINDS`.
+    longitude, latitude : float
+        A representative point (for areas and lines: a label point).
+    country_code, admin1 : str
+        ISO country code and first-order division, where known.
+    population : int
+    events : int
+        Conflict events recorded within 2 km (UCDP GED, precision 1-2): a prior.
+    precision_m : float
+        How far the true position may be from the point (for towns: their extent).
+    sources : tuple of str
+        Every source that contributed the record, first is the position's.
+    shape_id : str
+        Key of the polygon or line in the gazetteer's shapes, or "".
+    names : tuple of str
+        Every spelling known for the place.
+    """
+
+    __slots__ = (
+        "id", "name", "kind", "longitude", "latitude", "country_code", "admin1", "population",
+        "precision_m", "sources", "source_ids", "shape_id", "names", "feature_code", "events",
+    )
+
+    def __init__(self, id: str, name: str, kind: str, longitude: float, latitude: float, *,
+                 country_code: str = "", admin1: str = "", population: int = 0,
+                 precision_m: float = 1000.0, sources: tuple = (), source_ids: tuple = (),
+                 shape_id: str = "", names: tuple = (), feature_code: str = "", events: int = 0):
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "longitude", float(longitude))
+        object.__setattr__(self, "latitude", float(latitude))
+        object.__setattr__(self, "country_code", country_code)
+        object.__setattr__(self, "admin1", admin1)
+        object.__setattr__(self, "population", int(population or 0))
+        object.__setattr__(self, "precision_m", float(precision_m))
+        object.__setattr__(self, "sources", tuple(sources))
+        object.__setattr__(self, "source_ids", tuple(source_ids))
+        object.__setattr__(self, "shape_id", shape_id)
+        object.__setattr__(self, "names", tuple(names) or (name,))
+        object.__setattr__(self, "feature_code", feature_code)
+        object.__setattr__(self, "events", int(events))
+
+    def __setattr__(self, key, value):
+        raise AttributeError("Place is read-only")
+
+    @property
+    def point(self):
+        """(longitude, latitude)."""
+        return (self.longitude, self.latitude)
+
+    @property
+    def source(self) -> str:
+        """The source of the record's position."""
+        return self.sources[0] if self.sources else ""
+
+    def to_dict(self) -> dict:
+        """A plain dict of the record (JSON-ready)."""
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind,
+            "longitude": self.longitude, "latitude": self.latitude,
+            "country_code": self.country_code, "admin1": self.admin1 or None,
+            "population": self.population, "events": self.events, "precision_m": self.precision_m,
+            "sources": list(self.sources), "source_ids": list(self.source_ids),
+            "feature_code": self.feature_code or None,
+            "names": list(self.names),
+        }
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __repr__(self) -> str:
+        where = ", ".join(x for x in (self.admin1, self.country_code) if x)
+        return f"Place({self.id!r}, {self.name!r}, {self.kind}, {where})"
+
+
+def optional(value: str) -> Optional[str]:
+    return value or None

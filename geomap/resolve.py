@@ -1,0 +1,86 @@
+"""Names in, places out: resolution results as GeoJSON features and GeoDataFrames."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from .gazetteer import Gazetteer, Resolution
+
+__all__ = ["resolve_places", "resolution_feature", "resolution_features"]
+
+
+def resolution_feature(res: Resolution, gazetteer: Gazetteer, *, runners_up: int = 4) -> dict:
+    """One GeoJSON feature for one resolution (geometry null when not found).
+
+    The geometry fits the place's kind: a point for a town, the polygon of a
+    governorate or country, the line of a river.
+    """
+    from shapely.geometry import mapping
+
+    props = {"query": res.query, "status": res.status}
+    place = res.place
+    if place is None:
+        props.update({"name": None, "kind": None, "country_code": None, "admin1": None,
+                      "score": 0.0, "candidates": [], "suggestions": res.suggestions,
+                      "source": None, "id": None})
+        return {"type": "Feature", "properties": props, "geometry": None}
+    top = res.candidates[0]
+    props.update({
+        "name": place.name, "id": place.id, "kind": place.kind,
+        "country_code": place.country_code or None, "admin1": place.admin1 or None,
+        "score": round(top.score, 3), "matched": top.matched, "match": top.match,
+        "precision_m": place.precision_m, "longitude": place.longitude, "latitude": place.latitude,
+        "source": place.source, "sources": list(place.sources),
+        "candidates": [
+            {"name": c.place.name, "id": c.place.id, "kind": c.place.kind,
+             "admin1": c.place.admin1 or None, "country_code": c.place.country_code or None,
+             "score": round(c.score, 3)}
+            for c in res.candidates[1:1 + runners_up]
+        ],
+    })
+    if res.status == "ambiguous":
+        props["competitors"] = [c.place.name for c in res.competitors]
+    if res.modifier:
+        props["modifier"] = res.modifier
+    return {"type": "Feature", "id": place.id, "properties": props,
+            "geometry": mapping(gazetteer.shape(place))}
+
+
+def resolution_features(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = None,
+                        **kwargs) -> list:
+    """Resolve names and return one GeoJSON feature per name, in input order."""
+    gaz = gazetteer or Gazetteer.default()
+    return [resolution_feature(gaz.resolve(n, **kwargs), gaz) for n in names]
+
+
+def resolve_places(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = None, **kwargs):
+    """Resolve names into a GeoDataFrame, one row per name, in input order.
+
+    Parameters
+    ----------
+    names : iterable of str
+    gazetteer : Gazetteer, optional
+        Defaults to the bundled one.
+    **kwargs
+        Passed to :meth:`Gazetteer.resolve` (``kind``, ``region``, ``country``, ``near``).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``query, status, name, kind, country_code, admin1, score, ...``
+        and the geometry in EPSG:4326 (empty for names not found).
+
+    Examples
+    --------
+    >>> gdf = resolve_places(["Mayadin", "Dair Alzour", "Pentagon"])
+    >>> list(gdf["status"])
+    ['resolved', 'resolved', 'not_found']
+    """
+    import geopandas as gpd
+
+    feats = resolution_features(names, gazetteer=gazetteer, **kwargs)
+    if not feats:
+        return gpd.GeoDataFrame({"query": []}, geometry=[], crs="EPSG:4326")
+    gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
+    cols = ["query", "status", "name", "kind", "country_code", "admin1", "score"]
+    return gdf[cols + [c for c in gdf.columns if c not in cols]]

@@ -1,0 +1,421 @@
+"""Name normalisation and transliteration folding, Latin and Arabic script.
+
+Three levels, each coarser than the last:
+
+``normalize``
+    What a careful human would call "the same spelling": Unicode NFKC,
+    case folded, diacritics and the many apostrophes (``' ’ ‘ ʿ ʾ ` ´``) gone,
+    hyphens and punctuation as spaces; Arabic letters unified (alef and hamza
+    forms, taa marbuta, alef maqsura, tatweel and harakat removed).
+``name_key``
+    The same name as English-language news writes it: the Arabic article in
+    any form (al-, el-, ar-, ad-, as-, ash-, az-, at-, an-; glued "Alzour",
+    "Ezzor"), common generic words unified (Deir/Dayr/Dair/Der, Tell/Tall,
+    Ain/Ayn/Ein, Abu/Abou, Sheikh/Shaykh ...), consonant digraphs (kh/h, gh/g,
+    sh/ch/s, dh/z, q/k, dj/j), vowel spellings (ou/oo/o/u, ee/i, e/a,
+    ey/ei/ai/ay) and doubled letters folded.
+``skeleton``
+    The key's consonants: a blocking key for typo-tolerant look-ups.
+
+Both the gazetteer and the queries go through the same functions, so a
+folding that is "wrong" for one name is wrong the same way on both sides.
+
+Examples
+--------
+>>> name_key("Deir-Ezzor") == name_key("Dayr az Zawr") == name_key("Dair Alzour")
+True
+>>> name_key("al-Mayadeen") == name_key("Meyadin")
+True
+>>> normalize("الرَّقَّة") == normalize("الرقه")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "FOLD_VERSION",
+    "normalize",
+    "name_key",
+    "skeleton",
+    "deletions",
+    "is_arabic",
+    "parse_place_query",
+    "PlaceQuery",
+]
+
+#: Bumped whenever a folding rule changes; the gazetteer stores the version it
+#: was indexed with and re-indexes when they differ.
+FOLD_VERSION = "3"
+
+_APOSTROPHES = "'’‘`´ʿʾʻʼʹ′″\"“”ˈ"
+_LATIN_SPECIAL = str.maketrans({
+    "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+    "þ": "th", "ħ": "h", "ŧ": "t", "ə": "e", "ʃ": "sh", "ɣ": "gh", "ʕ": "", "ʔ": "",
+})
+_APOS_TABLE = str.maketrans({c: "" for c in _APOSTROPHES})
+
+# Arabic script: harakat, Quranic marks, superscript alef, tatweel.
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_TABLE = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي", "ؤ": "و", "ء": "",
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز", "ە": "ه",
+    "ھ": "ه", "ۀ": "ه", "ۆ": "و", "ۇ": "و", "ێ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+})
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+# The Arabic definite article as separate token ("al Mayadin", "ez Zor", "ash Sham").
+_ARTICLES = frozenset(
+    "al el il ul ar er ur ad ed as es us ash esh ush az ez uz at et ut ath eth adh an en un "
+    "al' l".split()
+)
+# Generic words of Syrian and Iraqi toponyms that news spells many ways: unify them.
+_GENERIC = {
+    "dayr": "dayr", "deir": "dayr", "dair": "dayr", "der": "dayr", "dier": "dayr", "deyr": "dayr",
+    "dir": "dayr", "deïr": "dayr",
+    "tall": "tal", "tell": "tal", "tel": "tal", "tal": "tal", "til": "tal", "tul": "tal",
+    "ayn": "ayn", "ain": "ayn", "ein": "ayn", "ayin": "ayn", "aain": "ayn", "aïn": "ayn", "en": "en",
+    "abu": "abu", "abou": "abu", "abo": "abu", "albu": "abu", "bu": "abu", "abi": "abu",
+    "umm": "umm", "um": "umm", "om": "umm", "oum": "umm", "omm": "umm", "oumm": "umm",
+    "jabal": "jabal", "jebel": "jabal", "jabel": "jabal", "djebel": "jabal", "jbel": "jabal",
+    "jibal": "jabal", "gebel": "jabal",
+    "bir": "bir", "beer": "bir", "bi'r": "bir", "bier": "bir",
+    "kafr": "kafr", "kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr", "kufr": "kafr",
+    "khirbat": "khirbat", "khirbet": "khirbat", "kherbet": "khirbat", "khirbit": "khirbat",
+    "khirba": "khirbat", "kharbet": "khirbat", "khurbat": "khirbat", "khirbah": "khirbat",
+    "qasr": "qasr", "kasr": "qasr", "qsar": "qasr",
+    "shaykh": "shaykh", "sheikh": "shaykh", "shaikh": "shaykh", "cheikh": "shaykh",
+    "sheik": "shaykh", "shekh": "shaykh", "sheykh": "shaykh", "shaikh'": "shaykh", "sheih": "shaykh",
+    "bayt": "bayt", "beit": "bayt", "beyt": "bayt", "bait": "bayt", "bet": "bayt",
+    "ras": "ras", "rass": "ras", "raas": "ras", "ra's": "ras",
+    "wadi": "wadi", "wady": "wadi", "ouadi": "wadi",
+    "nahr": "nahr", "nahar": "nahr",
+    "madinat": "madinat", "medinat": "madinat", "madinet": "madinat", "medinet": "madinat",
+    "mazraat": "mazraat", "mazraa": "mazraat", "mazraah": "mazraat", "mazra'at": "mazraat",
+    "mazraet": "mazraat",
+    "tallat": "tal", "hamam": "hammam",
+}
+# Sun-letter assimilation glued to the word: "Ezzor", "Arraqqa", "Assusah".
+_GLUED_SUN = re.compile(r"^[ae](tt|dd|rr|zz|ss|nn)(?=[a-z]{2,})")
+_GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+
+_TOKEN_FOLDS = [
+    (re.compile(r"(?<=[^aeiou])e$"), ""),         # French final mute e: Mayadine, Jaadine
+    (re.compile(r"tch|tsch"), "ch"),
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"sh|ch"), "s"),
+    (re.compile(r"dh|zh"), "z"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|q|c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
+    (re.compile(r"ei|ey|ai"), "ay"),
+    (re.compile(r"e"), "a"),
+    (re.compile(r"aa+"), "a"),
+    (re.compile(r"(?<=[^aeiou])a?h$"), "a"),       # taa marbuta: Raqqah, Hasakeh
+    (re.compile(r"ah$"), "a"),
+    (re.compile(r"aw(?=[^aeiouy]|$)"), "u"),       # Zawr / Zor / Zour
+    (re.compile(r"ay(?=[^aeiouy]|$)"), "i"),       # Shuhayl / Shuheil; Hmeimim
+    (re.compile(r"iy(?=[aeiou])"), "i"),           # -iyah / -ia / -ieh
+    (re.compile(r"uw(?=[aeiou])"), "u"),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains Arabic-script letters.
+
+    >>> is_arabic("دير الزور"), is_arabic("Deir ez-Zor")
+    (True, False)
+    """
+    return bool(_ARABIC_RE.search(text))
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """Case, Unicode, diacritic and punctuation normalisation.
+
+    Parameters
+    ----------
+    text : str
+        A place name in any script.
+
+    Returns
+    -------
+    str
+        Lower-case words separated by single spaces.
+
+    Examples
+    --------
+    >>> normalize("Ja’Din"), normalize("Dayr az Zawr"), normalize("Aţ Ţabqah")
+    ('jadin', 'dayr az zawr', 'at tabqah')
+    """
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = s.translate(_APOS_TABLE)
+    if is_arabic(s):
+        s = _AR_MARKS.sub("", s).translate(_AR_TABLE)
+    s = s.translate(_LATIN_SPECIAL)
+    # Strip combining marks from Latin letters only; Arabic has none left.
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = unicodedata.normalize("NFC", s)
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def _fold_token(tok: str) -> str:
+    for rx, rep in _TOKEN_FOLDS:
+        tok = rx.sub(rep, tok)
+    return tok
+
+
+def _latin_tokens(tokens: list) -> list:
+    out = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok in _ARTICLES and i < n - 1:
+            continue
+        if tok in _GENERIC:
+            out.append(_GENERIC[tok])
+            continue
+        m = _GLUED_SUN.match(tok)
+        if m:
+            tok = tok[len(m.group(0)) - 1:]
+        else:
+            tok = _GLUED_AL.sub("", tok)
+        out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def name_key(text: str) -> str:
+    """Transliteration-folded key of a name (see the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        A place name, Latin or Arabic script.
+
+    Returns
+    -------
+    str
+        A compact key; two spellings of one name usually share it.
+
+    Examples
+    --------
+    >>> name_key("Ar Raqqah") == name_key("Raqqa") == name_key("al-Rakka")
+    True
+    >>> name_key("Hemeimeem") == name_key("Khmeimim")
+    True
+    """
+    norm = normalize(text)
+    if not norm:
+        return ""
+    tokens = norm.split()
+    if is_arabic(norm):
+        out = []
+        for tok in tokens:
+            if tok.startswith("وال") and len(tok) > 4:
+                tok = tok[3:]
+            elif tok.startswith("ال") and len(tok) > 3:
+                tok = tok[2:]
+            out.append(tok)
+        return "".join(out)
+    return "".join(_fold_token(t) for t in _latin_tokens(tokens))
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a key: vowels dropped, the first letter kept.
+
+    >>> skeleton(name_key("Tabaqah")) == skeleton(name_key("Tabqa"))
+    True
+    """
+    if not key:
+        return ""
+    if is_arabic(key):
+        return key[0] + key[1:].replace("ا", "").replace("و", "").replace("ي", "")
+    body = _VOWELS.sub("", key[1:])
+    return key[0] + body
+
+
+def deletions(text: str) -> set:
+    """The string and every string one character shorter (a deletion neighbourhood).
+
+    Two strings within one insertion, deletion or substitution of each
+    other share at least one member, which makes typo look-ups a few dict
+    probes instead of a scan.
+
+    >>> sorted(deletions("abc"))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    out = {text}
+    for i in range(len(text)):
+        out.add(text[:i] + text[i + 1:])
+    return out
+
+
+# --------------------------------------------------------------------------
+# Queries: the words around a name that are not the name.
+
+#: Feature words and the kind they hint at. Longest phrases first.
+FEATURE_WORDS = [
+    ("military airport", "air_base"), ("military air base", "air_base"),
+    ("military airbase", "air_base"), ("military airfield", "air_base"), ("air base", "air_base"),
+    ("airbase", "air_base"), ("air field", "air_base"), ("airfield", "air_base"),
+    ("air port", "airport"), ("international airport", "airport"), ("airport", "airport"),
+    ("oil and gas field", "oil_field"), ("oil field", "oil_field"), ("oilfield", "oil_field"),
+    ("gas field", "oil_field"), ("gasfield", "oil_field"), ("oil fields", "oil_field"),
+    ("gas plant", "oil_field"), ("oil wells", "oil_field"), ("field", "oil_field"),
+    ("hydroelectric dam", "dam"), ("dam", "dam"),
+    ("river", "river"), ("lake", "lake"), ("reservoir", "lake"),
+    ("governorate", "admin1"), ("province", "admin1"), ("muhafazah", "admin1"),
+    ("muhafazat", "admin1"), ("countryside", "admin1"), ("rural", "admin1"), ("rif", "admin1"),
+    ("region", "admin1"),
+    ("sub district", "populated_place"), ("subdistrict", "populated_place"),
+    ("district", "populated_place"), ("nahiya", "populated_place"), ("nahiyah", "populated_place"),
+    ("city", "populated_place"), ("town", "populated_place"), ("village", "populated_place"),
+    ("villages", "populated_place"), ("hamlet", "populated_place"), ("locality", "populated_place"),
+    ("township", "populated_place"), ("neighbourhood", "populated_place"),
+    ("neighborhood", "populated_place"), ("suburb", "populated_place"), ("farms", "populated_place"),
+    ("area", None), ("camp", None), ("idp camp", None), ("refugee camp", None),
+    ("checkpoint", None), ("checkpoint area", None), ("crossing", None), ("border crossing", None),
+    ("bridge", None), ("roundabout", None), ("junction", None), ("hospital", None),
+    ("military base", "air_base"), ("base", None), ("prison", None), ("factory", None),
+    ("station", None), ("silos", None), ("hill", None), ("mountain", None), ("plain", None),
+    ("desert", None), ("valley", None), ("country", "country"), ("airspace", "country"),
+    ("skies", "country"), ("territory", "country"),
+    # Arabic script: the generic word precedes the name ("محافظة الرقة", "مطار الطبقة").
+    ("محافظة", "admin1"), ("محافظه", "admin1"), ("ريف", "admin1"), ("مدينة", "populated_place"),
+    ("مدينه", "populated_place"), ("بلدة", "populated_place"), ("قرية", "populated_place"),
+    ("مطار", "airport"), ("قاعدة", "air_base"), ("سد", "dam"), ("حقل", "oil_field"),
+    ("نهر", "river"), ("بحيرة", "lake"),
+]
+_FEATURE_SUFFIX = sorted(FEATURE_WORDS, key=lambda kv: -len(kv[0]))
+_LEADING = re.compile(
+    r"^(?:the\s+)?(?:(?:city|town|village|province|governorate|region|district|area|"
+    r"countryside|outskirts|suburbs|vicinity|village\s+of\s+the|town\s+of\s+the)\s+of\s+)",
+    re.I,
+)
+_COMPASS = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?|"
+    r"central|rural|greater|upper|lower|eastern\s+rural|western\s+rural)\s+",
+    re.I,
+)
+
+
+class PlaceQuery:
+    """A name as written, split into the name(s) and the words around it.
+
+    Attributes
+    ----------
+    text : str
+        The query as given.
+    names : list of str
+        One or more alternative spellings ("Kobane/Ayn al Arab" gives two),
+        without feature words.
+    full_names : list of str
+        The same alternatives with their feature words ("Tabqa Dam").
+    kind : str or None
+        The kind hinted by a feature word ("air base" -> ``air_base``).
+    modifier : str or None
+        A leading compass or "rural" word that was set aside ("Northern Homs").
+    """
+
+    __slots__ = ("text", "names", "full_names", "kind", "modifier")
+
+    def __init__(self, text: str, names: list, kind, modifier, full_names=()):
+        self.text = text
+        self.names = names
+        self.full_names = list(full_names)
+        self.kind = kind
+        self.modifier = modifier
+
+    def __repr__(self) -> str:
+        return f"PlaceQuery({self.text!r}, names={self.names!r}, kind={self.kind!r})"
+
+
+def _strip_feature(name: str):
+    kind = None
+    s = name.strip(" ,.;:-")
+    changed = True
+    while changed and s:
+        changed = False
+        low = s.lower()
+        for word, k in _FEATURE_SUFFIX:
+            if low.endswith(" " + word) and len(low) > len(word) + 1:
+                s = s[: -len(word) - 1].strip(" ,.;:-")
+                kind = kind or k
+                changed = True
+                break
+            if low.startswith(word + " ") and len(low) > len(word) + 1 and k is not None:
+                s = s[len(word) + 1:].strip(" ,.;:-")
+                kind = kind or k
+                changed = True
+                break
+    return s, kind
+
+
+@lru_cache(maxsize=100_000)
+def parse_place_query(text: str) -> PlaceQuery:
+    """Split a name as written in a report or an event table.
+
+    Parameters
+    ----------
+    text : str
+        e.g. ``"Hemeimeem air base"``, ``"Raqqa Province"``,
+        ``"Kobane/Ayn al Arab town"``, ``"the city of Mayadin"``.
+
+    Returns
+    -------
+    PlaceQuery
+
+    Examples
+    --------
+    >>> q = parse_place_query("Kobane/Ayn al Arab town")
+    >>> q.names, q.kind
+    (['Kobane', 'Ayn al Arab'], 'populated_place')
+    >>> parse_place_query("Hemeimeem air base").kind
+    'air_base'
+    """
+    raw = " ".join(unicodedata.normalize("NFKC", text).split())
+    s = raw
+    modifier = None
+    s = _LEADING.sub("", s)
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    m = _COMPASS.match(s)
+    if m and len(s) > m.end():
+        modifier = m.group(0).strip().lower()
+        s = s[m.end():]
+        s = _LEADING.sub("", s)
+    # Alternatives: "A/B", "A (B)", "A aka B", "A or B".
+    parts = []
+    paren = re.findall(r"\(([^)]*)\)", s)
+    base = re.sub(r"\([^)]*\)", " ", s)
+    for chunk in re.split(r"\s*/\s*|\s+(?:aka|a\.k\.a\.|or|also called|also known as)\s+", base):
+        if chunk.strip():
+            parts.append(chunk)
+    parts.extend(p for p in paren if p.strip())
+    kind = None
+    names = []
+    full = []
+    for p in parts:
+        name, k = _strip_feature(p)
+        kind = kind or k
+        if name:
+            names.append(name)
+        if k and p.strip() != name:
+            full.append(p.strip(" ,.;:-"))
+    # A feature word on the last alternative applies to all ("Kobane/Ayn al Arab town").
+    if not names:
+        names = [raw]
+    return PlaceQuery(raw, names, kind, modifier, full)
