@@ -31,7 +31,7 @@ def __getattr__(name):
         from .gazetteer import Gazetteer
         return Gazetteer
     if name == "resolve_places":
-        from .resolve import resolve_places
+        from .resolution import resolve_places
         return resolve_places
     if name == "OfflineGazetteer":
         from .geocoder import OfflineGazetteer

@@ -308,7 +308,8 @@ class Gazetteer:
         if len(key) >= _FUZZY_MIN_KEY and not found:
             dindex = self._deletion_index()
             seen = set()
-            for d in deletions(skeleton(key)):
+            skel = skeleton(key)
+            for d in deletions(skel):
                 for k in dindex.get(d, ()):
                     if k in seen or k == key or k[0] != key[0]:
                         continue
@@ -316,8 +317,10 @@ class Gazetteer:
                     ratio = Indel.normalized_similarity(key, k)
                     if ratio < _FUZZY_MIN_RATIO:
                         continue
+                    # Same consonants, other vowels: the usual transliteration drift.
+                    q = 0.86 + 0.06 * ratio if skeleton(k) == skel else 0.7 + 0.2 * ratio
                     for i, j in self._key[k]:
-                        offer(i, 0.85 * ratio, self.places[i].names[j], "fuzzy")
+                        offer(i, q, self.places[i].names[j], "fuzzy")
         return found
 
     def _score(self, place: Place, quality: float, kind_hint, region: dict, near=None) -> float:
@@ -420,15 +423,19 @@ class Gazetteer:
         """
         text = " ".join(str(query).split())
         q = parse_place_query(text)
-        # "Tabqa, Syria" / "Karamah, Raqqa": a trailing qualifier narrows the search.
-        if "," in text and not within and not country:
+        # "Tabqa, Syria" / "Karamah, Raqqa": a trailing qualifier narrows the search
+        # to a country or governorate, or (a town) gives the context point.
+        if "," in text and within is None and not country:
             head, _, tail = text.rpartition(",")
-            qual = self.resolve(tail) if tail.strip() else None
-            if qual and qual.status != "not_found" and qual.place.kind in ("country", "admin1"):
-                area = self.shape(qual.place) if qual.place.shape_id else None
-                sub = self.resolve(head, kind=kind, region=region, near=near,
-                                   country=qual.place.country_code if area is None or qual.place.kind == "country" else None,
-                                   within=area if qual.place.kind == "admin1" else None)
+            qual = self.resolve(tail, kind="admin1") if tail.strip() and head.strip() else None
+            if qual and qual.status != "not_found":
+                qp = qual.place
+                if qp.kind == "country":
+                    sub = self.resolve(head, kind=kind, region=region, country=qp.country_code, near=near)
+                elif qp.kind == "admin1" and qp.shape_id:
+                    sub = self.resolve(head, kind=kind, region=region, within=self.shape(qp), near=near)
+                else:
+                    sub = self.resolve(head, kind=kind, region=region, near=qp.point)
                 if sub.status != "not_found":
                     sub.query = text
                     return sub

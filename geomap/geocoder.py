@@ -10,7 +10,7 @@ Examples
 >>> geocoder = OfflineGazetteer()
 >>> loc = geocoder.geocode("Deir-Ezzor")
 >>> loc.address, round(loc.latitude, 2), round(loc.longitude, 2)
-('Deir ez-Zor, Deir ez-Zor, SY', 35.34, 40.14)
+('Deir ez-Zor, SY', 35.34, 40.14)
 >>> geocoder.geocode("Konashenkov") is None
 True
 """

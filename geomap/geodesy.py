@@ -82,13 +82,22 @@ def buffer_km(geom, distance_km: float, *, quad_segs: int = 16):
     True
     """
     import shapely
-    from shapely.ops import transform
 
     c = geom.centroid if not geom.is_empty else geom
     fwd, inv = _transformers(c.x, c.y)
-    projected = transform(fwd.transform, geom)
+    projected = shapely.transform(geom, _vectorized(fwd))
     out = shapely.buffer(projected, distance_km * 1000.0, quad_segs=quad_segs)
-    return transform(inv.transform, out)
+    return shapely.transform(out, _vectorized(inv))
+
+
+def _vectorized(transformer):
+    """A pyproj transformer as a shapely.transform function over (N, 2) arrays."""
+
+    def apply(xy):
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return apply
 
 
 def disc(lon: float, lat: float, radius_km: float, *, quad_segs: int = 16):

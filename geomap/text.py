@@ -215,7 +215,7 @@ def name_key(text: str) -> str:
     --------
     >>> name_key("Ar Raqqah") == name_key("Raqqa") == name_key("al-Rakka")
     True
-    >>> name_key("Hemeimeem") == name_key("Khmeimim")
+    >>> name_key("Hmeimim") == name_key("Khmeimim")
     True
     """
     norm = normalize(text)

@@ -37,7 +37,7 @@ def resolve(names, files, kind, country, strict, sequence, indent, precision):
       geomap resolve --sequence -f names.txt > places.geojsons
     """
     from ..io import dump_features, read_lines
-    from ..resolve import resolution_features
+    from ..resolution import resolution_features
 
     queries = []
     sources = list(files)

@@ -1,0 +1,192 @@
+"""Resolution against the bundled gazetteer: every place of the seed reports."""
+
+import pytest
+
+from geomap.errors import AmbiguousPlace, PlaceNotFound
+from geomap.gazetteer import Gazetteer
+from geomap.geodesy import haversine_km
+from geomap.place import Place
+from geomap.text import name_key, normalize
+
+# Where the seed reports' places really are (lon, lat), from GeoNames / WOF /
+# airportsdata, and how far off (km) an answer may be.
+MAYADIN = (40.452, 35.020)
+RAQQA = (39.008, 35.953)
+TABQA = (38.548, 35.838)
+JADIN = (38.695, 35.685)
+DEIR = (40.141, 35.336)
+HMEIMIM = (35.949, 35.401)
+UDEID = (51.315, 25.117)
+ABU_KAMAL = (40.918, 34.452)
+
+
+@pytest.mark.parametrize("query, where, kind", [
+    ("Mayadin", MAYADIN, "populated_place"),
+    ("al-Mayadin", MAYADIN, "populated_place"),
+    ("al-Mayadeen", MAYADIN, "populated_place"),
+    ("the city of Mayadin", MAYADIN, "populated_place"),
+    ("الميادين", MAYADIN, "populated_place"),
+    ("Raqqa", RAQQA, "populated_place"),
+    ("Raqqah", RAQQA, "populated_place"),
+    ("الرقة", RAQQA, "populated_place"),
+    ("Tabqa", TABQA, "populated_place"),
+    ("al-Thawra", TABQA, "populated_place"),
+    ("Tabqah", TABQA, "populated_place"),
+    ("Ja'Din", JADIN, "populated_place"),
+    ("Ja’Din", JADIN, "populated_place"),
+    ("Deir-Ezzor", DEIR, "populated_place"),
+    ("Deir Ezzor", DEIR, "populated_place"),
+    ("Dair Alzour", DEIR, "populated_place"),
+    ("Deir ez-Zor", DEIR, "populated_place"),
+    ("دير الزور", DEIR, "populated_place"),
+    ("Hemeimeem", HMEIMIM, "air_base"),
+    ("Hemeimeem air base", HMEIMIM, "air_base"),
+    ("Khmeimim", HMEIMIM, "air_base"),
+    ("al-Udeid", UDEID, "air_base"),
+    ("al-Udeid air base", UDEID, "air_base"),
+    ("Abu Kamal", ABU_KAMAL, "populated_place"),
+    ("Albu Kamal", ABU_KAMAL, "populated_place"),
+])
+def test_seed_places_resolve(gaz, query, where, kind):
+    res = gaz.resolve(query)
+    assert res.status == "resolved", res.candidates[:3]
+    assert res.place.kind == kind
+    assert haversine_km(*where, *res.place.point) < 5
+
+
+@pytest.mark.parametrize("query, admin1", [
+    ("Raqqa Province", "Raqqa"), ("Raqqah province", "Raqqa"),
+    ("southern Raqqa countryside", "Raqqa"), ("Dair Alzour province", "Deir ez-Zor"),
+    ("Deir-Ezzor Governorate", "Deir ez-Zor"),
+])
+def test_provinces_resolve_to_governorate_polygons(gaz, query, admin1):
+    res = gaz.resolve(query)
+    assert res.status == "resolved"
+    assert res.place.kind == "admin1" and res.place.admin1 == admin1
+    assert gaz.shape(res.place).geom_type in ("Polygon", "MultiPolygon")
+
+
+@pytest.mark.parametrize("query", ["the Euphrates", "Euphrates", "Euphrates River", "نهر الفرات"])
+def test_euphrates_is_a_river_line(gaz, query):
+    res = gaz.resolve(query)
+    assert res.status == "resolved" and res.place.kind == "river"
+    assert gaz.shape(res.place).geom_type in ("LineString", "MultiLineString")
+
+
+@pytest.mark.parametrize("query, code", [("Iraqi airspace", "IQ"), ("Syria", "SY"), ("Qatar", "QA")])
+def test_countries_and_demonyms(gaz, query, code):
+    res = gaz.resolve(query)
+    assert res.place.kind == "country" and res.place.country_code == code
+
+
+@pytest.mark.parametrize("query", [
+    "Konashenkov", "Pickart", "Ryabkov", "Daesh", "Pentagon", "Raptor", "CNN", "ISIS", "Kremlin",
+    "SDF", "Moscow", "Washington", "Islamic State", "Sergei Ryabkov", "Joseph Dunford",
+])
+def test_people_and_organisations_are_not_places(gaz, query):
+    res = gaz.resolve(query)
+    assert res.status == "not_found"
+    assert res.place is None
+    with pytest.raises(PlaceNotFound):
+        res.raise_for_status()
+
+
+def test_feature_word_steers_the_kind(gaz):
+    assert gaz.resolve("Tabqa").place.kind == "populated_place"
+    assert gaz.resolve("Tabqa air base").place.kind == "air_base"
+    assert gaz.resolve("Tabqa Dam").place.kind == "dam"
+
+
+@pytest.mark.parametrize("query, name_part", [
+    ("al-Omar oil field", "Omar"), ("Conoco gas field", "Conoco"), ("Tanak oil field", "Tanak"),
+])
+def test_oil_and_gas_fields(gaz, query, name_part):
+    res = gaz.resolve(query)
+    assert res.place.kind == "oil_field" and name_part in res.place.name
+
+
+def test_typo_is_found_fuzzily(gaz):
+    res = gaz.resolve("Mayadeeen")
+    assert res.status == "resolved"
+    assert haversine_km(*MAYADIN, *res.place.point) < 5
+
+
+def test_not_found_offers_suggestions(gaz):
+    res = gaz.resolve("Mayadxyzin")
+    assert res.status == "not_found"
+    res2 = gaz.resolve("Deir ez Zorrrrq")
+    assert res2.status == "not_found" or res2.place.name == "Deir ez-Zor"
+
+
+def test_trailing_qualifier_narrows(gaz):
+    assert gaz.resolve("Tabqa, Syria").place.id == gaz.resolve("Tabqa").place.id
+    res = gaz.resolve("Al Karamah, Raqqa")
+    assert res.status == "resolved" and res.place.admin1 == "Raqqa"
+
+
+def test_context_point_picks_the_nearby_namesake(gaz):
+    res = gaz.resolve("al-Karamah", near=RAQQA)
+    assert res.place.admin1 == "Raqqa"
+    res = gaz.resolve("al-Karamah", near=DEIR)
+    assert res.place.admin1 == "Deir ez-Zor"
+
+
+def _tiny(places):
+    norm, key = {}, {}
+    for i, p in enumerate(places):
+        for j, n in enumerate(p.names):
+            norm.setdefault(normalize(n), []).append((i, j))
+            key.setdefault(name_key(n), []).append((i, j))
+    return Gazetteer(places, norm, key)
+
+
+def test_namesakes_far_apart_are_ambiguous():
+    g = _tiny([
+        Place("a", "Qaryat X", "populated_place", 36.0, 35.0, country_code="SY", admin1="Hama"),
+        Place("b", "Qaryat X", "populated_place", 40.0, 35.0, country_code="SY", admin1="Deir ez-Zor"),
+    ])
+    res = g.resolve("Qaryat X")
+    assert res.status == "ambiguous"
+    assert {res.place.id, res.competitors[0].place.id} == {"a", "b"}
+    with pytest.raises(AmbiguousPlace):
+        res.raise_for_status(allow_ambiguous=False)
+
+
+def test_namesakes_side_by_side_are_one_place():
+    g = _tiny([
+        Place("a", "Qaryat X", "populated_place", 40.0, 35.0, country_code="SY"),
+        Place("b", "Qaryat X", "populated_place", 40.01, 35.01, country_code="SY"),
+    ])
+    assert g.resolve("Qaryat X").status == "resolved"
+
+
+def test_prominence_breaks_ties():
+    g = _tiny([
+        Place("v", "Qaryat X", "populated_place", 36.0, 35.0, country_code="SY"),
+        Place("c", "Qaryat X", "populated_place", 40.0, 35.0, country_code="SY", population=90000),
+    ])
+    res = g.resolve("Qaryat X")
+    assert res.status == "resolved" and res.place.id == "c"
+
+
+def test_stored_keys_match_the_current_folding(gaz):
+    # places.tsv stores normalised spellings and keys; a changed fold rule without a
+    # rebuild would make look-ups silently miss.
+    for i in range(0, len(gaz), 97):
+        p = gaz.places[i]
+        for j, n in enumerate(p.names):
+            assert (i, j) in gaz._key[name_key(n)], (p.id, n)
+            assert (i, j) in gaz._norm[normalize(n)], (p.id, n)
+
+
+def test_every_record_is_well_formed(gaz):
+    kinds = {"country", "admin1", "populated_place", "river", "lake", "air_base", "airport", "dam",
+             "oil_field", "facility"}
+    ids = set()
+    for p in gaz.places:
+        assert p.kind in kinds
+        assert -180 <= p.longitude <= 180 and -90 <= p.latitude <= 90
+        assert p.precision_m > 0 and p.sources
+        assert p.id not in ids
+        ids.add(p.id)
+    assert len(gaz) > 10000
