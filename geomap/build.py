@@ -571,3 +571,37 @@ def _write(b: _Builder, out: Path, src: Path) -> dict:
             counts["sources"][fname] = hashlib.sha256(p.read_bytes()).hexdigest()[:16]
     atomic_write(out / "build.json", json.dumps(counts, indent=1, sort_keys=True) + "\n")
     return counts
+
+
+def build_lines(source: os.PathLike, out: os.PathLike) -> Path:
+    """Write the bundled Euphrates line (``euphrates.geojson``) from Natural Earth.
+
+    The line is the derived, downstream-oriented Euphrates centreline of the
+    source file (Turkey to the Shatt al-Arab), so its left side is the
+    north-east bank.
+    """
+    from .io import atomic_write
+
+    fc = _read_geojson(Path(source) / SOURCE_FILES["rivers"])
+    derived = [f for f in fc["features"] if f["properties"].get("derived")
+               and f["properties"].get("river_group") == "Euphrates"]
+    if not derived:
+        raise GazetteerError(f"{source}: no derived Euphrates line in {SOURCE_FILES['rivers']}")
+    geom = derived[0]["geometry"]
+    feat = {"type": "Feature", "properties": {
+        "name": "euphrates",
+        "title": "Euphrates (US-Russia deconfliction line, 2017)",
+        "left_label": "east", "right_label": "west",
+        "accuracy_km": 3.0, "area": "SY", "valid_from": None, "valid_to": None,
+        "approximate": False,
+        "source": "Natural Earth 10m rivers v4.0.0 (public domain), Euphrates centreline chained and "
+                  "oriented downstream; the river served as the US-Russia deconfliction line in 2017",
+        "description": "The Euphrates served as the line between the US-led coalition's and "
+                       "Russia's areas of air operations in eastern Syria. The centreline is "
+                       "generalised at 1:10M: towns within about 3 km of it may be on either bank.",
+    }, "geometry": {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"], 5)}}
+    out = Path(out)
+    path = out / "euphrates.geojson"
+    atomic_write(path, json.dumps({"type": "FeatureCollection", "features": [feat]},
+                                  ensure_ascii=False, indent=None) + "\n")
+    return path

@@ -22,19 +22,23 @@ def gazetteer():
 @click.option("--geonames", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Also add a GeoNames dump (e.g. a country file EG.txt). Repeatable.")
 @click.option("--no-ucdp", is_flag=True, help="Leave out UCDP GED place names and event counts.")
+@click.option("--lines-output", type=click.Path(file_okay=False), default=None,
+              help="Also write the Euphrates line here (default: 'lines' beside the output folder).")
 @handle_errors
-def build(source, output, extra, no_ucdp):
+def build(source, output, extra, no_ucdp, lines_output):
     """Build the gazetteer from source files, reproducibly.
 
     \b
     Example (from a checkout with ../shared beside it):
       geomap gazetteer build --source ../shared/data -o data/gazetteer
     """
-    from ..build import build_gazetteer
+    from ..build import build_gazetteer, build_lines
 
     counts = build_gazetteer(source, output, extra_geonames=extra, include_ucdp=not no_ucdp,
                              progress=lambda m: click.echo(f"geomap: {m}", err=True))
     click.echo(f"{counts['places']} places, {counts['names']} names -> {Path(output)}", err=True)
+    lines_dir = Path(lines_output) if lines_output else Path(output).resolve().parent / "lines"
+    click.echo(f"line -> {build_lines(source, lines_dir)}", err=True)
 
 
 @gazetteer.command(short_help="Show what the gazetteer holds.")

@@ -1,0 +1,354 @@
+"""Deconfliction lines: loading, orientation, side areas, validity dates.
+
+A line is oriented (the Euphrates runs downstream); its **left** and
+**right** sides are the geometric truth (shapely's convention: a positive
+single-sided buffer lies on the left), and each line maps them to human
+labels (``east`` / ``west`` for the Euphrates). The side areas are the area
+of interest split by the line; where the line ends inside the area it is
+extended straight on to the area's edge.
+
+Examples
+--------
+>>> line = get_line("euphrates")
+>>> line.left_label, line.right_label, line.accuracy_km
+('east', 'west', 3.0)
+>>> sorted(l.name for l in builtin_lines())
+['euphrates', 'tabqa-arc-2017']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .errors import LineError
+
+__all__ = ["DeconflictionLine", "builtin_lines", "get_line", "load_line", "lines_for_date"]
+
+
+def _date(value) -> Optional[dt.date]:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as err:
+        raise LineError(f"bad date {value!r}: write YYYY-MM-DD") from err
+
+
+class DeconflictionLine:
+    """A named, oriented line with labelled sides.
+
+    Parameters
+    ----------
+    name : str
+        Short id (``euphrates``).
+    geometry : shapely LineString
+        Oriented: left and right follow its direction.
+    left_label, right_label : str
+        Human names of the two sides.
+    area : shapely Polygon or MultiPolygon
+        Area of interest; beyond it a claim is ``outside``.
+    accuracy_km : float
+        Positional accuracy of the line: claims nearer than this are flagged.
+    valid_from, valid_to : date, optional
+        When the line applied (None: open-ended).
+    title, source, description : str
+    approximate : bool
+        True when digitised from descriptions rather than an official geometry.
+    """
+
+    def __init__(self, name: str, geometry, *, left_label: str = "left", right_label: str = "right",
+                 area=None, accuracy_km: float = 0.0, valid_from=None, valid_to=None,
+                 title: str = "", source: str = "", description: str = "", approximate: bool = False,
+                 area_name: str = ""):
+        import shapely
+
+        if geometry is None or geometry.is_empty:
+            raise LineError(f"line {name!r} has no geometry")
+        if geometry.geom_type == "MultiLineString":
+            merged = shapely.line_merge(geometry)
+            if merged.geom_type != "LineString":
+                raise LineError(f"line {name!r} is in several disconnected pieces; join them into one")
+            geometry = merged
+        if geometry.geom_type != "LineString":
+            raise LineError(f"line {name!r} is a {geometry.geom_type}, expected a LineString")
+        if left_label == right_label:
+            raise LineError(f"line {name!r}: the two sides need different labels")
+        self.name = name
+        self.geometry = geometry
+        self.left_label = left_label
+        self.right_label = right_label
+        self.accuracy_km = float(accuracy_km)
+        self.valid_from = _date(valid_from)
+        self.valid_to = _date(valid_to)
+        self.title = title or name
+        self.source = source
+        self.description = description
+        self.approximate = approximate
+        self.area_name = area_name
+        if area is None:
+            area = shapely.box(*shapely.buffer(geometry, 1.0).bounds)
+            self.area_name = self.area_name or "1° around the line"
+        self.area = shapely.make_valid(area)
+
+    def __repr__(self) -> str:
+        return f"DeconflictionLine({self.name!r}, {self.left_label}/{self.right_label})"
+
+    def applies_on(self, date) -> bool:
+        """True when the line was in force on ``date`` (None: always true)."""
+        d = _date(date)
+        if d is None:
+            return True
+        return (self.valid_from is None or d >= self.valid_from) and (
+            self.valid_to is None or d <= self.valid_to)
+
+    def reversed(self) -> "DeconflictionLine":
+        """The same line digitised the other way: sides and labels swap."""
+        import shapely
+
+        return DeconflictionLine(
+            self.name, shapely.reverse(self.geometry), left_label=self.right_label,
+            right_label=self.left_label, area=self.area, accuracy_km=self.accuracy_km,
+            valid_from=self.valid_from, valid_to=self.valid_to, title=self.title,
+            source=self.source, description=self.description, approximate=self.approximate,
+            area_name=self.area_name)
+
+    # -- geometry ------------------------------------------------------------
+    @cached_property
+    def cutter(self):
+        """The line clipped to the area, its inner ends extended to the area's edge."""
+        import shapely
+        from shapely import LineString
+
+        coords = list(self.geometry.coords)
+        far = 4 * max(1.0, shapely.length(shapely.envelope(self.area).exterior))
+
+        def extend(p_end, p_prev):
+            dx, dy = p_end[0] - p_prev[0], p_end[1] - p_prev[1]
+            n = (dx * dx + dy * dy) ** 0.5 or 1.0
+            return (p_end[0] + dx / n * far, p_end[1] + dy / n * far)
+
+        start = shapely.Point(coords[0])
+        end = shapely.Point(coords[-1])
+        if shapely.intersects(self.area, start):
+            coords.insert(0, extend(coords[0], coords[1]))
+        if shapely.intersects(self.area, end):
+            coords.append(extend(coords[-1], coords[-2]))
+        return LineString(coords)
+
+    @cached_property
+    def sides(self):
+        """(left area, right area): the area of interest split by the line."""
+        import shapely
+        from shapely.ops import split
+
+        pieces = split(self.area, self.cutter)
+        parts = list(getattr(pieces, "geoms", [pieces]))
+        if len(parts) < 2:
+            raise LineError(f"line {self.name!r} does not divide its area of interest "
+                            f"({self.area_name or 'area'}): does the line cross it?")
+        left, right = [], []
+        probe_l = shapely.buffer(self.cutter, 0.02, single_sided=True)
+        probe_r = shapely.buffer(self.cutter, -0.02, single_sided=True)
+        for part in parts:
+            al = shapely.area(shapely.intersection(part, probe_l))
+            ar = shapely.area(shapely.intersection(part, probe_r))
+            if al == ar == 0:
+                # A piece cut off without touching the probes: side of its nearest line point.
+                al, ar = self._side_sign(part.representative_point()), 0.0
+            (left if al > ar else right).append(part)
+        return shapely.make_valid(shapely.union_all(left)), shapely.make_valid(shapely.union_all(right))
+
+    def _side_sign(self, pt) -> float:
+        """+1 left, -1 right of the line at its nearest point."""
+        line = self.cutter
+        d = line.project(pt)
+        a = line.interpolate(max(d - 1e-4, 0))
+        b = line.interpolate(min(d + 1e-4, line.length))
+        cross = (b.x - a.x) * (pt.y - a.y) - (b.y - a.y) * (pt.x - a.x)
+        return 1.0 if cross > 0 else -1.0
+
+    def side_area(self, label: str):
+        """The area of the side called ``label`` (``east``, ``left`` ...)."""
+        left, right = self.sides
+        lab = label.lower()
+        if lab in (self.left_label.lower(), "left"):
+            return left
+        if lab in (self.right_label.lower(), "right"):
+            return right
+        raise LineError(f"line {self.name!r} has sides {self.left_label!r} and "
+                        f"{self.right_label!r}, not {label!r}")
+
+    def label_of(self, side: str) -> str:
+        """Map a side word ("east", "western", "left bank") to this line's label, or raise."""
+        word = side.lower().strip()
+        word = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}.get(word, word)
+        if word in (self.left_label, "left"):
+            return self.left_label
+        if word in (self.right_label, "right"):
+            return self.right_label
+        raise LineError(f"line {self.name!r} has sides {self.left_label!r} and {self.right_label!r}, "
+                        f"not {side!r}")
+
+    def to_feature(self) -> dict:
+        """The line as a GeoJSON feature, with its metadata."""
+        from shapely.geometry import mapping
+
+        return {"type": "Feature", "id": self.name, "geometry": mapping(self.geometry),
+                "properties": self.metadata()}
+
+    def metadata(self) -> dict:
+        return {
+            "name": self.name, "title": self.title, "left_label": self.left_label,
+            "right_label": self.right_label, "accuracy_km": self.accuracy_km,
+            "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "approximate": self.approximate, "source": self.source,
+            "description": self.description, "area": self.area_name,
+        }
+
+    @cached_property
+    def metric_crs(self):
+        """An azimuthal equidistant CRS centred on the area, for distances in km."""
+        from .geodesy import local_crs
+
+        c = self.area.centroid
+        return local_crs(c.x, c.y)
+
+
+def _area_from_spec(spec: Optional[str], geometry):
+    """'SY' -> Syria's polygon; 'buffer:40' -> 40 km around the line; None -> default box."""
+    if not spec:
+        return None, ""
+    spec = str(spec)
+    if spec.startswith("buffer:"):
+        from .geodesy import buffer_km
+
+        km = float(spec.split(":", 1)[1])
+        return buffer_km(geometry, km), f"{km:g} km around the line"
+    from .gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    for p in gaz.places:
+        if p.kind in ("country", "admin1") and (p.country_code == spec.upper() and p.kind == "country"
+                                                or p.id == spec):
+            return gaz.shape(p), p.name
+    res = gaz.resolve(spec)
+    if res.status != "not_found" and res.place.kind in ("country", "admin1"):
+        return gaz.shape(res.place), res.place.name
+    raise LineError(f"area of interest {spec!r} is not a country code, governorate or 'buffer:KM'")
+
+
+def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> DeconflictionLine:
+    from shapely.geometry import shape
+
+    props = feat.get("properties") or {}
+    geom = feat.get("geometry")
+    if not geom:
+        raise LineError(f"{source_name}: the line feature has no geometry")
+    try:
+        g = shape(geom)
+    except Exception as err:
+        raise LineError(f"{source_name}: unreadable geometry ({err})") from err
+    area, area_name = _area_from_spec(props.get("area"), g)
+    return DeconflictionLine(
+        props.get("name") or fallback_name, g,
+        left_label=props.get("left_label") or "left", right_label=props.get("right_label") or "right",
+        area=area, area_name=area_name, accuracy_km=float(props.get("accuracy_km") or 0.0),
+        valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
+        title=props.get("title") or "", source=props.get("source") or "",
+        description=props.get("description") or "", approximate=bool(props.get("approximate")),
+    )
+
+
+def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Optional[str] = None,
+              right_label: Optional[str] = None, area=None) -> DeconflictionLine:
+    """Load a user's line from GeoJSON or any vector format geopandas reads.
+
+    The file must hold one line (or several pieces that join into one).
+    Properties ``name``, ``left_label``, ``right_label``, ``accuracy_km``,
+    ``valid_from``, ``valid_to``, ``area`` (a country code, a governorate,
+    or ``buffer:KM``) and ``source`` are used when present; keyword
+    arguments override them.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise LineError(f"{p}: no such line file (or give a built-in name: "
+                        f"{', '.join(sorted(_builtin_paths()))})")
+    feats = None
+    if p.suffix.lower() in (".geojson", ".json"):
+        try:
+            obj = json.loads(p.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise LineError(f"{p}: not valid GeoJSON ({err})") from err
+        feats = obj.get("features") if obj.get("type") == "FeatureCollection" else (
+            [obj] if obj.get("type") == "Feature" else [{"type": "Feature", "properties": {}, "geometry": obj}])
+    else:
+        import geopandas as gpd
+
+        try:
+            gdf = gpd.read_file(p).to_crs(4326)
+        except Exception as err:
+            raise LineError(f"{p}: geopandas cannot read it ({err})") from err
+        feats = json.loads(gdf.to_json())["features"]
+    feats = [f for f in feats or [] if f.get("geometry") and "LineString" in f["geometry"]["type"]]
+    if not feats:
+        raise LineError(f"{p}: no LineString in the file")
+    if len(feats) > 1:
+        from shapely import union_all
+        from shapely.geometry import mapping, shape
+
+        merged = union_all([shape(f["geometry"]) for f in feats])
+        feats = [{"type": "Feature", "properties": feats[0].get("properties") or {},
+                  "geometry": mapping(merged)}]
+    props = dict(feats[0].get("properties") or {})
+    for k, v in (("name", name), ("left_label", left_label), ("right_label", right_label)):
+        if v:
+            props[k] = v
+    line = _line_from_feature({**feats[0], "properties": props}, source_name=str(p), fallback_name=p.stem)
+    if area is not None:
+        line.area = area
+    return line
+
+
+def _builtin_paths() -> dict:
+    from .gazetteer import data_path
+
+    folder = data_path() / "lines"
+    return {f.stem: f for f in sorted(folder.glob("*.geojson"))}
+
+
+@lru_cache(maxsize=None)
+def _builtin(name: str) -> DeconflictionLine:
+    return load_line(_builtin_paths()[name])
+
+
+def builtin_lines() -> list:
+    """Every line bundled with geomap."""
+    return [_builtin(n) for n in _builtin_paths()]
+
+
+def get_line(name_or_path) -> DeconflictionLine:
+    """A built-in line by name, a file path, or a line object passed through."""
+    if isinstance(name_or_path, DeconflictionLine):
+        return name_or_path
+    key = str(name_or_path)
+    paths = _builtin_paths()
+    if key in paths:
+        return _builtin(key)
+    if Path(key).exists():
+        return load_line(key)
+    raise LineError(f"unknown line {key!r}: use one of {', '.join(sorted(paths))} or a file path")
+
+
+def lines_for_date(date, lines=None) -> list:
+    """The lines (default: all built-in) in force on ``date``."""
+    return [ln for ln in (lines or builtin_lines()) if ln.applies_on(date)]
