@@ -22,8 +22,8 @@ Examples
 --------
 >>> from geomap.lines import get_line
 >>> v = side_of_points([40.452, 40.830], [35.020, 34.690], get_line("euphrates"))
->>> list(v["side"]), [round(d, 1) for d in v["distance_km"]]
-(['west', 'east'], [1.3, 2.0])
+>>> list(v["side"]), [round(float(d), 1) for d in v["distance_km"]]
+(['west', 'east'], [1.2, 0.2])
 """
 
 from __future__ import annotations
