@@ -36,6 +36,7 @@ import numpy as np
 from .geodesy import EARTH_RADIUS_KM, haversine_km
 
 __all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "verdict_text",
+           "verdict_texts", "share_dict",
            "STRADDLE_SHARE"]
 
 #: A geometry with at least this share on one side is "wholly" on that side.
@@ -294,16 +295,15 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
 
         total = size(shp)
         al, ar = size(in_l), size(in_r)
+        inside = al + ar
         with np.errstate(invalid="ignore", divide="ignore"):
-            sl = np.where(total > 0, al / total, 0.0)
-            sr = np.where(total > 0, ar / total, 0.0)
-        so = np.clip(1.0 - sl - sr, 0.0, 1.0)
-        inside = sl + sr
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rel_l = np.where(inside > 0, sl / inside, 0.0)
-        lab = np.where(inside < 1e-9, "outside",
-                       np.where(rel_l >= STRADDLE_SHARE, line.left_label,
-                                np.where(rel_l <= 1 - STRADDLE_SHARE, line.right_label, "straddles")))
+            so = np.where(total > 0, np.clip(1.0 - inside / total, 0.0, 1.0), 1.0)
+            # Shares of the part inside the area of interest.
+            sl = np.where(inside > 0, al / inside, 0.0)
+            sr = np.where(inside > 0, ar / inside, 0.0)
+        lab = np.where(inside <= 1e-12, "outside",
+                       np.where(sl >= STRADDLE_SHARE, line.left_label,
+                                np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
         side[other] = lab
         share_l[other], share_r[other], share_o[other] = sl, sr, so
         # Distance in km between the nearest points, on the sphere.
@@ -330,20 +330,24 @@ def _approx_km2(geoms, dims) -> np.ndarray:
     return np.where(dims >= 2, shapely.area(geoms) * k, 0.0)
 
 
-def verdict_text(side, distance_km, near_line, line, *, share_left=None, share_right=None) -> str:
+def verdict_text(side, distance_km, near_line, line, *, share_left=None, share_right=None,
+                 share_outside=None) -> str:
     """One sentence for people: "west, 1.2 km from the line, within the line's accuracy (3 km)"."""
     if side is None:
         return "no position"
     if side == "outside":
-        return f"outside the area of the {line.title} line"
+        return f"outside the area of the line ({line.area_name or 'its area of interest'})"
     if side == "straddles":
-        return (f"straddles the line: {share_left:.0%} {line.left_label}, "
+        text = (f"straddles the line: {share_left:.0%} {line.left_label}, "
                 f"{share_right:.0%} {line.right_label}")
-    text = str(side)
-    if distance_km is not None and not np.isnan(distance_km):
-        text += f", {distance_km:.1f} km from the line"
-        if near_line:
-            text += f", within the line's accuracy ({line.accuracy_km:g} km)"
+    else:
+        text = str(side)
+        if distance_km is not None and not np.isnan(distance_km):
+            text += ", reaching the line" if distance_km == 0 else f", {distance_km:.1f} km from the line"
+            if near_line:
+                text += f", within the line's accuracy ({line.accuracy_km:g} km)"
+    if share_outside is not None and share_outside >= 0.005:
+        text += f" ({share_outside:.0%} of it outside {line.area_name or 'the area'})"
     return text
 
 
@@ -367,19 +371,29 @@ def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = "
     out = gdf.copy()
     geoms = out.geometry.to_crs(4326).values if out.crs is not None else out.geometry.values
     v = side_of_geometries(np.asarray(geoms, dtype=object), line, tolerance_km=tolerance_km)
-    shares = [
-        None if s is None or s == "outside" else
-        {line.left_label: round(float(a), 4), line.right_label: round(float(b), 4)}
-        for s, a, b in zip(v["side"], v["share_left"], v["share_right"])
-    ]
+    shares = [share_dict(s, a, b, o, line)
+              for s, a, b, o in zip(v["side"], v["share_left"], v["share_right"], v["share_outside"])]
     out[prefix + "side"] = v["side"]
     out[prefix + "side_share"] = shares
     out[prefix + "distance_km"] = pd.Series(v["distance_km"], index=out.index).round(3)
     out[prefix + "near_line"] = v["near_line"]
     out[prefix + "line"] = line.name
-    out[prefix + "verdict"] = [
-        verdict_text(s, d, nl, line, share_left=a, share_right=b)
-        for s, d, nl, a, b in zip(v["side"], v["distance_km"], v["near_line"], v["share_left"],
-                                  v["share_right"])
-    ]
+    out[prefix + "verdict"] = verdict_texts(v, line)
     return out
+
+
+def share_dict(side, left, right, outside, line) -> Optional[dict]:
+    """{left label: share, right label: share[, "outside": share]} or None."""
+    if side is None or side == "outside":
+        return None
+    d = {line.left_label: round(float(left), 4), line.right_label: round(float(right), 4)}
+    if outside is not None and outside >= 0.005:
+        d["outside"] = round(float(outside), 4)
+    return d
+
+
+def verdict_texts(v: dict, line) -> list:
+    """:func:`verdict_text` for every row of a :func:`side_of_geometries` result."""
+    return [verdict_text(s, d, nl, line, share_left=a, share_right=b, share_outside=o)
+            for s, d, nl, a, b, o in zip(v["side"], v["distance_km"], v["near_line"], v["share_left"],
+                                         v["share_right"], v["share_outside"])]

@@ -1,0 +1,416 @@
+"""Claims and incidents: the model, and reading claims files (YAML, CSV, GeoJSON).
+
+The YAML format, written by analysts::
+
+    incidents:
+      - id: su22-shootdown-2017-06-18
+        date: 2017-06-18
+        title: US Navy F/A-18E shoots down a Syrian Su-22 near Tabqa
+        claims:
+          - id: coalition-jadin
+            claimant: {party: US-led coalition, speaker: CJTF-OIR statement}
+            claim: The Su-22 dropped bombs near SDF fighters at Ja'Din.
+            location: Ja'Din, which is west of Raqqa
+            coordinates: 35.6847 38.6945        # optional; any format geomap reads
+            uncertainty_km: 1                   # optional, with coordinates
+            source: {report: 004_52a27579c9f229eb.txt, quote: "The attack drove the SDF from Ja'Din"}
+
+A CSV has one claim a row with the columns ``incident, date, title, id,
+party, speaker, claim, location, coordinates, uncertainty_km, report,
+quote`` (``incident`` groups rows). A GeoJSON FeatureCollection has one
+claim a feature with the same properties; a feature's Point geometry
+stands for ``coordinates``.
+
+Every error names the file, the line and the field, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from .errors import ClaimFormatError, CoordinateError, ExpressionError
+
+__all__ = ["Claim", "Incident", "read_claims", "read_claims_text", "CLAIM_FIELDS"]
+
+CLAIM_FIELDS = ("id", "claimant", "claim", "location", "coordinates", "uncertainty_km", "source",
+                "date", "notes")
+INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes")
+
+
+class Claim:
+    """One party's claim about where something happened."""
+
+    __slots__ = ("id", "incident_id", "party", "speaker", "text", "location", "coordinates",
+                 "uncertainty_km", "report", "quote", "url", "date", "source_file", "line")
+
+    def __init__(self, id: str, *, incident_id: str, party: str, location: str = "",
+                 speaker: str = "", text: str = "", coordinates=None,
+                 uncertainty_km: Optional[float] = None, report: str = "", quote: str = "",
+                 url: str = "", date: Optional[dt.date] = None, source_file: str = "",
+                 line: Optional[int] = None):
+        self.id = id
+        self.incident_id = incident_id
+        self.party = party
+        self.speaker = speaker
+        self.text = text
+        self.location = location
+        self.coordinates = coordinates
+        self.uncertainty_km = uncertainty_km
+        self.report = report
+        self.quote = quote
+        self.url = url
+        self.date = date
+        self.source_file = source_file
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Claim({self.id!r}, {self.party!r}, {self.location!r})"
+
+    def where(self) -> str:
+        """"file, line N" for messages."""
+        return f"{self.source_file}, line {self.line}" if self.line else self.source_file
+
+    def geometry(self, *, gazetteer=None, near=None, lines=None):
+        """The claim's :class:`~geomap.relations.ClaimGeometry` (errors name file and line)."""
+        from .relations import claim_geometry
+
+        try:
+            return claim_geometry(self.location, coordinates=self.coordinates, gazetteer=gazetteer,
+                                  claim_id=self.id, near=near, lines=lines,
+                                  uncertainty_km=self.uncertainty_km)
+        except ExpressionError as err:
+            raise ClaimFormatError(str(err), source=self.source_file, line=self.line,
+                                   field="location") from err
+
+
+class Incident:
+    """An event about which claimants disagree."""
+
+    __slots__ = ("id", "date", "title", "summary", "claims", "lines", "source_file", "line")
+
+    def __init__(self, id: str, *, date: Optional[dt.date] = None, title: str = "", summary: str = "",
+                 claims: Iterable[Claim] = (), lines: Iterable[str] = (), source_file: str = "",
+                 line: Optional[int] = None):
+        self.id = id
+        self.date = date
+        self.title = title or id
+        self.summary = summary
+        self.claims = list(claims)
+        self.lines = list(lines)
+        self.source_file = source_file
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Incident({self.id!r}, {self.date}, {len(self.claims)} claims)"
+
+    @property
+    def parties(self) -> list:
+        out = []
+        for c in self.claims:
+            if c.party not in out:
+                out.append(c.party)
+        return out
+
+
+# -- YAML with line numbers -------------------------------------------------------
+
+def _yaml_load(text: str, source: str):
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__keylines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value
+                                   if isinstance(k, yaml.ScalarNode)}
+        return mapping
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    try:
+        return yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        msg = getattr(err, "problem", None) or str(err)
+        raise ClaimFormatError(f"not valid YAML: {msg}", source=source, line=line,
+                               hint="check indentation and quote text containing ': ' or '#'") from err
+
+
+def _date(value, source, line, field="date") -> Optional[dt.date]:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as err:
+        raise ClaimFormatError(f"{value!r} is not a date", source=source, line=line, field=field,
+                               hint="write it as YYYY-MM-DD") from err
+
+
+def _line(d: dict, key: Optional[str] = None) -> Optional[int]:
+    if key and key in d.get("__keylines__", {}):
+        return d["__keylines__"][key]
+    return d.get("__line__")
+
+
+def _text(d: dict, key: str, source: str, *, required=False, what="claim") -> str:
+    v = d.get(key)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        if required:
+            raise ClaimFormatError(f"{what} has no {key!r}", source=source, line=_line(d), field=key,
+                                   hint=f"add '{key}: ...'")
+        return ""
+    if isinstance(v, (dict, list)):
+        raise ClaimFormatError(f"expected text, found a {type(v).__name__}", source=source,
+                               line=_line(d, key), field=key)
+    return str(v).strip()
+
+
+def _check_keys(d: dict, allowed, source: str, what: str):
+    for k in d:
+        if k.startswith("__"):
+            continue
+        if k not in allowed:
+            import difflib
+
+            close = difflib.get_close_matches(k, allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
+            raise ClaimFormatError(f"unknown field {k!r} in {what}", source=source, line=_line(d, k),
+                                   field=k, hint=hint)
+
+
+def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str, index: int) -> Claim:
+    if not isinstance(c, dict):
+        raise ClaimFormatError(f"claim #{index + 1} of incident {incident_id!r} is not a mapping",
+                               source=source, hint="each claim is a mapping with id, claimant, location ...")
+    _check_keys(c, CLAIM_FIELDS, source, "a claim")
+    cid = _text(c, "id", source, required=True)
+    claimant = c.get("claimant")
+    if isinstance(claimant, dict):
+        _check_keys(claimant, ("party", "speaker"), source, "claimant")
+        party = _text(claimant, "party", source, required=True, what="claimant")
+        speaker = _text(claimant, "speaker", source)
+    elif isinstance(claimant, str) and claimant.strip():
+        party, speaker = claimant.strip(), ""
+    else:
+        raise ClaimFormatError(f"claim {cid!r} has no claimant", source=source, line=_line(c),
+                               field="claimant", hint="add 'claimant: {party: ..., speaker: ...}'")
+    src = c.get("source") or {}
+    if isinstance(src, str):
+        src = {"report": src}
+    if not isinstance(src, dict):
+        raise ClaimFormatError("expected a mapping with report and quote", source=source,
+                               line=_line(c, "source"), field="source")
+    _check_keys(src, ("report", "quote", "url"), source, "source")
+    location = _text(c, "location", source)
+    coords = c.get("coordinates")
+    if coords is not None:
+        coords = _coords(coords, source, _line(c, "coordinates"))
+    if not location and coords is None:
+        raise ClaimFormatError(f"claim {cid!r} has neither 'location' nor 'coordinates'", source=source,
+                               line=_line(c), field="location",
+                               hint="write the place as the source worded it, e.g. 'near Tabqa'")
+    unc = c.get("uncertainty_km")
+    if unc is not None:
+        try:
+            unc = float(unc)
+            if unc < 0:
+                raise ValueError
+        except (TypeError, ValueError) as err:
+            raise ClaimFormatError(f"{unc!r} is not a distance in km", source=source,
+                                   line=_line(c, "uncertainty_km"), field="uncertainty_km",
+                                   hint="a number >= 0") from err
+    return Claim(cid, incident_id=incident_id, party=party, speaker=speaker,
+                 text=_text(c, "claim", source), location=location, coordinates=coords,
+                 uncertainty_km=unc, report=_text(src, "report", source), quote=_text(src, "quote", source),
+                 url=_text(src, "url", source), date=_date(c.get("date"), source, _line(c, "date")) or inc_date,
+                 source_file=source, line=_line(c))
+
+
+def _coords(value, source, line):
+    from .coords import parse_coordinates
+
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        try:
+            lat, lon = float(value[0]), float(value[1])
+        except (TypeError, ValueError) as err:
+            raise ClaimFormatError(f"{value!r} are not coordinates", source=source, line=line,
+                                   field="coordinates") from err
+        value = f"{lat}, {lon}"
+    try:
+        return parse_coordinates(str(value))
+    except CoordinateError as err:
+        raise ClaimFormatError(str(err), source=source, line=line, field="coordinates",
+                               hint="e.g. '35.02, 40.45' (lat, lon), '35°01′N 40°27′E' or MGRS") from err
+
+
+def _from_yaml(text: str, source: str) -> list:
+    data = _yaml_load(text, source)
+    if data is None:
+        raise ClaimFormatError("the file is empty", source=source, hint="add 'incidents:' with claims")
+    if isinstance(data, list):
+        data = {"incidents": data, "__line__": 1}
+    if not isinstance(data, dict) or "incidents" not in data:
+        raise ClaimFormatError("no 'incidents' list at the top", source=source, line=1,
+                               hint="start the file with 'incidents:'")
+    _check_keys(data, ("incidents",), source, "the file")
+    incs = data["incidents"]
+    if not isinstance(incs, list) or not incs:
+        raise ClaimFormatError("'incidents' must be a non-empty list", source=source,
+                               line=_line(data, "incidents"), field="incidents")
+    out = []
+    for i, d in enumerate(incs):
+        if not isinstance(d, dict):
+            raise ClaimFormatError(f"incident #{i + 1} is not a mapping", source=source,
+                                   line=_line(data, "incidents"))
+        _check_keys(d, INCIDENT_FIELDS, source, "an incident")
+        iid = _text(d, "id", source, required=True, what="incident")
+        date = _date(d.get("date"), source, _line(d, "date"))
+        claims = d.get("claims")
+        if not isinstance(claims, list) or not claims:
+            raise ClaimFormatError(f"incident {iid!r} has no claims", source=source,
+                                   line=_line(d, "claims") or _line(d), field="claims",
+                                   hint="add 'claims:' with at least one claim")
+        lines = d.get("lines") or []
+        if isinstance(lines, str):
+            lines = [lines]
+        out.append(Incident(iid, date=date, title=_text(d, "title", source),
+                            summary=_text(d, "summary", source),
+                            claims=[_claim_from_dict(c, iid, date, source, j) for j, c in enumerate(claims)],
+                            lines=[str(x) for x in lines], source_file=source, line=_line(d)))
+    return out
+
+
+def _from_rows(rows: Iterable[dict], source: str) -> list:
+    incidents: dict = {}
+    for lineno, row in rows:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        iid = row.get("incident") or row.get("incident_id")
+        if not iid:
+            raise ClaimFormatError("row has no 'incident'", source=source, line=lineno, field="incident",
+                                   hint="add an 'incident' column naming the incident each claim belongs to")
+        d = {"id": row.get("id") or row.get("claim_id") or f"{iid}-{lineno}",
+             "claimant": {"party": row.get("party") or row.get("claimant"), "speaker": row.get("speaker")},
+             "claim": row.get("claim"), "location": row.get("location"),
+             "coordinates": row.get("coordinates") or None,
+             "uncertainty_km": row.get("uncertainty_km") or None,
+             "source": {"report": row.get("report"), "quote": row.get("quote"), "url": row.get("url")},
+             "__line__": lineno}
+        if not d["claimant"]["party"]:
+            raise ClaimFormatError("row has no 'party'", source=source, line=lineno, field="party")
+        date = _date(row.get("date"), source, lineno)
+        inc = incidents.get(iid)
+        if inc is None:
+            inc = incidents[iid] = Incident(iid, date=date, title=row.get("title", ""), source_file=source,
+                                            line=lineno)
+        inc.claims.append(_claim_from_dict(d, iid, date or inc.date, source, len(inc.claims)))
+    if not incidents:
+        raise ClaimFormatError("no claims in the file", source=source)
+    return list(incidents.values())
+
+
+def _from_csv(text: str, source: str, delimiter: str) -> list:
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if not reader.fieldnames or "location" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise ClaimFormatError("a claims table needs a 'location' column", source=source, line=1,
+                               hint="columns: incident, date, title, id, party, speaker, claim, location, "
+                                    "coordinates, report, quote")
+    return _from_rows(((reader.line_num, r) for r in reader), source)
+
+
+def _from_geojson(text: str, source: str) -> list:
+    from .io import read_features
+
+    feats = read_features(text, source=source)
+    rows = []
+    for i, f in enumerate(feats, 1):
+        p = dict(f.get("properties") or {})
+        g = f.get("geometry")
+        if g and g.get("type") == "Point" and not p.get("coordinates"):
+            lon, lat = g["coordinates"][:2]
+            p["coordinates"] = f"{lat}, {lon}"
+        rows.append((i, {k: ("" if v is None else str(v)) for k, v in p.items()
+                         if not isinstance(v, (dict, list))}))
+    return _from_rows(rows, source)
+
+
+def read_claims_text(text: str, *, source: str = "<stdin>", fmt: Optional[str] = None) -> list:
+    """Parse claims from text; ``fmt`` is 'yaml', 'csv', 'tsv' or 'geojson' (guessed when None)."""
+    if fmt is None:
+        s = text.lstrip()
+        if s.startswith("{") or s.startswith("\x1e"):
+            fmt = "geojson"
+        elif s.split("\n", 1)[0].count("\t") >= 2:
+            fmt = "tsv"
+        elif s.split("\n", 1)[0].count(",") >= 2 and ":" not in s.split("\n", 1)[0]:
+            fmt = "csv"
+        else:
+            fmt = "yaml"
+    if fmt == "yaml":
+        return _from_yaml(text, source)
+    if fmt in ("csv", "tsv"):
+        return _from_csv(text, source, "\t" if fmt == "tsv" else ",")
+    if fmt == "geojson":
+        return _from_geojson(text, source)
+    raise ClaimFormatError(f"unknown claims format {fmt!r}", source=source,
+                           hint="use .yaml, .csv, .tsv or .geojson")
+
+
+_EXT = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "tsv", ".geojson": "geojson",
+        ".json": "geojson"}
+
+
+def read_claims(path: Union[str, Path]) -> list:
+    """Read incidents from a claims file, or from every claims file in a folder.
+
+    Returns
+    -------
+    list of Incident
+        In file order (a folder: its files sorted by name). Incident ids must
+        be unique across files, claim ids within an incident.
+    """
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir() if f.suffix.lower() in _EXT and not f.name.startswith("."))
+        if not files:
+            raise ClaimFormatError("no claims files (.yaml, .csv, .tsv, .geojson) in the folder",
+                                   source=str(p))
+    elif p.exists():
+        files = [p]
+    else:
+        raise ClaimFormatError("no such file or folder", source=str(p))
+    incidents = []
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise ClaimFormatError(f"not UTF-8 text ({err.reason})", source=str(f)) from err
+        incidents.extend(read_claims_text(text, source=str(f), fmt=_EXT.get(f.suffix.lower())))
+    _check_unique(incidents)
+    return incidents
+
+
+def _check_unique(incidents: list):
+    seen = {}
+    for inc in incidents:
+        if inc.id in seen:
+            raise ClaimFormatError(f"incident id {inc.id!r} is used twice (also in {seen[inc.id]})",
+                                   source=inc.source_file, line=inc.line, field="id",
+                                   hint="give each incident its own id")
+        seen[inc.id] = inc.source_file
+        ids = set()
+        for c in inc.claims:
+            if c.id in ids:
+                raise ClaimFormatError(f"claim id {c.id!r} is used twice in incident {inc.id!r}",
+                                       source=c.source_file, line=c.line, field="id")
+            ids.add(c.id)

@@ -1,0 +1,507 @@
+"""Location expressions -> claim geometries with their uncertainty.
+
+A claim is a place plus a relation, and its honest geometry is an area:
+
+==========================================  ==========================================  =====
+expression                                  geometry                                    prec
+==========================================  ==========================================  =====
+``Mayadin`` / ``in Mayadin`` / coordinates  the place's point (its extent as the area)      1
+``near Mayadin``                            disc of ``near_km`` (10 km) + the place's size  2
+``the suburbs of the city of Mayadin``      disc of the place's size + ``suburbs_km`` (5)   2
+``12 km north of Tabqa``                    annular sector: bearing ±22.5°, distance ±25 %  2
+``south of Tabqa`` / ``west of Raqqa``      sector: bearing ±60°, out to ``direction_km``   3
+``Raqqa Province`` / ``Raqqa countryside``  the governorate polygon (a compass word: half)  4
+``west bank of the Euphrates``              that side of the river within ``bank_km``       5
+``east of the Euphrates``                   that side of the line, in its area              5
+``Iraqi airspace`` / ``Syria``              the country polygon                             6
+==========================================  ==========================================  =====
+
+Parts joined by commas, "which is", "near", "over", "in the airspace over"
+intersect: ``"west bank of the Euphrates near Mayadin"`` is the west bank
+within 10 km of Mayadin. Words that are not understood raise
+:class:`~geomap.errors.ExpressionError`, never a guess. ``prec`` is UCDP
+GED's ``where_prec`` code.
+
+Examples
+--------
+>>> cg = claim_geometry("the suburbs of the city of Mayadin")
+>>> cg.precision, cg.places[0].name, round(cg.radius_km)
+(2, 'Al Mayādīn', 8)
+>>> claim_geometry("east of the Euphrates").precision
+5
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Optional
+
+from .errors import CoordinateError, ExpressionError, LineError
+from .coords import parse_coordinates
+from .gazetteer import Gazetteer
+from .geodesy import buffer_km, disc, offset, sector
+
+__all__ = ["ClaimGeometry", "claim_geometry", "RelationDefaults"]
+
+
+class RelationDefaults:
+    """The sizes behind vague words, in km (override per call)."""
+
+    near_km = 10.0           # "near X": within this distance of X's edge
+    suburbs_km = 5.0         # "the suburbs of X": X's extent plus this
+    direction_km = 60.0      # "west of X": out to this distance
+    direction_half_deg = 60.0
+    offset_half_deg = 22.5   # "12 km north of X": bearing uncertainty
+    offset_rel = 0.25        # ... and distance uncertainty (share of the distance)
+    bank_km = 10.0           # "the west bank of the Euphrates": within this of the river
+    valley_km = 15.0         # "the Euphrates valley"
+    point_km = 0.5           # explicit coordinates without a stated uncertainty
+
+
+_BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+    "west": 270, "northwest": 315,
+}
+_DIR = (r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|"
+        r"west(?:ern)?|left|right")
+_NUM = r"\d+(?:\.\d+)?"
+_UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0,
+          "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nm": 1.852, "nautical miles": 1.852,
+          "m": 0.001, "meters": 0.001, "metres": 0.001}
+
+_FILLER_LEAD = re.compile(
+    r"^(?:(?:which|that)\s+(?:is|was|lies|sits)\s+|(?:it\s+)?(?:is|was)\s+|located\s+|"
+    r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
+    r"within|across|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
+    r"a\s+(?:point|position|location|spot)\s+)+",
+    re.I,
+)
+_FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
+_SPLIT = re.compile(
+    r"\s*;\s*|\s*,\s*(?:which|that)\s+(?:is|was|lies|sits)\s+|\s*,\s*|"
+    r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
+    r"\s+in\s+the\s+(?:air\s*space|skies)\s+(?:over|of|above)\s+|\s+(?:over|above)\s+(?=the\s)|"
+    r"\s+in\s+(?!the\s+(?:suburbs|outskirts|vicinity|environs)\b)",
+    re.I,
+)
+
+
+def _dir_word(word: str) -> str:
+    w = re.sub(r"[\s-]", "", word.lower())
+    return re.sub(r"ern$", "", w)
+
+
+class ClaimGeometry:
+    """A claim's geometry with its uncertainty.
+
+    Attributes
+    ----------
+    expression : str
+    geometry : shapely geometry (EPSG:4326)
+        The honest area (or line) the claim allows.
+    point : shapely Point or None
+        For a claim of a place or coordinates: its point (side verdicts use it).
+    precision : int
+        UCDP GED ``where_prec`` code (1 exact ... 6 country).
+    places : list of Place
+        Gazetteer records the expression names.
+    parts : list of str
+        How each part was read ("near Al Mayādīn (10 km)").
+    notes : list of str
+        Anything worth a reader's attention (ambiguous names, parts that do not overlap).
+    line : str or None
+        Name of the deconfliction line a side-of-line part referred to.
+    """
+
+    __slots__ = ("expression", "geometry", "point", "precision", "places", "parts", "notes", "line")
+
+    def __init__(self, expression, geometry, *, point=None, precision=1, places=(), parts=(),
+                 notes=(), line=None):
+        self.expression = expression
+        self.geometry = geometry
+        self.point = point
+        self.precision = precision
+        self.places = list(places)
+        self.parts = list(parts)
+        self.notes = list(notes)
+        self.line = line
+
+    @property
+    def radius_km(self) -> float:
+        """Radius of a disc with the area's size (0 for a bare point or a line)."""
+        g = self.geometry
+        if g is None or g.is_empty or g.geom_type not in ("Polygon", "MultiPolygon"):
+            return 0.0
+        lat = g.centroid.y
+        km2 = g.area * (111.32 * math.cos(math.radians(lat))) * 110.57
+        return math.sqrt(km2 / math.pi)
+
+    def __repr__(self) -> str:
+        return f"ClaimGeometry({self.expression!r}, prec={self.precision}, {'; '.join(self.parts)})"
+
+
+class _Reader:
+    def __init__(self, expression: str, gazetteer: Gazetteer, defaults, claim_id, near, lines):
+        self.expression = expression
+        self.gaz = gazetteer
+        self.d = defaults
+        self.claim_id = claim_id
+        self.near = near
+        self.lines = lines
+        self.places = []
+        self.parts = []
+        self.notes = []
+        self.line_name = None
+
+    # -- places --------------------------------------------------------------
+    def place(self, words: str, *, kind: Optional[str] = None):
+        text = words.strip(" ,.;:")
+        text = re.sub(r"^(?:the\s+)?(?:city|town|village|hamlet|settlement)\s+of\s+(?:the\s+)?", "",
+                      text, flags=re.I)
+        text = re.sub(r"^\w+['’]s\s+(?=\S)", "", text)  # "Syria's Raqqa Province"
+        if not text:
+            raise ExpressionError(self.expression, words, claim=self.claim_id,
+                                  reason="a place name is missing")
+        res = self.gaz.resolve(text, kind=kind, near=self.near)
+        if res.status == "not_found":
+            hint = f"; did you mean {', '.join(res.suggestions[:3])}?" if res.suggestions else ""
+            raise ExpressionError(self.expression, text, claim=self.claim_id,
+                                  reason=f"no place matches {text!r}{hint}")
+        if res.status == "ambiguous":
+            others = ", ".join(f"{c.place.name} ({c.place.admin1 or c.place.country_code})"
+                               for c in res.competitors[:3])
+            self.notes.append(f"{text!r} is ambiguous: took {res.place.name} "
+                              f"({res.place.admin1 or res.place.country_code}) over {others}")
+        p = res.place
+        self.places.append(p)
+        if self.near is None and p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field"):
+            self.near = p.point
+        return p
+
+    def extent(self, p):
+        """A place's own area: its polygon or line, or a disc of its precision."""
+        g = self.gaz.shape(p)
+        if g.geom_type == "Point":
+            return disc(p.longitude, p.latitude, max(p.precision_m / 1000.0, 0.1)), g
+        return g, g.representative_point() if g.geom_type.endswith("Polygon") else g.interpolate(0.5, normalized=True)
+
+    def line_for(self, p):
+        """The deconfliction line a river stands for (built-in when one matches)."""
+        from .lines import DeconflictionLine, builtin_lines
+        from .text import name_key
+
+        keys = {name_key(n) for n in p.names}
+        for ln in (self.lines or builtin_lines()):
+            if name_key(ln.name) in keys or name_key(ln.title.split("(")[0]) in keys:
+                return ln
+        geom = self.gaz.shape(p)
+        if geom.geom_type not in ("LineString", "MultiLineString"):
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
+                                  reason=f"{p.name} is a {p.kind.replace('_', ' ')}, not a river or line")
+        if geom.geom_type == "MultiLineString":
+            import shapely
+
+            merged = shapely.line_merge(geom)
+            geom = max(getattr(merged, "geoms", [merged]), key=lambda g: g.length)
+        try:
+            ln = DeconflictionLine(p.name, geom, area=buffer_km(geom, 150.0), accuracy_km=3.0,
+                                   source=p.source, title=p.name, area_name="150 km around the river")
+            ln.sides
+        except LineError as err:
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
+                                  reason=f"cannot use {p.name} as a line: {err}") from err
+        # Name the sides by the compass: which side holds the point due east of the middle?
+        mid = ln.geometry.interpolate(0.5, normalized=True)
+        import shapely
+
+        left, _ = ln.sides
+        east = shapely.Point(offset(mid.x, mid.y, 90.0, 20.0))
+        north = shapely.Point(offset(mid.x, mid.y, 0.0, 20.0))
+        dx = abs(ln.geometry.bounds[2] - ln.geometry.bounds[0])
+        dy = abs(ln.geometry.bounds[3] - ln.geometry.bounds[1])
+        if dy >= dx:  # runs north-south: its sides are east and west
+            ln.left_label, ln.right_label = ("east", "west") if left.contains(east) else ("west", "east")
+        else:
+            ln.left_label, ln.right_label = ("north", "south") if left.contains(north) else ("south", "north")
+        return ln
+
+    def side(self, direction: str, place_words: str, *, bank: bool):
+        p = self.place(place_words)
+        if p.kind not in ("river",):
+            return None
+        ln = self.line_for(p)
+        try:
+            label = ln.label_of(_dir_word(direction))
+        except LineError as err:
+            label = self._compass_side(ln, _dir_word(direction))
+            if label is None:
+                raise ExpressionError(self.expression, direction, claim=self.claim_id,
+                                      reason=str(err)) from err
+        area = ln.side_area(label)
+        self.line_name = ln.name
+        what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
+        if bank:
+            area = area.intersection(buffer_km(ln.geometry, self.d.bank_km))
+            what += f" (within {self.d.bank_km:g} km of it)"
+        self.parts.append(what)
+        return area, None, 5
+
+    def _compass_side(self, ln, word: str):
+        """The side of ``ln`` that lies ``word`` (a compass direction) of it, near the context."""
+        import shapely
+
+        if word not in _BEARINGS:
+            return None
+        g = ln.geometry
+        anchor = shapely.Point(self.near) if self.near else g.interpolate(0.5, normalized=True)
+        at = g.interpolate(g.project(anchor))
+        probe = shapely.Point(offset(at.x, at.y, _BEARINGS[word], 15.0))
+        left, right = ln.sides
+        if left.contains(probe):
+            return ln.left_label
+        if right.contains(probe):
+            return ln.right_label
+        return None
+
+    # -- one clause ------------------------------------------------------------
+    def clause(self, text: str):
+        """(geometry, point or None, precision) of one clause."""
+        t = _FILLER_LEAD.sub("", text.strip(" ,.;:")).strip()
+        t = _FILLER_TAIL.sub("", t).strip()
+        if not t:
+            return None
+        # Coordinates
+        try:
+            lon, lat = parse_coordinates(t)
+        except CoordinateError:
+            pass
+        else:
+            from shapely import Point
+
+            self.parts.append(f"coordinates {lat:.5f}N {lon:.5f}E")
+            return disc(lon, lat, self.d.point_km), Point(lon, lat), 1
+        m = re.fullmatch(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|"
+                         rf"m|met(?:er|re)s)\s+(?P<dir>{_DIR})\s+of\s+(?P<place>.+)", t, re.I)
+        if m:
+            return self.offset_from(float(m["n"]) * _UNITS[m["u"].lower().rstrip("s") if m["u"].lower()
+                                                        not in _UNITS else m["u"].lower()],
+                                    m["dir"], m["place"])
+        m = re.fullmatch(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)", t, re.I)
+        if m:
+            got = self.side(m["dir"], m["place"], bank=m["what"].lower() in ("bank", "shore"))
+            if got is None:
+                raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                      reason=f"'{m['what']} of' needs a river or a line")
+            return got
+        m = re.fullmatch(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)", t, re.I)
+        if m:
+            got = self.side(m["dir"], m["place"], bank=False)
+            return got if got is not None else self.direction_from(m["dir"], self.places[-1])
+        m = re.fullmatch(r"(?:the\s+)?(?:suburbs?|outskirts|environs|edges?|periphery|outer\s+districts)"
+                         r"\s+of\s+(?P<place>.+)", t, re.I)
+        if m:
+            p = self.place(m["place"])
+            area, pt = self.extent(p)
+            r = p.precision_m / 1000.0 + self.d.suburbs_km
+            self.parts.append(f"suburbs of {p.name} (within {r:.0f} km)")
+            return buffer_km(area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area, None, 2
+        m = re.fullmatch(r"(?:near|around|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|outside|"
+                         r"not\s+far\s+from|by)\s+(?P<place>.+)", t, re.I)
+        if m:
+            p = self.place(m["place"])
+            area, _ = self.extent(p)
+            if p.kind == "river":
+                self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
+                return buffer_km(self.gaz.shape(p), self.d.valley_km), None, 5
+            self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
+            return buffer_km(area, self.d.near_km), None, 2
+        m = re.fullmatch(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)", t, re.I)
+        if m:
+            from shapely import LineString
+
+            a, b = self.place(m["a"]), self.place(m["b"])
+            corridor = buffer_km(LineString([a.point, b.point]), self.d.near_km / 2)
+            self.parts.append(f"between {a.name} and {b.name}")
+            return corridor, None, 2
+        m = re.fullmatch(r"(?P<place>.+?)(?:['’]s)?\s+(?:air\s*space|skies)|(?:air\s*space|skies)\s+of\s+(?P<p2>.+)",
+                         t, re.I)
+        if m:
+            p = self.place(m["place"] or m["p2"], kind="country")
+            area, _ = self.extent(p)
+            self.parts.append(f"airspace of {p.name}")
+            return area, None, 6 if p.kind == "country" else 4
+        m = re.fullmatch(rf"(?:(?P<mod>{_DIR}|central|rural)\s+)?(?P<place>.+?)\s+"
+                         rf"(?P<what>countryside|province|governorate|region|desert|rural\s+areas?)", t, re.I)
+        if not m:
+            m = re.fullmatch(rf"(?:(?P<mod>{_DIR}|central)\s+)?(?P<what>countryside|rural\s+areas?|province|"
+                             rf"governorate)\s+of\s+(?P<place>.+)", t, re.I)
+        if m:
+            p = self.place(m["place"], kind="admin1")
+            area, _ = self.extent(p)
+            desc = f"{p.name} {'governorate' if p.kind == 'admin1' else p.kind}"
+            mod = m["mod"]
+            if mod and mod.lower() not in ("central", "rural"):
+                area = _half(area, _dir_word(mod))
+                desc = f"{mod.lower()} part of {desc}"
+            self.parts.append(desc)
+            return area, None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+        m = re.fullmatch(r"(?P<place>.+?)\s+(?:river\s+)?valley", t, re.I)
+        if m:
+            p = self.place(m["place"], kind="river")
+            if p.kind == "river":
+                self.parts.append(f"{p.name} valley (within {self.d.valley_km:g} km of the river)")
+                return buffer_km(self.gaz.shape(p), self.d.valley_km), None, 5
+        # A bare place.
+        p = self.place(t)
+        area, pt = self.extent(p)
+        if p.kind in ("country",):
+            self.parts.append(f"{p.name}")
+            return area, None, 6
+        if p.kind == "admin1":
+            self.parts.append(f"{p.name} governorate")
+            return area, None, 4
+        if p.kind in ("river", "lake"):
+            self.parts.append(f"the {p.name} (within {self.d.valley_km:g} km)")
+            return buffer_km(self.gaz.shape(p), self.d.valley_km if p.kind == "river" else 1.0), None, 5
+        self.parts.append(f"{p.name} ({p.precision_m / 1000:g} km)")
+        return area, pt, 1
+
+    def offset_from(self, km: float, direction: str, place_words: str):
+        from shapely import Point
+
+        p = self.place(place_words)
+        az = _BEARINGS[_dir_word(direction)] if _dir_word(direction) in _BEARINGS else None
+        if az is None:
+            raise ExpressionError(self.expression, direction, claim=self.claim_id,
+                                  reason=f"{direction!r} is not a compass direction")
+        d = self.d
+        spread = max(d.offset_rel * km, p.precision_m / 1000.0)
+        area = sector(p.longitude, p.latitude, az, d.offset_half_deg, max(km - spread, 0.0), km + spread)
+        x, y = offset(p.longitude, p.latitude, az, km)
+        self.parts.append(f"{km:g} km {_dir_word(direction)} of {p.name} (±{spread:.0f} km, ±{d.offset_half_deg:g}°)")
+        return area, Point(x, y), 2
+
+    def direction_from(self, direction: str, p):
+        word = _dir_word(direction)
+        if word not in _BEARINGS:
+            raise ExpressionError(self.expression, direction, claim=self.claim_id,
+                                  reason=f"{direction!r} of a place needs a compass direction")
+        d = self.d
+        inner = p.precision_m / 1000.0 if p.kind not in ("admin1", "country") else 0.0
+        if p.kind in ("admin1", "country"):
+            area = _half(self.extent(p)[0], word)
+            self.parts.append(f"{word} part of {p.name}")
+            return area, None, 4
+        area = sector(p.longitude, p.latitude, _BEARINGS[word], d.direction_half_deg, inner,
+                      max(d.direction_km, 3 * inner))
+        self.parts.append(f"{word} of {p.name} (±{d.direction_half_deg:g}°, up to {max(d.direction_km, 3 * inner):g} km)")
+        return area, None, 3
+
+
+def _half(area, word: str):
+    """The compass part of an area: "southern Raqqa" is Raqqa south of its centre."""
+    import shapely
+
+    c = area.centroid
+    minx, miny, maxx, maxy = area.bounds
+    boxes = {
+        "north": (minx, c.y, maxx, maxy), "south": (minx, miny, maxx, c.y),
+        "east": (c.x, miny, maxx, maxy), "west": (minx, miny, c.x, maxy),
+        "northeast": (c.x, c.y, maxx, maxy), "northwest": (minx, c.y, c.x, maxy),
+        "southeast": (c.x, miny, maxx, c.y), "southwest": (minx, miny, c.x, c.y),
+    }
+    if word not in boxes:
+        return area
+    return shapely.intersection(area, shapely.box(*boxes[word]))
+
+
+def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gazetteer] = None,
+                   defaults=RelationDefaults, claim_id: Optional[str] = None, near=None,
+                   lines=None, uncertainty_km: Optional[float] = None) -> ClaimGeometry:
+    """Read a location expression into a :class:`ClaimGeometry`.
+
+    Parameters
+    ----------
+    expression : str
+        As the source worded it: "west bank of the Euphrates near Mayadin",
+        "Ja'Din, south of Tabqa", "12 km north of Tabqa", "Iraqi airspace",
+        "35°01′N 40°27′E".
+    coordinates : str or (lon, lat), optional
+        Explicit coordinates: they fix the point; the expression still
+        names the place for readers.
+    gazetteer : Gazetteer, optional
+    defaults : RelationDefaults
+        Sizes behind vague words.
+    claim_id : str, optional
+        Named in error messages.
+    near : (lon, lat), optional
+        Context for ambiguous names (another place of the same incident).
+    lines : list of DeconflictionLine, optional
+        Lines that "east of the Euphrates" may refer to (default: built-in).
+    uncertainty_km : float, optional
+        Radius around explicit coordinates (default ``defaults.point_km``).
+
+    Raises
+    ------
+    ExpressionError
+        Naming the claim and the words not understood.
+    """
+    import shapely
+    from shapely import Point
+
+    gaz = gazetteer or Gazetteer.default()
+    expr = " ".join(str(expression or "").split())
+    rd = _Reader(expr, gaz, defaults, claim_id, near, lines)
+    if coordinates is not None:
+        if isinstance(coordinates, str):
+            try:
+                lon, lat = parse_coordinates(coordinates)
+            except CoordinateError as err:
+                raise ExpressionError(expr, coordinates, claim=claim_id, reason=str(err)) from err
+        else:
+            lon, lat = float(coordinates[0]), float(coordinates[1])
+        r = uncertainty_km if uncertainty_km is not None else defaults.point_km
+        parts = [f"coordinates {lat:.5f}N {lon:.5f}E (±{r:g} km)"]
+        places = []
+        if expr:
+            try:
+                # Still read the words: they name the place for readers and are checked.
+                sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
+                                     near=(lon, lat), lines=lines)
+                places = sub.places
+                parts.append("as worded: " + "; ".join(sub.parts))
+                if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
+                    rd.notes.append("the coordinates lie outside the area the words describe")
+            except ExpressionError as err:
+                rd.notes.append(f"the words were not read: {err}")
+        return ClaimGeometry(expr, disc(lon, lat, r) if r > 0 else Point(lon, lat),
+                             point=Point(lon, lat), precision=1, places=places, parts=parts,
+                             notes=rd.notes)
+    if not expr:
+        raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
+    clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
+    results = []
+    for c in clauses:
+        got = rd.clause(c)
+        if got is not None:
+            results.append(got)
+    if not results:
+        raise ExpressionError(expr, expr, claim=claim_id)
+    geom, point, prec = results[0]
+    for g, pt, pr in results[1:]:
+        inter = shapely.intersection(geom, g)
+        if inter.is_empty or inter.area == 0 and inter.geom_type.endswith("Polygon"):
+            rd.notes.append(f"the parts do not overlap; kept the most precise ({'; '.join(rd.parts)})")
+            if pr < prec:
+                geom, point, prec = g, pt, pr
+            continue
+        if point is not None and not shapely.intersects(g, point):
+            rd.notes.append("the point lies outside a later part; kept the point")
+            continue
+        geom = inter
+        point = point or pt
+        prec = min(prec, pr)
+    geom = shapely.make_valid(geom)
+    return ClaimGeometry(expr, geom, point=point, precision=prec, places=rd.places, parts=rd.parts,
+                         notes=rd.notes, line=rd.line_name)
