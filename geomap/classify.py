@@ -1,0 +1,183 @@
+"""Inputs of any kind (GeoJSON features, claims files, event tables) classified
+against deconfliction lines, as GeoJSON features: the library behind
+``geomap classify``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from .errors import InputError
+
+__all__ = ["load_input", "classify_features", "frame_to_features", "summary_table"]
+
+_CLAIM_EXT = {".yaml", ".yml"}
+_TABLE_EXT = {".csv", ".tsv"}
+
+
+def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] = None):
+    """Read what ``geomap classify`` / ``geomap map`` accept.
+
+    Returns
+    -------
+    (kind, data)
+        ``("claims", GeoDataFrame)`` for a claims file or folder,
+        ``("events", GeoDataFrame)`` for an event table,
+        ``("features", list of GeoJSON features)`` for GeoJSON.
+    """
+    from .claims import read_claims, read_claims_text
+    from .incidents import claims_frame
+
+    if text is None and path != "-":
+        p = Path(path)
+        if p.is_dir():
+            return "claims", claims_frame(read_claims(p))
+        if not p.exists():
+            raise InputError("no such file or folder", source=path)
+        suffix = p.suffix.lower()
+        if suffix in _CLAIM_EXT:
+            return "claims", claims_frame(read_claims(p))
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"not UTF-8 text ({err.reason})", source=path) from err
+        if suffix in _TABLE_EXT:
+            first = text.split("\n", 1)[0].lower()
+            if "location" in first and ("party" in first or "claimant" in first):
+                return "claims", claims_frame(read_claims_text(text, source=path, fmt=suffix[1:]))
+            from .events import read_events_text
+
+            return "events", read_events_text(text, source=path, preset=preset,
+                                              delimiter="\t" if suffix == ".tsv" else None)
+    source = "<stdin>" if path == "-" else path
+    s = (text or "").lstrip()
+    if not s:
+        raise InputError("no input", source=source, hint="give GeoJSON, a claims file or an event table")
+    if s.startswith("{") or s.startswith("\x1e"):
+        from .io import read_features
+
+        return "features", read_features(text, source=source)
+    first = s.split("\n", 1)[0].lower()
+    if ("\t" in first or "," in first) and ("latitude" in first or "where_prec" in first):
+        from .events import read_events_text
+
+        return "events", read_events_text(text, source=source, preset=preset)
+    return "claims", claims_frame(read_claims_text(text, source=source))
+
+
+def _to_shapes(features: Sequence[dict]) -> np.ndarray:
+    from shapely.geometry import shape
+
+    out = np.empty(len(features), dtype=object)
+    for i, f in enumerate(features):
+        g = f.get("geometry")
+        if not g:
+            out[i] = None
+            continue
+        try:
+            out[i] = shape(g)
+        except Exception as err:
+            raise InputError(f"feature {i + 1} has an unreadable geometry ({err})") from err
+    return out
+
+
+def _verdict_props(v: dict, i: int, line) -> dict:
+    from .sides import share_dict, verdict_text
+
+    d = v["distance_km"][i]
+    return {
+        "side": v["side"][i],
+        "side_share": share_dict(v["side"][i], v["share_left"][i], v["share_right"][i],
+                                 v["share_outside"][i], line),
+        "distance_km": None if d is None or np.isnan(d) else round(float(d), 3),
+        "near_line": bool(v["near_line"][i]),
+        "line": line.name,
+        "verdict": verdict_text(v["side"][i], d, v["near_line"][i], line, share_left=v["share_left"][i],
+                                share_right=v["share_right"][i], share_outside=v["share_outside"][i]),
+    }
+
+
+def classify_features(features: list, lines: list, *, where=None,
+                      tolerance_km: Optional[float] = None) -> list:
+    """Add side verdicts to GeoJSON features (new feature dicts, same order).
+
+    The first line's verdict goes in ``side``, ``side_share``,
+    ``distance_km``, ``near_line``, ``line``, ``verdict``; with several
+    lines, ``sides`` holds each line's verdict by name. Features without a
+    geometry pass through with ``side`` null.
+    """
+    from .sides import side_of_geometries
+
+    geoms = _to_shapes(features) if where is None else where
+    per_line = [(ln, side_of_geometries(geoms, ln, tolerance_km=tolerance_km)) for ln in lines]
+    out = []
+    for i, f in enumerate(features):
+        props = dict(f.get("properties") or {})
+        first = _verdict_props(per_line[0][1], i, per_line[0][0])
+        props.update(first)
+        if len(per_line) > 1:
+            props["sides"] = {ln.name: _verdict_props(v, i, ln) for ln, v in per_line}
+        nf = {"type": "Feature", "properties": props, "geometry": f.get("geometry")}
+        if "id" in f:
+            nf["id"] = f["id"]
+        out.append(nf)
+    return out
+
+
+def frame_to_features(gdf, *, geometry: str = "area") -> tuple:
+    """(features, where) of a claims or events frame.
+
+    ``where`` is what sides are decided on: a claim's point when it names a
+    single place or coordinates, else its area. ``geometry='point'`` writes
+    points (events: their coded point) instead of areas.
+    """
+    import shapely
+    from shapely.geometry import mapping
+
+    has_pt = gdf["point_lon"].notna().to_numpy() if "point_lon" in gdf else np.zeros(len(gdf), bool)
+    pts = shapely.points(gdf["point_lon"].astype(float).to_numpy(), gdf["point_lat"].astype(float).to_numpy()) \
+        if "point_lon" in gdf else np.full(len(gdf), None)
+    areas = gdf.geometry.to_numpy()
+    is_claims = "claim_id" in gdf
+    where = np.where(has_pt & is_claims, pts, areas)
+    props = json.loads(gdf.drop(columns=gdf.geometry.name).to_json(default_handler=str, date_format="iso"))
+    feats = []
+    for i, p in enumerate(props["data"] if "data" in props else _records(gdf)):
+        g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
+        feats.append({"type": "Feature", "properties": p,
+                      "geometry": mapping(g) if g is not None and not g.is_empty else None})
+    return feats, where
+
+
+def _records(gdf) -> list:
+    df = gdf.drop(columns=gdf.geometry.name)
+    recs = json.loads(df.to_json(orient="records", default_handler=str, date_format="iso"))
+    return recs
+
+
+def summary_table(features: list, line_name: str) -> str:
+    """Counts of verdicts per precision code, as a Markdown table."""
+    from collections import Counter
+
+    rows = Counter()
+    near = Counter()
+    for f in features:
+        p = f["properties"]
+        prec = p.get("precision", "-")
+        rows[(prec, p.get("side") or "none")] += 1
+        if p.get("near_line"):
+            near[prec] += 1
+    sides = sorted({s for _, s in rows}, key=lambda s: (s in ("straddles", "outside", "none"), s))
+    precs = sorted({pr for pr, _ in rows}, key=lambda x: (str(type(x)), x))
+    head = f"| precision | {' | '.join(sides)} | near the line | total |"
+    lines = [f"Verdicts against line '{line_name}'", "", head, "|" + " --- |" * (len(sides) + 3)]
+    for pr in precs:
+        total = sum(rows[(pr, s)] for s in sides)
+        lines.append(f"| {pr} | " + " | ".join(str(rows[(pr, s)]) for s in sides) + f" | {near[pr]} | {total} |")
+    totals = [sum(rows[(pr, s)] for pr in precs) for s in sides]
+    lines.append("| all | " + " | ".join(map(str, totals)) + f" | {sum(near.values())} | {sum(totals)} |")
+    return "\n".join(lines) + "\n"
