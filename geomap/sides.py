@@ -5,10 +5,12 @@ Everything here is vectorized over arrays of geometries or coordinates
 
 * points: ``shapely.contains_xy`` against the two prepared side areas; the
   distance to the line from a KD-tree over the line densified every 100 m,
-  refined on the adjacent segments and measured on the sphere (error under
-  0.1 km). For large batches a grid over the area answers the cells that
-  lie wholly on one side, and interpolates distances beyond 25 km of the
-  line (error under 1 km there); nearer points are always measured exactly.
+  refined on the adjacent segments and measured on the sphere: under 0.1 km
+  within 25 km of the line, farther out within 1.5 km or 1.5 %, whichever
+  is larger. For large batches a
+  grid over the area answers the cells that lie wholly on one side and
+  interpolates distances beyond 25 km of the line (same bounds); nearer
+  points are always measured exactly.
 * areas and lines: the share of the geometry on each side from vectorized
   intersections, the distance from the vectorized shortest line, in km on
   the ellipsoid.
@@ -137,8 +139,8 @@ class SideIndex:
     def distance_km(self, lon, lat) -> np.ndarray:
         """Distance from each point to the line, km.
 
-        Exact (under 0.1 km) within :data:`EXACT_BAND_KM` of the line; for
-        large batches, interpolated beyond it (under 1 km).
+        Under 0.1 km within :data:`EXACT_BAND_KM` of the line; beyond it within
+        1.5 km or 1.5 % (for large batches interpolated from a grid there).
         """
         x = np.asarray(lon, dtype=float)
         y = np.asarray(lat, dtype=float)
@@ -146,7 +148,8 @@ class SideIndex:
             return self._exact_km(x, y)
         g = self._grid
         approx = g.interpolate(x, y)
-        todo = ~(approx > EXACT_BAND_KM + 2.0)  # also NaN: outside the grid
+        # Interpolation may underestimate by up to a grid cell near ridges: refine with margin.
+        todo = ~(approx > EXACT_BAND_KM + 3.0)  # also NaN: outside the grid
         out = approx.copy()
         out[todo] = self._exact_km(x[todo], y[todo])
         return out
@@ -311,9 +314,9 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         c0 = shapely.get_point(sl_lines, 0)
         c1 = shapely.get_point(sl_lines, 1)
         d = haversine_km(shapely.get_x(c0), shapely.get_y(c0), shapely.get_x(c1), shapely.get_y(c1))
-        d = np.where(shapely.intersects(shp, idx.geometry), 0.0, d)
+        touches = shapely.intersects(shp, idx.geometry)
         km2 = _approx_km2(shp, dims)
-        dist[other] = np.where(km2 <= small_km2, d, np.nan)
+        dist[other] = np.where(touches, 0.0, np.where(km2 <= small_km2, d, np.nan))
 
     tol = line.accuracy_km if tolerance_km is None else tolerance_km
     with np.errstate(invalid="ignore"):

@@ -1,0 +1,76 @@
+import json
+import pathlib
+
+SEEDS = str(pathlib.Path(__file__).resolve().parents[2] / "seeds")
+
+
+def test_resolve_pipe_classify(runner, cli):
+    res = runner.invoke(cli, ["resolve", "Mayadin", "Hajin", "al-Udeid", "Pentagon", "Raqqa Province"])
+    out = runner.invoke(cli, ["classify", "-"], input=res.stdout)
+    assert out.exit_code == 0, out.output
+    props = [f["properties"] for f in json.loads(out.stdout)["features"]]
+    assert [p["query"] for p in props] == ["Mayadin", "Hajin", "al-Udeid", "Pentagon", "Raqqa Province"]
+    assert [p["side"] for p in props] == ["west", "east", "outside", None, "straddles"]
+    assert props[0]["near_line"] is True and props[0]["line"] == "euphrates"
+    assert 0 < props[0]["distance_km"] < 3
+    assert set(props[4]["side_share"]) == {"east", "west"}
+
+
+def test_sequence_in_and_out(runner, cli):
+    res = runner.invoke(cli, ["resolve", "--sequence", "Mayadin", "Hajin"])
+    out = runner.invoke(cli, ["classify", "--sequence", "-"], input=res.stdout)
+    sides = [json.loads(x)["properties"]["side"] for x in out.stdout.splitlines()]
+    assert sides == ["west", "east"]
+
+
+def test_claims_folder_with_two_lines(runner, cli):
+    out = runner.invoke(cli, ["classify", SEEDS, "--line", "euphrates", "--line", "tabqa-arc-2017"])
+    assert out.exit_code == 0, out.output
+    feats = {f["properties"]["claim_id"]: f["properties"] for f in json.loads(out.stdout)["features"]}
+    j = feats["coalition-jadin-bombing"]
+    assert j["side"] == "west" and j["sides"]["tabqa-arc-2017"]["side"] == "north"
+
+
+def test_compare(runner, cli):
+    out = runner.invoke(cli, ["classify", SEEDS, "--compare"])
+    rep = json.loads(out.stdout)
+    assert "su25-intercept-mayadin-2017-11-23" in rep
+
+
+def test_event_table_summary(runner, cli, tmp_path):
+    p = tmp_path / "ev.tsv"
+    p.write_text("id\tdate_start\twhere_coordinates\twhere_prec\tlatitude\tlongitude\n"
+                 "1\t2017-01-01\tAl Mayadin town\t1\t35.02089\t40.453455\n"
+                 "2\t2017-01-01\tHajin\t1\t34.69\t40.83\n"
+                 "3\t2017-01-01\tSyria\t6\t35.0\t38.0\n")
+    out = runner.invoke(cli, ["classify", str(p), "--summary"])
+    assert out.exit_code == 0, out.output
+    assert "| 1 | 1 | 1 |" in out.stdout and "| all |" in out.stdout
+
+
+def test_user_line_file(runner, cli, tmp_path):
+    line = tmp_path / "l.geojson"
+    line.write_text('{"type": "Feature", "properties": {"left_label": "n", "right_label": "s", "area": "SY"},'
+                    ' "geometry": {"type": "LineString", "coordinates": [[35, 35.5], [43, 35.5]]}}')
+    res = runner.invoke(cli, ["resolve", "Mayadin", "Raqqa"])
+    out = runner.invoke(cli, ["classify", "-", "--line", str(line)], input=res.stdout)
+    assert [f["properties"]["side"] for f in json.loads(out.stdout)["features"]] == ["s", "n"]
+
+
+def test_errors_are_one_line(runner, cli, tmp_path):
+    out = runner.invoke(cli, ["classify", "-", "--line", "rhine"], input='{"type": "FeatureCollection", "features": []}')
+    assert out.exit_code == 1 and "unknown line 'rhine'" in out.output and "Traceback" not in out.output
+    out = runner.invoke(cli, ["classify", "-"], input="{not json")
+    assert out.exit_code == 1 and "<stdin>" in out.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("incidents:\n  - id: x\n    claims:\n      - {id: a, claimant: A, location: near Atlantis}\n")
+    out = runner.invoke(cli, ["classify", str(bad)])
+    assert out.exit_code == 1 and "bad.yaml, line 4" in out.output and "Atlantis" in out.output
+
+
+def test_lines_list_and_show(runner, cli):
+    out = runner.invoke(cli, ["lines"])
+    assert "euphrates" in out.output and "tabqa-arc-2017" in out.output
+    out = runner.invoke(cli, ["lines", "show", "euphrates", "--sides"])
+    fc = json.loads(out.stdout)
+    assert [f["id"] for f in fc["features"]] == ["euphrates", "euphrates:east", "euphrates:west"]

@@ -1,0 +1,104 @@
+import pytest
+
+from geomap.claims import read_claims, read_claims_text
+from geomap.errors import ClaimFormatError
+
+GOOD = """\
+incidents:
+  - id: demo
+    date: 2017-06-18
+    title: Demo
+    claims:
+      - id: a
+        claimant: {party: Coalition, speaker: statement}
+        claim: something
+        location: near Tabqa
+        source: {report: 002.txt, quote: "near Tabqa"}
+      - id: b
+        claimant: Syria
+        location: the southern Raqqa countryside
+      - id: c
+        claimant: Someone
+        location: Mayadin
+        coordinates: "35.02, 40.45"
+        uncertainty_km: 2
+"""
+
+
+def test_yaml_claims():
+    (inc,) = read_claims_text(GOOD, source="demo.yaml")
+    assert inc.id == "demo" and inc.date.isoformat() == "2017-06-18"
+    assert [c.id for c in inc.claims] == ["a", "b", "c"]
+    assert inc.claims[0].party == "Coalition" and inc.claims[0].quote == "near Tabqa"
+    assert inc.claims[1].party == "Syria" and inc.claims[1].date == inc.date
+    assert inc.claims[2].coordinates == (40.45, 35.02)
+    assert inc.parties == ["Coalition", "Syria", "Someone"]
+
+
+def test_csv_claims():
+    text = ("incident,date,title,id,party,speaker,claim,location,coordinates,report,quote\n"
+            "x,2017-06-18,T,a,Coalition,,c,near Tabqa,,r.txt,q\n"
+            "x,2017-06-18,T,b,Syria,,c,Raqqa Province,,r.txt,q\n")
+    (inc,) = read_claims_text(text, source="c.csv", fmt="csv")
+    assert [c.party for c in inc.claims] == ["Coalition", "Syria"] and inc.claims[1].line == 3
+
+
+def test_geojson_claims_point_is_coordinates():
+    text = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point",'
+            ' "coordinates": [40.45, 35.02]}, "properties": {"incident": "x", "party": "P", "location": "Mayadin"}}]}')
+    (inc,) = read_claims_text(text, source="c.geojson")
+    assert inc.claims[0].coordinates == (40.45, 35.02)
+
+
+@pytest.mark.parametrize("mutate, line, field, words", [
+    (lambda t: t.replace("        claimant: Syria\n", ""), 11, "claimant", "no claimant"),
+    (lambda t: t.replace("date: 2017-06-18", "date: 18/06/2017"), 3, "date", "YYYY-MM-DD"),
+    (lambda t: t.replace("        location: near Tabqa\n", "        locaton: near Tabqa\n"), 9, "locaton",
+     "did you mean 'location'"),
+    (lambda t: t.replace('coordinates: "35.02, 40.45"', 'coordinates: "95, 40"'), 17, "coordinates", "out of range"),
+    (lambda t: t.replace("uncertainty_km: 2", "uncertainty_km: far"), 18, "uncertainty_km", "not a distance"),
+    (lambda t: t.replace("    title: Demo\n", "    title: Demo\n  bad indent\n"), 6, None, "not valid YAML"),
+])
+def test_errors_name_file_line_and_field(mutate, line, field, words):
+    with pytest.raises(ClaimFormatError) as err:
+        read_claims_text(mutate(GOOD), source="demo.yaml")
+    msg = str(err.value)
+    assert msg.startswith("demo.yaml, line ") and words in msg
+    assert err.value.line == line
+    if field:
+        assert f"field {field!r}" in msg
+
+
+def test_uninterpretable_location_names_file_line_and_claim():
+    incs = read_claims_text(GOOD.replace("near Tabqa\n        source", "near Atlantis\n        source"),
+                            source="demo.yaml")
+    with pytest.raises(ClaimFormatError) as err:
+        incs[0].claims[0].geometry()
+    assert "demo.yaml, line 6" in str(err.value) and "'a'" in str(err.value) and "Atlantis" in str(err.value)
+
+
+def test_duplicate_ids(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD)
+    (tmp_path / "b.yaml").write_text(GOOD)
+    with pytest.raises(ClaimFormatError, match="used twice"):
+        read_claims(tmp_path)
+
+
+def test_empty_and_missing(tmp_path):
+    (tmp_path / "e.yaml").write_text("")
+    with pytest.raises(ClaimFormatError, match="empty"):
+        read_claims(tmp_path / "e.yaml")
+    with pytest.raises(ClaimFormatError, match="no such file"):
+        read_claims(tmp_path / "nope.yaml")
+
+
+def test_seed_claims_read_and_cite_their_reports():
+    import pathlib
+
+    seeds = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+    incs = read_claims(seeds)
+    assert len(incs) >= 4
+    for inc in incs:
+        for c in inc.claims:
+            assert c.report and c.quote, c.id
+            c.geometry()  # every seed location is understood

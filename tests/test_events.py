@@ -1,0 +1,52 @@
+import pytest
+
+from geomap.errors import EventTableError
+from geomap.events import read_events_text
+from geomap.lines import get_line
+from geomap.sides import side_of_geometries
+
+HEADER = "id\tdate_start\twhere_coordinates\twhere_prec\tadm_1\tlatitude\tlongitude\n"
+
+
+def _table(*rows):
+    return HEADER + "".join("\t".join(map(str, r)) + "\n" for r in rows)
+
+
+def test_precision_gives_honest_geometry():
+    gdf = read_events_text(_table(
+        (1, "2017-01-01", "Al Mayadin town", 1, "x", 35.02089, 40.453455),
+        (2, "2017-01-01", "Al Mayadin town", 2, "x", 35.02089, 40.453455),
+        (3, "2017-01-01", "Dayr az Zawr Governorate", 4, "x", 35.0, 40.3),
+        (4, "2017-01-01", "Syria", 6, "x", 35.0, 38.0),
+    ))
+    types = gdf.geometry.geom_type.tolist()
+    assert types[0] == "Point" and types[1] == "Polygon"
+    assert gdf["uncertainty_km"].iloc[1] == 25.0
+    assert gdf.geometry.iloc[2].contains(gdf.geometry.iloc[0])  # the governorate polygon
+    assert gdf.geometry.iloc[3].area > gdf.geometry.iloc[2].area  # the country
+
+
+def test_governorate_event_is_never_given_a_bank():
+    gdf = read_events_text(_table((3, "2017-01-01", "Dayr az Zawr Governorate", 4, "x", 35.0, 40.3)))
+    v = side_of_geometries(gdf.geometry.to_numpy(), get_line("euphrates"))
+    assert v["side"][0] == "straddles"
+
+
+def test_acled_preset():
+    text = ("event_id_cnty,event_date,location,geo_precision,admin1,latitude,longitude\n"
+            "SYR1,2017-06-18,Tabqa,1,Ar-Raqqa,35.8367,38.5481\n"
+            "SYR2,2017-06-18,Tabqa,3,Ar-Raqqa,35.95,39.0\n")
+    gdf = read_events_text(text)
+    assert gdf.geometry.geom_type.tolist() == ["Point", "Polygon"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("a,b\n1,2\n", "cannot tell"),
+    (HEADER.replace("latitude", "lat") + "1\td\tx\t1\tx\t35\t40\n", "missing column"),
+    (_table((1, "d", "x", 1, "x", "north", 40)), "not a number"),
+    (_table((1, "d", "x", 1, "x", 135, 40)), "out of range"),
+    (_table((1, "d", "x", 9, "x", 35, 40)), "precision code 9"),
+])
+def test_bad_tables(text, words):
+    with pytest.raises(EventTableError, match=words):
+        read_events_text(text, source="t.tsv", preset=None if "cannot" in words else "ucdp")

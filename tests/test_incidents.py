@@ -1,0 +1,65 @@
+import pathlib
+
+import pytest
+
+from geomap.claims import read_claims, read_claims_text
+from geomap.incidents import classify_claims, claims_frame, compare_incident, incident_report
+
+SEEDS = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return claims_frame(read_claims(SEEDS))
+
+
+def _row(frame, claim_id):
+    return frame[frame["claim_id"] == claim_id].iloc[0]
+
+
+def test_mayadin_claims_sides(seeds):
+    v = classify_claims(seeds, "euphrates")
+    assert _row(v, "us-crossed-east-of-euphrates")["side"] == "east"
+    assert _row(v, "russia-mod-west-bank-mayadin")["side"] == "west"
+    assert _row(v, "russia-mod-west-side-near-mayadin")["side"] == "west"
+    assert _row(v, "syria-allies-suburbs-al-mayadin")["side"] == "straddles"
+    assert _row(v, "hotline-us-end-al-udeid")["side"] == "outside"
+    assert _row(v, "hotline-russian-end-hemeimeem")["side"] == "west"
+
+
+def test_su22_claims_under_the_tabqa_arc(seeds):
+    v = classify_claims(seeds, "tabqa-arc-2017")
+    jadin = _row(v, "coalition-jadin-bombing")
+    assert jadin["side"] == "north" and jadin["near_line"]
+    assert 1.0 < jadin["distance_km"] < 3.5
+
+
+def test_competing_mayadin_claims_cannot_both_be_true(seeds):
+    rows = seeds[seeds["incident"] == "su25-intercept-mayadin-2017-11-23"]
+    pairs = {(p["a"], p["b"]): p for p in compare_incident(rows)}
+    p = pairs[("us-crossed-east-of-euphrates", "russia-mod-west-bank-mayadin")]
+    assert p["compatible"] is False and p["sides"]["euphrates"] == ["east", "west"]
+    q = pairs[("russia-mod-west-bank-mayadin", "syria-allies-suburbs-al-mayadin")]
+    assert q["compatible"] is True
+    # Claims of one party are not compared with each other.
+    assert ("us-crossed-east-of-euphrates", "us-coalition-airspace-east") not in pairs
+
+
+def test_far_apart_claims_have_a_distance():
+    (inc,) = read_claims_text("""
+incidents:
+  - id: x
+    date: 2018-01-01
+    claims:
+      - {id: a, claimant: A, location: Mayadin}
+      - {id: b, claimant: B, location: Abu Kamal}
+""")
+    (p,) = compare_incident(claims_frame([inc]))
+    assert not p["compatible"] and 60 < p["distance_km"] < 80 and 70 < p["centre_distance_km"] < 85
+    assert list(p["sides"]) == ["euphrates"]  # the Tabqa arc no longer applies in 2018
+
+
+def test_incident_report_uses_lines_in_force(seeds):
+    rep = incident_report(seeds)
+    assert rep["su22-shootdown-2017-06-18"]["lines"] == ["euphrates", "tabqa-arc-2017"]
+    assert rep["su25-intercept-mayadin-2017-11-23"]["lines"] == ["euphrates", "tabqa-arc-2017"]

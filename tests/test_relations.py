@@ -1,0 +1,123 @@
+import pytest
+import shapely
+from shapely import Point
+
+from geomap.errors import ExpressionError
+from geomap.geodesy import haversine_km
+from geomap.relations import RelationDefaults, claim_geometry
+
+MAYADIN = Point(40.4515, 35.0198)
+TABQA = Point(38.5483, 35.8376)
+
+
+def test_bare_place_is_its_point_and_extent():
+    cg = claim_geometry("Mayadin")
+    assert cg.precision == 1 and cg.point.distance(MAYADIN) < 0.01
+    assert cg.geometry.contains(MAYADIN) and 2 < cg.radius_km < 6
+
+
+def test_near_is_a_disc_of_the_default_radius_plus_the_place():
+    cg = claim_geometry("near Tabqa")
+    assert cg.precision == 2 and cg.point is None
+    place_km = cg.places[0].precision_m / 1000
+    assert cg.radius_km == pytest.approx(RelationDefaults.near_km + place_km, rel=0.05)
+
+
+def test_suburbs():
+    cg = claim_geometry("the suburbs of the city of Mayadin")
+    assert cg.precision == 2 and cg.places[0].name == "Al Mayādīn"
+    assert cg.geometry.contains(MAYADIN)
+
+
+def test_offset_km_direction():
+    cg = claim_geometry("12 km north of Tabqa")
+    assert cg.precision == 2
+    assert haversine_km(cg.point.x, cg.point.y, TABQA.x, TABQA.y) == pytest.approx(12, abs=0.05)
+    assert cg.point.y > TABQA.y and abs(cg.point.x - TABQA.x) < 1e-3
+    assert cg.geometry.contains(cg.point) and not cg.geometry.contains(TABQA)
+
+
+def test_offset_in_miles():
+    cg = claim_geometry("10 miles west of Tabqa")
+    assert haversine_km(cg.point.x, cg.point.y, TABQA.x, TABQA.y) == pytest.approx(16.09, abs=0.05)
+
+
+def test_direction_is_a_bounded_sector():
+    cg = claim_geometry("south of Tabqa")
+    assert cg.precision == 3
+    assert cg.geometry.contains(Point(38.5483, 35.6)) and not cg.geometry.contains(Point(38.5483, 36.0))
+    assert cg.geometry.bounds[1] > 35.8376 - 1.0  # bounded
+
+
+def test_combination_intersects():
+    whole = claim_geometry("west side of the Euphrates")
+    both = claim_geometry("west side of the Euphrates near Mayadin")
+    assert both.geometry.area < whole.geometry.area
+    assert both.line == "euphrates"
+    assert shapely.difference(both.geometry, whole.geometry).area < 1e-6
+
+
+def test_west_bank_is_near_the_river():
+    cg = claim_geometry("the western bank of the Euphrates River")
+    assert cg.precision == 5 and cg.radius_km < 150
+
+
+def test_east_of_the_euphrates_is_the_whole_side():
+    from geomap.lines import get_line
+
+    cg = claim_geometry("east of the Euphrates")
+    assert cg.geometry.equals_exact(get_line("euphrates").side_area("east"), 1e-9)
+
+
+def test_place_with_relation_in_a_clause():
+    cg = claim_geometry("Ja'Din, which is west of Raqqa")
+    assert cg.point is not None and not cg.notes
+    assert "Ja`din" in [p.name for p in cg.places]
+
+
+def test_province_and_countryside():
+    prov = claim_geometry("Syria's Raqqa Province")
+    south = claim_geometry("the southern Raqqa countryside")
+    assert prov.precision == south.precision == 4
+    assert south.geometry.area < prov.geometry.area
+    assert south.geometry.centroid.y < prov.geometry.centroid.y
+
+
+def test_airspace_of_a_country():
+    cg = claim_geometry("Iraqi airspace")
+    assert cg.precision == 6 and cg.places[0].country_code == "IQ"
+
+
+def test_place_in_a_country():
+    cg = claim_geometry("al-Udeid air base in Qatar")
+    assert cg.places[0].kind == "air_base" and cg.point is not None
+
+
+def test_explicit_coordinates_fix_the_point():
+    cg = claim_geometry("near Mayadin", coordinates="35°01′N 40°27′E", uncertainty_km=2)
+    assert cg.precision == 1 and cg.point.x == pytest.approx(40.45)
+    assert cg.radius_km == pytest.approx(2, rel=0.05)
+    assert cg.places and cg.places[0].name == "Al Mayādīn"
+
+
+def test_coordinates_in_the_expression():
+    cg = claim_geometry("N35.02 E40.45")
+    assert cg.precision == 1 and cg.point.y == pytest.approx(35.02)
+
+
+def test_parts_that_do_not_overlap_are_noted():
+    cg = claim_geometry("Mayadin, north of Tabqa")
+    assert cg.notes and "do not overlap" in cg.notes[0]
+
+
+@pytest.mark.parametrize("expr, words", [
+    ("near Konashenkov", "Konashenkov"),
+    ("somewhere mysterious", "somewhere mysterious"),
+    ("north bank of Mayadin", "north bank of Mayadin"),
+    ("", ""),
+])
+def test_uninterpretable_expressions_name_the_claim_and_words(expr, words):
+    with pytest.raises(ExpressionError) as err:
+        claim_geometry(expr, claim_id="c-7")
+    assert "c-7" in str(err.value)
+    assert words in str(err.value)
