@@ -28,7 +28,10 @@ import numpy as np
 from .lines import builtin_lines, get_line
 from .sides import share_dict, side_of_geometries, verdict_texts
 
-__all__ = ["claims_frame", "classify_claims", "compare_incident", "incident_report"]
+__all__ = ["claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors"]
+
+#: Claims whose area is wider than this (equivalent radius, km) are anchored near the others.
+WIDE_KM = 60.0
 
 
 def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
@@ -53,7 +56,7 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
                 "incident_title": inc.title, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
                 "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
                 "url": c.url, "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
-                "precision": cg.precision, "radius_km": round(cg.radius_km, 2),
+                "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,
                 "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
                 "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
                 "point_lon": cg.point.x if cg.point is not None else None,
@@ -72,6 +75,38 @@ def _where(frame) -> np.ndarray:
                          frame["point_lat"].astype(float).fillna(np.nan).to_numpy())
     has_pt = frame["point_lon"].notna().to_numpy()
     return np.where(has_pt, pts, frame.geometry.to_numpy())
+
+
+def claim_anchors(frame) -> np.ndarray:
+    """One point per claim, where a map puts its marker and distances are measured from.
+
+    A claim of a place or coordinates is anchored at its point, a compact
+    area at a point inside it. A wide area ("east of the Euphrates", a
+    country's airspace) is anchored at its point nearest to the incident's
+    compact claims, so that distances between competing claims mean
+    something.
+    """
+    import shapely
+    from shapely.ops import nearest_points
+
+    frame = frame.reset_index(drop=True)
+    where = _where(frame)
+    anchors = np.array([w if w.geom_type == "Point" else shapely.point_on_surface(w) for w in where],
+                       dtype=object)
+    radius = frame["radius_km"].fillna(0).to_numpy(float) if "radius_km" in frame else np.zeros(len(frame))
+    wide = (radius > WIDE_KM) & (shapely.get_type_id(where) != 0)
+    groups = frame["incident"].to_numpy() if "incident" in frame else np.zeros(len(frame))
+    for g in dict.fromkeys(groups):
+        members = np.flatnonzero(groups == g)
+        compact = [anchors[i] for i in members if not wide[i]]
+        if not compact:
+            continue
+        focus = shapely.centroid(shapely.multipoints(compact))
+        for i in members:
+            if wide[i]:
+                area = where[i]
+                anchors[i] = focus if area.contains(focus) else nearest_points(area, focus)[0]
+    return anchors
 
 
 def classify_claims(frame, line, *, tolerance_km: Optional[float] = None):
@@ -119,7 +154,7 @@ def compare_incident(frame, *, lines=None) -> list:
         One per pair: ``a``, ``b`` (claim ids), ``party_a``, ``party_b``,
         ``compatible`` (the areas intersect: both can be true),
         ``distance_km`` (between the areas; 0 when they meet),
-        ``centre_distance_km`` (between their points or centres), and
+        ``centre_distance_km`` (between their anchors, see :func:`claim_anchors`), and
         ``sides``: for each line in force on the date, each claim's side.
     """
     import shapely
@@ -130,8 +165,8 @@ def compare_incident(frame, *, lines=None) -> list:
     rows = frame.reset_index(drop=True)
     where = _where(rows)
     geoms = rows.geometry.to_numpy()
-    date = rows["incident_date"].iloc[0] if len(rows) else None
-    active = _lines_for(date, rows["lines"].iloc[0] if len(rows) else None, lines)
+    date = rows["incident_date"].iloc[0] if len(rows) and "incident_date" in rows else None
+    active = _lines_for(date, rows["lines"].iloc[0] if len(rows) and "lines" in rows else None, lines)
     verdicts = {ln.name: side_of_geometries(where, ln) for ln in active}
     n = len(rows)
     ia, ib = np.triu_indices(n, k=1)
@@ -148,8 +183,8 @@ def compare_incident(frame, *, lines=None) -> list:
     sl = shapely.shortest_line(ga, gb)
     p0, p1 = shapely.get_point(sl, 0), shapely.get_point(sl, 1)
     gap = haversine_km(shapely.get_x(p0), shapely.get_y(p0), shapely.get_x(p1), shapely.get_y(p1))
-    ca = np.array([w if w.geom_type == "Point" else w.representative_point() for w in where[ia]])
-    cb = np.array([w if w.geom_type == "Point" else w.representative_point() for w in where[ib]])
+    anchors = claim_anchors(rows)
+    ca, cb = anchors[ia], anchors[ib]
     centre = haversine_km(shapely.get_x(ca), shapely.get_y(ca), shapely.get_x(cb), shapely.get_y(cb))
     for k, (i, j) in enumerate(zip(ia, ib)):
         out.append({

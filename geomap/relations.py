@@ -112,12 +112,15 @@ class ClaimGeometry:
         Anything worth a reader's attention (ambiguous names, parts that do not overlap).
     line : str or None
         Name of the deconfliction line a side-of-line part referred to.
+    disc_km : float or None
+        When the area is a disc around ``point``: its radius (maps draw it as a circle).
     """
 
-    __slots__ = ("expression", "geometry", "point", "precision", "places", "parts", "notes", "line")
+    __slots__ = ("expression", "geometry", "point", "precision", "places", "parts", "notes", "line",
+                 "disc_km")
 
     def __init__(self, expression, geometry, *, point=None, precision=1, places=(), parts=(),
-                 notes=(), line=None):
+                 notes=(), line=None, disc_km=None):
         self.expression = expression
         self.geometry = geometry
         self.point = point
@@ -126,6 +129,7 @@ class ClaimGeometry:
         self.parts = list(parts)
         self.notes = list(notes)
         self.line = line
+        self.disc_km = disc_km  # the area is a disc of this radius around the point
 
     @property
     def radius_km(self) -> float:
@@ -153,6 +157,7 @@ class _Reader:
         self.parts = []
         self.notes = []
         self.line_name = None
+        self.disc_km = None
 
     # -- places --------------------------------------------------------------
     def place(self, words: str, *, kind: Optional[str] = None):
@@ -280,6 +285,7 @@ class _Reader:
             from shapely import Point
 
             self.parts.append(f"coordinates {lat:.5f}N {lon:.5f}E")
+            self.disc_km = self.d.point_km
             return disc(lon, lat, self.d.point_km), Point(lon, lat), 1
         m = re.fullmatch(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|"
                          rf"m|met(?:er|re)s)\s+(?P<dir>{_DIR})\s+of\s+(?P<place>.+)", t, re.I)
@@ -365,6 +371,7 @@ class _Reader:
             self.parts.append(f"the {p.name} (within {self.d.valley_km:g} km)")
             return buffer_km(self.gaz.shape(p), self.d.valley_km if p.kind == "river" else 1.0), None, 5
         self.parts.append(f"{p.name} ({p.precision_m / 1000:g} km)")
+        self.disc_km = max(p.precision_m / 1000.0, 0.1) if pt is not None and area.geom_type == "Polygon" else None
         return area, pt, 1
 
     def offset_from(self, km: float, direction: str, place_words: str):
@@ -477,7 +484,7 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
                 rd.notes.append(f"the words were not read: {err}")
         return ClaimGeometry(expr, disc(lon, lat, r) if r > 0 else Point(lon, lat),
                              point=Point(lon, lat), precision=1, places=places, parts=parts,
-                             notes=rd.notes)
+                             notes=rd.notes, disc_km=r if r > 0 else None)
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
@@ -503,5 +510,6 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
         point = point or pt
         prec = min(prec, pr)
     geom = shapely.make_valid(geom)
+    single = len(results) == 1
     return ClaimGeometry(expr, geom, point=point, precision=prec, places=rd.places, parts=rd.parts,
-                         notes=rd.notes, line=rd.line_name)
+                         notes=rd.notes, line=rd.line_name, disc_km=rd.disc_km if single else None)

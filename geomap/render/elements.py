@@ -1,0 +1,493 @@
+"""folium elements for claim maps, written the way folium's plugins are.
+
+Each is a small ``MacroElement`` (or folium ``Layer``) with a class-level
+Jinja template. Data go into the page as JSON made safe for a ``<script>``
+element, and every string from a claims file reaches the page through
+``textContent`` in the browser (never ``innerHTML``), so a quote holding
+``<script>`` or ``<img onerror=...>`` is shown as text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Sequence
+
+from branca.element import MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+__all__ = ["safe_json", "Runtime", "ClaimLayer", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
+           "TitleBox", "TimeSlider", "PlacesLayer", "Attribution", "TilesNotice", "PALETTE"]
+
+#: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#000000"]
+
+
+def safe_json(obj) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def layer_label(text: str) -> str:
+    """A layer name for Leaflet's layer control, which writes names as HTML."""
+    return html.escape(str(text), quote=True)
+
+
+_RUNTIME_JS = r"""
+window.geomap = (function () {
+  var registry = [];
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function row(table, label, value) {
+    if (value === undefined || value === null || value === '') { return; }
+    var tr = el('tr'); tr.appendChild(el('th', null, label)); tr.appendChild(el('td', null, value));
+    table.appendChild(tr);
+  }
+  var PREC = {1: 'exact place', 2: 'within about 25 km', 3: 'district / sector', 4: 'governorate',
+              5: 'area or line feature', 6: 'country', 7: 'international airspace'};
+  function popup(p) {
+    var box = el('div', 'geomap-popup');
+    var head = el('div', 'geomap-popup-head', p.party || p.name || p.query || 'claim');
+    box.appendChild(head);
+    if (p.speaker) { box.appendChild(el('div', 'geomap-popup-speaker', p.speaker)); }
+    if (p.claim) { box.appendChild(el('p', 'geomap-popup-claim', p.claim)); }
+    if (p.quote) { box.appendChild(el('blockquote', 'geomap-popup-quote', '\u201c' + p.quote + '\u201d')); }
+    var t = el('table', 'geomap-popup-table');
+    row(t, 'Incident', p.incident_title);
+    row(t, 'Date', p.date);
+    row(t, 'Location', p.location);
+    row(t, 'Read as', p.reading);
+    if (p.verdicts) {
+      Object.keys(p.verdicts).forEach(function (k) { row(t, 'Side (' + k + ')', p.verdicts[k]); });
+    } else { row(t, 'Side', p.verdict); }
+    if (p.precision) { row(t, 'Precision', p.precision + ' \u2013 ' + (PREC[p.precision] || '')); }
+    if (p.radius_km) { row(t, 'Uncertainty', '\u2248 ' + p.radius_km + ' km radius'); }
+    row(t, 'Source', p.report);
+    row(t, 'Notes', p.notes);
+    box.appendChild(t);
+    return box;
+  }
+  function register(layer, date, group) { registry.push({layer: layer, date: date || null, group: group}); }
+  function showUpTo(date) {
+    registry.forEach(function (r) {
+      var show = !date || !r.date || r.date <= date;
+      if (show && !r.group.hasLayer(r.layer)) { r.group.addLayer(r.layer); }
+      if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
+    });
+  }
+  function label(text, cls) { return el('span', cls || 'geomap-label', text); }
+  return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry};
+})();
+"""
+
+GEOMAP_CSS = """
+.leaflet-container { background: #dbe7ee; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.geomap-popup { max-width: 340px; font-size: 12px; line-height: 1.35; }
+.geomap-popup-head { font-weight: 700; font-size: 13px; }
+.geomap-popup-speaker { color: #555; margin-bottom: 4px; }
+.geomap-popup-claim { margin: 4px 0; }
+.geomap-popup-quote { margin: 4px 0 6px; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+.geomap-popup-table th { text-align: left; padding-right: 6px; vertical-align: top; color: #444; font-weight: 600; }
+.geomap-popup-table td { vertical-align: top; }
+.geomap-legend, .geomap-title, .geomap-slider { background: rgba(255,255,255,0.93); padding: 6px 9px;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; }
+.geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.geomap-swatch { width: 14px; height: 14px; border-radius: 50%; border: 1px solid #fff; box-shadow: 0 0 0 1px #555; }
+.geomap-title h1 { font-size: 15px; margin: 0 0 2px; }
+.geomap-title div { color: #444; max-width: 420px; }
+.geomap-label { font-size: 11px; font-weight: 600; color: #333; text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; }
+.geomap-side-label { font-size: 13px; font-weight: 700; color: #555; letter-spacing: 0.08em; text-transform: uppercase;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; }
+.leaflet-tooltip.geomap-plain { background: transparent; border: 0; box-shadow: none; padding: 0; }
+.leaflet-tooltip.geomap-plain:before { display: none; }
+.geomap-tiles-note { background: #fff3cd; padding: 4px 8px; border-radius: 4px; font-size: 11px; }
+@media print { .leaflet-control-layers, .geomap-slider, .leaflet-control-zoom { display: none; } }
+"""
+
+
+class Runtime(MacroElement):
+    """geomap's small JS runtime (popups, date filter) and CSS, in the page head."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+        <style>{{ this.css }}</style>
+        <script>{{ this.js }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var geomap_canvas = L.canvas({padding: 0.5});
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "GeomapRuntime"
+        self.css = GEOMAP_CSS
+        self.js = _RUNTIME_JS
+
+
+class ClaimLayer(Layer):
+    """One claimant's claims: uncertainty areas and markers, on a canvas, with popups.
+
+    Parameters
+    ----------
+    name : str
+        The claimant (shown in the layer control).
+    color : str
+    areas : list of GeoJSON features
+        Polygons, or Points with ``properties.radius_m`` (drawn as geodesic circles).
+    markers : list of GeoJSON features
+        One point per claim; ``properties`` feed the popup.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        (function () {
+          var color = {{ this.color_json }};
+          var group = {{ this.get_name() }};
+          L.geoJSON({{ this.areas_json }}, {
+            renderer: geomap_canvas,
+            style: function () { return {color: color, weight: 1.2, opacity: 0.8, fillColor: color,
+                                          fillOpacity: 0.13, dashArray: '4 3', renderer: geomap_canvas}; },
+            pointToLayer: function (f, ll) {
+              return L.circle(ll, {radius: f.properties.radius_m, color: color, weight: 1.2, opacity: 0.8,
+                                   fillColor: color, fillOpacity: 0.13, dashArray: '4 3', renderer: geomap_canvas});
+            },
+            onEachFeature: function (f, layer) {
+              layer.bindPopup(function () { return geomap.popup(f.properties); }, {maxWidth: 360});
+              geomap.register(layer, f.properties.date, group);
+            }
+          }).eachLayer(function (l) { group.addLayer(l); });
+          L.geoJSON({{ this.markers_json }}, {
+            pointToLayer: function (f, ll) {
+              return L.circleMarker(ll, {radius: 6, color: '#ffffff', weight: 1.5, fillColor: color,
+                                         fillOpacity: 0.95, renderer: geomap_canvas});
+            },
+            onEachFeature: function (f, layer) {
+              layer.bindPopup(function () { return geomap.popup(f.properties); }, {maxWidth: 360});
+              geomap.register(layer, f.properties.date, group);
+            }
+          }).eachLayer(function (l) { group.addLayer(l); });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, name: str, color: str, areas: Sequence[dict], markers: Sequence[dict], *,
+                 show: bool = True):
+        super().__init__(name=layer_label(name), overlay=True, control=True, show=show)
+        self._name = "ClaimLayer"
+        self.color_json = safe_json(color)
+        self.areas_json = safe_json({"type": "FeatureCollection", "features": list(areas)})
+        self.markers_json = safe_json({"type": "FeatureCollection", "features": list(markers)})
+
+
+class LineLayer(Layer):
+    """A deconfliction line, its accuracy band and its two sides, shaded and labelled."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        (function () {
+          var d = {{ this.data_json }};
+          var group = {{ this.get_name() }};
+          var shades = ['#c9b8e8', '#f2d4a8'];
+          d.sides.forEach(function (s, i) {
+            var poly = L.geoJSON(s.geometry, {style: {stroke: false, fillColor: shades[i], fillOpacity: 0.22},
+                                              interactive: false});
+            poly.addTo(group);
+            L.tooltip({permanent: true, direction: 'center', className: 'geomap-plain', interactive: false})
+              .setLatLng([s.label_at[1], s.label_at[0]])
+              .setContent(geomap.label(s.label + ' of the line', 'geomap-side-label')).addTo(group);
+          });
+          if (d.band) {
+            L.geoJSON(d.band, {style: {color: '#333', weight: 0, fillColor: '#333', fillOpacity: 0.10},
+                               interactive: false}).addTo(group);
+          }
+          L.geoJSON(d.line, {style: {color: '#222', weight: 3, opacity: 0.9, dashArray: d.approximate ? '8 6' : null}})
+            .bindPopup(function () {
+              var box = geomap.el('div', 'geomap-popup');
+              box.appendChild(geomap.el('div', 'geomap-popup-head', d.title));
+              box.appendChild(geomap.el('p', null, d.description));
+              box.appendChild(geomap.el('p', null, 'Accuracy: \u00b1' + d.accuracy_km + ' km' +
+                                                  (d.approximate ? ' (approximate)' : '')));
+              box.appendChild(geomap.el('p', null, 'Source: ' + d.source));
+              return box;
+            }).addTo(group);
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, line, *, simplify_deg: float = 0.002, show: bool = True):
+        import shapely
+        from shapely.geometry import mapping
+
+        from ..geodesy import buffer_km
+
+        super().__init__(name=layer_label(f"Line: {line.title}"), overlay=True, control=True, show=show)
+        self._name = "LineLayer"
+        left, right = line.sides
+        sides = []
+        for label, area in ((line.left_label, left), (line.right_label, right)):
+            simple = shapely.simplify(area, simplify_deg, preserve_topology=True)
+            # Label each side near the middle of the line, a little off it.
+            mid = line.geometry.interpolate(0.5, normalized=True)
+            from ..geodesy import offset
+
+            best = None
+            for az in range(0, 360, 45):
+                x, y = offset(mid.x, mid.y, az, 35.0)
+                if area.contains(shapely.Point(x, y)):
+                    best = (x, y)
+                    break
+            if best is None:
+                p = area.representative_point()
+                best = (p.x, p.y)
+            sides.append({"label": label, "geometry": mapping(simple), "label_at": [round(best[0], 4), round(best[1], 4)]})
+        band = None
+        if line.accuracy_km > 0:
+            visible = shapely.intersection(line.geometry, shapely.buffer(line.area, 0.3))
+            band = mapping(shapely.simplify(buffer_km(visible, line.accuracy_km, quad_segs=4), 0.002))
+        self.data_json = safe_json({
+            "title": line.title, "description": line.description, "source": line.source,
+            "accuracy_km": line.accuracy_km, "approximate": line.approximate,
+            "line": mapping(shapely.intersection(line.geometry, shapely.buffer(line.area, 1.0))),
+            "sides": sides, "band": band,
+        })
+
+
+class LinksLayer(Layer):
+    """Dashed links between competing claims, with the distance between them."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        (function () {
+          var group = {{ this.get_name() }};
+          {{ this.links_json }}.forEach(function (k) {
+            var line = L.polyline([[k.a[1], k.a[0]], [k.b[1], k.b[0]]],
+                                  {color: k.compatible ? '#2b8a3e' : '#c92a2a', weight: 2, dashArray: '6 5',
+                                   opacity: 0.9, renderer: geomap_canvas});
+            line.bindTooltip(geomap.el('span', null, k.text), {sticky: true});
+            line.addTo(group);
+          });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, links: Sequence[dict], *, name: str = "Links between competing claims",
+                 show: bool = True):
+        super().__init__(name=layer_label(name), overlay=True, control=True, show=show)
+        self._name = "LinksLayer"
+        self.links_json = safe_json(list(links))
+
+
+class BasemapLayer(Layer):
+    """A vector basemap from the bundled data: countries, governorates, rivers, lakes, towns."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        (function () {
+          var b = {{ this.data_json }};
+          var group = {{ this.get_name() }};
+          var pane = {{ this._parent.get_name() }}.createPane('geomap-basemap');
+          pane.style.zIndex = 250;
+          L.geoJSON(b.countries, {pane: 'geomap-basemap', interactive: false,
+            style: function (f) { return {color: '#8a8a8a', weight: 1, fillColor: f.properties.focus ? '#fbfaf5' : '#ecebe4',
+                                          fillOpacity: 1}; }}).addTo(group);
+          L.geoJSON(b.admin1, {pane: 'geomap-basemap', interactive: false,
+            style: {color: '#b0a89a', weight: 0.8, dashArray: '3 3', fill: false}}).addTo(group);
+          L.geoJSON(b.lakes, {pane: 'geomap-basemap', interactive: false,
+            style: {color: '#6fa8dc', weight: 0.8, fillColor: '#a9cbe8', fillOpacity: 1}}).addTo(group);
+          L.geoJSON(b.rivers, {pane: 'geomap-basemap', interactive: false,
+            style: {color: '#4a90c8', weight: 1.6}}).addTo(group);
+          b.countries.features.forEach(function (f) {
+            if (!f.properties.label_at) { return; }
+            L.tooltip({permanent: true, direction: 'center', className: 'geomap-plain', interactive: false,
+                       pane: 'geomap-basemap'})
+              .setLatLng([f.properties.label_at[1], f.properties.label_at[0]])
+              .setContent(geomap.label(f.properties.name, 'geomap-side-label')).addTo(group);
+          });
+          L.geoJSON(b.towns, {pane: 'geomap-basemap',
+            pointToLayer: function (f, ll) {
+              var m = L.circleMarker(ll, {radius: f.properties.major ? 3.5 : 2.2, color: '#444', weight: 1,
+                                          fillColor: '#fff', fillOpacity: 1, pane: 'geomap-basemap'});
+              m.bindTooltip(geomap.label(f.properties.name), {permanent: !!f.properties.major, direction: 'right',
+                                                               className: 'geomap-plain', offset: [4, 0]});
+              return m;
+            }}).addTo(group);
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict, *, name: str = "Basemap (offline, bundled data)"):
+        super().__init__(name=layer_label(name), overlay=False, control=True, show=True)
+        self._name = "BasemapLayer"
+        self.data_json = safe_json(data)
+
+
+class Legend(MacroElement):
+    """Claimants and their colours, plus a note on what the shapes mean."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+          var items = {{ this.items_json }};
+          var note = {{ this.note_json }};
+          var legend = L.control({position: 'bottomright'});
+          legend.onAdd = function () {
+            var box = geomap.el('div', 'geomap-legend');
+            box.appendChild(geomap.el('b', null, 'Claimants'));
+            items.forEach(function (it) {
+              var row = geomap.el('div', 'geomap-legend-item');
+              var sw = geomap.el('span', 'geomap-swatch'); sw.style.background = it.color;
+              row.appendChild(sw); row.appendChild(geomap.el('span', null, it.name));
+              box.appendChild(row);
+            });
+            if (note) { box.appendChild(geomap.el('div', null, note)); }
+            L.DomEvent.disableClickPropagation(box);
+            return box;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, items: Sequence[dict], note: str = ""):
+        super().__init__()
+        self._name = "Legend"
+        self.items_json = safe_json(list(items))
+        self.note_json = safe_json(note)
+
+
+class TitleBox(MacroElement):
+    """The page title and a subtitle, top left."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+          var t = {{ this.data_json }};
+          var c = L.control({position: 'topleft'});
+          c.onAdd = function () {
+            var box = geomap.el('div', 'geomap-title');
+            box.appendChild(geomap.el('h1', null, t.title));
+            t.lines.forEach(function (s) { box.appendChild(geomap.el('div', null, s)); });
+            L.DomEvent.disableClickPropagation(box);
+            return box;
+          };
+          c.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, title: str, lines: Sequence[str] = ()):
+        super().__init__()
+        self._name = "TitleBox"
+        self.data_json = safe_json({"title": title, "lines": list(lines)})
+
+
+class TimeSlider(MacroElement):
+    """A date slider: show the claims made up to the chosen date (offline; no plugin assets)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+          var dates = {{ this.dates_json }};
+          var c = L.control({position: 'bottomleft'});
+          c.onAdd = function () {
+            var box = geomap.el('div', 'geomap-slider');
+            var label = geomap.el('div', null, 'All dates');
+            var input = document.createElement('input');
+            input.type = 'range'; input.min = 0; input.max = dates.length; input.step = 1; input.value = dates.length;
+            input.setAttribute('aria-label', 'Show claims up to date');
+            input.addEventListener('input', function () {
+              var i = parseInt(input.value, 10);
+              var d = i >= dates.length ? null : dates[i];
+              label.textContent = d ? 'Claims up to ' + d : 'All dates';
+              geomap.showUpTo(d);
+            });
+            box.appendChild(geomap.el('b', null, 'Date'));
+            box.appendChild(input); box.appendChild(label);
+            L.DomEvent.disableClickPropagation(box);
+            return box;
+          };
+          c.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, dates: Sequence[str]):
+        super().__init__()
+        self._name = "TimeSlider"
+        self.dates_json = safe_json(sorted(set(dates)))
+
+
+class TilesNotice(MacroElement):
+    """Says, on the page, that it loads web tiles from a provider."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+          var c = L.control({position: 'bottomleft'});
+          c.onAdd = function () { return geomap.el('div', 'geomap-tiles-note', {{ this.text_json }}); };
+          c.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, provider: str):
+        super().__init__()
+        self._name = "TilesNotice"
+        self.text_json = safe_json(f"This page loads map tiles from {provider} over the network.")
+
+
+class PlacesLayer(Layer):
+    """Gazetteer places the claims name, labelled, with their source in a popup."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+          pointToLayer: function (f, ll) {
+            var mk = L.circleMarker(ll, {radius: 4, color: '#111', weight: 2, fillColor: '#ffd43b',
+                                         fillOpacity: 1, renderer: geomap_canvas});
+            mk.bindTooltip(geomap.label(f.properties.name), {permanent: true, direction: 'left',
+                                                             className: 'geomap-plain', offset: [-5, 0]});
+            mk.bindPopup(function () {
+              var b = geomap.el('div', 'geomap-popup');
+              b.appendChild(geomap.el('div', 'geomap-popup-head', f.properties.name));
+              b.appendChild(geomap.el('div', null, f.properties.kind + ' \u2013 gazetteer: ' + f.properties.source));
+              return b;
+            });
+            return mk;
+          }
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, features: Sequence[dict], *, name: str = "Places named in the claims"):
+        super().__init__(name=layer_label(name), overlay=True, control=True, show=True)
+        self._name = "PlacesLayer"
+        self.data_json = safe_json({"type": "FeatureCollection", "features": list(features)})
+
+
+class Attribution(MacroElement):
+    """The data credits, in Leaflet's attribution control (escaped: the control takes HTML)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text_json = safe_json(html.escape(text))

@@ -1,0 +1,323 @@
+"""Claims frames -> layered, offline, deterministic folium maps.
+
+Examples
+--------
+>>> from geomap.claims import read_claims_text
+>>> from geomap.incidents import claims_frame
+>>> frame = claims_frame(read_claims_text('''
+... incidents:
+...   - id: demo
+...     date: 2017-11-23
+...     claims:
+...       - {id: us, claimant: US, location: east of the Euphrates}
+...       - {id: ru, claimant: Russia, location: west side of the Euphrates near Mayadin}
+... '''))
+>>> m = claims_map(frame, title="Demo")
+>>> html = render_html(m)
+>>> "cdn.jsdelivr" in html, html == render_html(claims_map(frame, title="Demo"))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Optional, Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from ..lines import builtin_lines, get_line
+from .basemap import ATTRIBUTION, basemap_data
+from .elements import (PALETTE, Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
+                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, layer_label)
+
+__all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
+
+
+def _offline_map_class():
+    import folium
+
+    class OfflineMap(folium.Map):
+        """A folium Map that links no CDN: Leaflet is inlined in the page head."""
+
+        default_js: list = []
+        default_css: list = []
+
+    return OfflineMap
+
+
+def OfflineMap(**kwargs):
+    """A ``folium.Map`` whose page makes no network request (assets inline)."""
+    from branca.element import Element
+
+    from .assets import _script_safe, leaflet_css, leaflet_js
+
+    cls = _offline_map_class()
+    m = cls(tiles=None, **kwargs)
+    m.get_root().header.add_child(
+        Element(f"<style>{leaflet_css()}</style>\n<script>{_script_safe(leaflet_js())}</script>"),
+        name="geomap_leaflet")
+    m.add_child(Runtime(), name="geomap_runtime")
+    return m
+
+
+def _colors(parties: Sequence[str]) -> dict:
+    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(parties)}
+
+
+def _feature_props(row, verdicts: dict) -> dict:
+    def val(key):
+        v = row.get(key)
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            return None
+        if isinstance(v, (np.integer,)):
+            return int(v)
+        if isinstance(v, (np.floating,)):
+            return round(float(v), 3)
+        return v
+
+    props = {k: val(k) for k in ("incident", "incident_title", "claim_id", "party", "speaker", "claim",
+                                 "location", "reading", "report", "quote", "notes", "date", "precision",
+                                 "radius_km", "name", "query") if k in row and val(k) not in (None, "")}
+    if verdicts:
+        props["verdicts"] = verdicts
+    return props
+
+
+def _round_geojson(geom, nd: int = 5):
+    import shapely
+    from shapely.geometry import mapping
+
+    return mapping(shapely.set_precision(geom, 10 ** -nd)) if geom.geom_type != "Point" else \
+        {"type": "Point", "coordinates": [round(geom.x, nd), round(geom.y, nd)]}
+
+
+def features_frame(features: Iterable[dict], *, party_key: str = "party"):
+    """A claims-like frame from GeoJSON features (``geomap classify`` output, resolved places)."""
+    import geopandas as gpd
+    from shapely.geometry import shape
+
+    rows, geoms = [], []
+    for i, f in enumerate(features):
+        p = dict(f.get("properties") or {})
+        g = f.get("geometry")
+        if not g:
+            continue
+        geom = shape(g)
+        p.setdefault("claim_id", p.get("id") or p.get("query") or f"feature-{i + 1}")
+        p.setdefault("party", p.get(party_key) or ("Resolved places" if "query" in p else "Features"))
+        p.setdefault("incident", p.get("incident") or p["claim_id"])
+        if geom.geom_type == "Point":
+            p.setdefault("point_lon", geom.x)
+            p.setdefault("point_lat", geom.y)
+            p.setdefault("disc_km", (p.get("precision_m") or 0) / 1000 or None)
+        rows.append(p)
+        geoms.append(geom)
+    if not rows:
+        raise InputError("no features with a geometry to map")
+    return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+
+def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] = None,
+               subtitle: Sequence[str] = (), tiles: Optional[str] = None, links: bool = True,
+               reference_places: bool = True, gazetteer=None, width="100%", height="100%",
+               simplify_deg: float = 0.0005):
+    """A layered offline map of claims.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        From :func:`geomap.incidents.claims_frame` (or :func:`features_frame`).
+    lines : sequence of names or DeconflictionLine, optional
+        Lines to draw and to decide sides against (default: the built-in
+        lines in force on the claims' dates).
+    title : str, optional
+    subtitle : sequence of str
+    tiles : str, optional
+        An xyzservices provider name ("OpenStreetMap.Mapnik", "CartoDB.Positron"):
+        web tiles, loaded over the network. Default: none, the offline basemap.
+    links : bool
+        Draw links between competing claims of each incident, with distances.
+    reference_places : bool
+        Mark the gazetteer places the claims name.
+
+    Returns
+    -------
+    folium.Map
+        Layers: the basemap, one per claimant, each line with its sides, links,
+        reference places; a legend, a scale bar and a layer control.
+    """
+    import folium
+
+    from ..incidents import claim_anchors, classify_claims, compare_incident
+
+    if frame is None or len(frame) == 0:
+        raise InputError("nothing to map: no claims")
+    frame = frame.reset_index(drop=True)
+    dates = sorted({d for d in frame.get("date", frame.get("incident_date", [])) if isinstance(d, str) and d}) \
+        if ("date" in frame or "incident_date" in frame) else []
+    if lines is None:
+        active = [ln for ln in builtin_lines() if any(ln.applies_on(d) for d in dates)] if dates else \
+            [get_line("euphrates")]
+    else:
+        active = [get_line(x) for x in lines]
+
+    m = OfflineMap(control_scale=True, prefer_canvas=True, width=width, height=height,
+                   attribution_control=True, font_size="0.8rem")
+    BasemapLayer(basemap_data()).add_to(m)
+    if tiles:
+        _add_tiles(m, tiles)
+
+    verdicts = [dict() for _ in range(len(frame))]
+    for ln in active:
+        v = classify_claims(frame, ln) if "claim_id" in frame else None
+        if v is not None:
+            for i, text in enumerate(v["verdict"]):
+                verdicts[i][ln.title] = text
+        LineLayer(ln).add_to(m)
+
+    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
+    colors = _colors(parties)
+    import shapely
+
+    geoms = frame.geometry.to_numpy()
+    has_pt = frame["point_lon"].notna().to_numpy() if "point_lon" in frame else np.zeros(len(frame), bool)
+    pts = shapely.points(frame["point_lon"].astype(float).to_numpy(), frame["point_lat"].astype(float).to_numpy()) \
+        if "point_lon" in frame else np.full(len(frame), None)
+    disc = frame["disc_km"].astype(float).fillna(0).to_numpy() if "disc_km" in frame else np.zeros(len(frame))
+    is_point = shapely.get_type_id(geoms) == 0
+    marker_at = claim_anchors(frame) if "claim_id" in frame else \
+        np.where(has_pt, pts, np.where(is_point, geoms, shapely.point_on_surface(geoms)))
+    records = frame.drop(columns=frame.geometry.name).to_dict("records")
+    by_party: dict = {p: ([], []) for p in parties}
+    for i, row in enumerate(records):
+        props = _feature_props(row, verdicts[i])
+        areas, markers = by_party[str(row["party"])]
+        mk = marker_at[i]
+        markers.append({"type": "Feature", "properties": props, "geometry": _round_geojson(mk)})
+        if is_point[i] or disc[i] > 0:
+            r_km = disc[i] if disc[i] > 0 else float(row.get("radius_km") or 0)
+            if r_km > 0:
+                areas.append({"type": "Feature", "properties": dict(props, radius_m=round(r_km * 1000)),
+                              "geometry": _round_geojson(mk)})
+        else:
+            g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
+            areas.append({"type": "Feature", "properties": props, "geometry": _round_geojson(g)})
+    for p in parties:
+        areas, markers = by_party[p]
+        ClaimLayer(p, colors[p], areas, markers).add_to(m)
+
+    if reference_places and "place_ids" in frame:
+        _add_reference_places(m, frame, gazetteer)
+    if links and "claim_id" in frame and "incident" in frame:
+        link_items = []
+        for _, rows in frame.groupby("incident", sort=False):
+            for pair in compare_incident(rows, lines=active):
+                a = marker_at[frame.index[frame["claim_id"] == pair["a"]][0]]
+                b = marker_at[frame.index[frame["claim_id"] == pair["b"]][0]]
+                both = "can both be true" if pair["compatible"] else "cannot both be true"
+                gap = "meet" if pair["compatible"] else f"{pair['distance_km']:.1f} km apart"
+                link_items.append({
+                    "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
+                    "compatible": pair["compatible"],
+                    "text": f"{pair['party_a']} ({pair['a']}) vs {pair['party_b']} ({pair['b']}): "
+                            f"{pair['centre_distance_km']:.1f} km apart; areas {gap}; {both}",
+                })
+        if link_items:
+            LinksLayer(link_items).add_to(m)
+
+    Legend([{"name": p, "color": colors[p]} for p in parties],
+           note="Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
+                "(red: cannot both be true).").add_to(m)
+    sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active else [])
+    TitleBox(title or "Competing location claims", sub).add_to(m)
+    if len(dates) > 1:
+        TimeSlider(dates).add_to(m)
+    Attribution(ATTRIBUTION).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    _fit(m, frame, marker_at)
+    return m
+
+
+def _add_tiles(m, name: str):
+    import folium
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError as err:
+        raise InputError(f"unknown tile provider {name!r} ({err})",
+                         hint="e.g. OpenStreetMap.Mapnik or CartoDB.Positron (see xyzservices)") from err
+    if provider.get("requires_token"):
+        raise InputError(f"tile provider {name!r} needs an API key", hint="choose one without a token")
+    folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
+                     name=layer_label(provider.name), overlay=False, control=True,
+                     max_zoom=provider.get("max_zoom", 18)).add_to(m)
+    TilesNotice(provider.name).add_to(m)
+
+
+def _add_reference_places(m, frame, gazetteer):
+    from ..gazetteer import Gazetteer
+
+    gaz = gazetteer or Gazetteer.default()
+    seen = {}
+    for ids in frame["place_ids"]:
+        for pid in ids or []:
+            if pid in seen:
+                continue
+            p = gaz.get(pid)
+            if p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field", "facility"):
+                seen[pid] = p
+    if not seen:
+        return
+    feats = [{"type": "Feature", "properties": {"name": p.name, "kind": p.kind.replace("_", " "),
+                                                "source": ", ".join(p.sources)},
+              "geometry": {"type": "Point", "coordinates": [round(p.longitude, 5), round(p.latitude, 5)]}}
+             for p in seen.values()]
+    PlacesLayer(feats).add_to(m)
+
+
+def _fit(m, frame, marker_at):
+    import shapely
+
+    pts = [p for p in marker_at if p is not None and not p.is_empty]
+    if not pts:
+        return
+    xmin, ymin, xmax, ymax = shapely.bounds(shapely.multipoints(pts))
+    # Small areas count too, large ones (a whole side of the line) do not drag the view away.
+    for g, r in zip(frame.geometry, frame.get("radius_km", [0] * len(frame))):
+        if g is not None and not g.is_empty and (r or 0) <= 60:
+            b = g.bounds
+            xmin, ymin, xmax, ymax = min(xmin, b[0]), min(ymin, b[1]), max(xmax, b[2]), max(ymax, b[3])
+    pad = max(0.15, 0.08 * max(xmax - xmin, ymax - ymin))
+    m.fit_bounds([[ymin - pad, xmin - pad], [ymax + pad, xmax + pad]])
+
+
+def _number_elements(root):
+    """Give every element a stable id (folium's are random): same input, same bytes."""
+    counter = [0]
+
+    def walk(el):
+        counter[0] += 1
+        el._id = f"{counter[0]:08x}"
+        for child in list(getattr(el, "_children", {}).values()):
+            walk(child)
+
+    walk(root)
+
+
+def render_html(m) -> str:
+    """The map's page as a string, deterministic for the same input."""
+    fig = m.get_root()
+    _number_elements(fig)
+    html = fig.render()
+    # The Figure's own template title and anything random left: nothing else varies.
+    return html
+
+
+def save_map(m, path: os.PathLike) -> str:
+    """Write the map atomically; return the path."""
+    from ..io import atomic_write
+
+    atomic_write(path, render_html(m))
+    return str(path)
