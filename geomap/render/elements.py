@@ -230,7 +230,8 @@ class LineLayer(Layer):
 
         from ..geodesy import buffer_km
 
-        super().__init__(name=layer_label(f"Line: {line.title}"), overlay=True, control=True, show=show)
+        super().__init__(name=layer_label(f"Line: {line.title.split('(')[0].strip()}"), overlay=True,
+                         control=True, show=show)
         self._name = "LineLayer"
         left, right = line.sides
         sides = []
