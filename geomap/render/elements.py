@@ -122,6 +122,7 @@ class Runtime(MacroElement):
         {% endmacro %}
         {% macro script(this, kwargs) %}
         var geomap_canvas = L.canvas({padding: 0.5});
+        geomap.map = {{ this._parent.get_name() }};
         {% endmacro %}
     """)
 

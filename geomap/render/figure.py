@@ -87,9 +87,11 @@ def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optio
     ax.set_aspect(1 / max(0.2, math.cos(math.radians((view[1] + view[3]) / 2))))
     ax.set_title(title, fontsize=10)
     ax.tick_params(labelsize=7)
-    fig.legend(handles=handles, loc="lower center", fontsize=6.5, framealpha=0.9, ncol=2)
-    fig.text(0.01, 0.005, ATTRIBUTION, fontsize=5.5, color="#555")
-    fig.tight_layout(rect=(0, 0.05 + 0.025 * ((len(handles) + 1) // 2), 1, 1))
+    rows = (len(handles) + 1) // 2
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), fontsize=6.5,
+               framealpha=0.9, ncol=2)
+    fig.text(0.01, 0.008, ATTRIBUTION, fontsize=5.5, color="#555")
+    fig.tight_layout(rect=(0, 0.07 + 0.03 * rows, 1, 0.97))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     plt.close(fig)

@@ -203,12 +203,12 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
         else:
             g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
             areas.append({"type": "Feature", "properties": props, "geometry": _round_geojson(g)})
+    # Reference places first, so claim markers draw (and take clicks) above them.
+    if reference_places and "place_ids" in frame:
+        _add_reference_places(m, frame, gazetteer)
     for p in parties:
         areas, markers = by_party[p]
         ClaimLayer(p, colors[p], areas, markers).add_to(m)
-
-    if reference_places and "place_ids" in frame:
-        _add_reference_places(m, frame, gazetteer)
     if links and "claim_id" in frame and "incident" in frame:
         link_items = []
         for _, rows in frame.groupby("incident", sort=False):

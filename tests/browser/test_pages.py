@@ -1,0 +1,128 @@
+"""Real pages in headless Chromium: offline, working, safe."""
+
+import pathlib
+
+import pytest
+
+from geomap.claims import read_claims, read_claims_text
+from geomap.incidents import claims_frame
+from geomap.publish import publish_site
+from geomap.render.maps import claims_map, save_map
+
+pytestmark = pytest.mark.browser
+SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("maps") / "seeds.html"
+    frame = claims_frame(read_claims(SEEDS))
+    save_map(claims_map(frame, title="Seeds"), out)
+    return out, frame
+
+
+def _open(watch, path):
+    watch.page.goto(path.as_uri())
+    watch.page.wait_for_function("window.L !== undefined && window.geomap && window.geomap.map")
+    watch.page.wait_for_timeout(300)
+
+
+def _click_claim(page, claim_id):
+    """Click the marker of a claim where Chromium draws it."""
+    pos = page.evaluate("""(id) => {
+        const r = geomap.registry.find(r => r.layer.feature && r.layer.feature.properties.claim_id === id
+                                            && r.layer instanceof L.CircleMarker && !(r.layer instanceof L.Circle));
+        geomap.map.setView(r.layer.getLatLng(), 11, {animate: false});
+        r.layer.bringToFront();  // markers of claims at one place overlap: put this one on top
+        const p = geomap.map.latLngToContainerPoint(r.layer.getLatLng());
+        const box = geomap.map.getContainer().getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y};
+    }""", claim_id)
+    page.wait_for_timeout(200)
+    page.mouse.click(pos["x"], pos["y"])
+    page.wait_for_selector(".leaflet-popup-content", timeout=3000)
+    return page.inner_text(".leaflet-popup-content")
+
+
+def test_seeds_map_initialises_offline_without_errors(watch, seeds_page):
+    path, _ = seeds_page
+    _open(watch, path)
+    assert watch.page.locator(".leaflet-container").count() == 1
+    assert watch.errors == []
+    assert watch.outside_requests(path.as_uri()) == []
+
+
+def test_layer_control_lists_every_claimant_and_the_line(watch, seeds_page):
+    path, frame = seeds_page
+    _open(watch, path)
+    labels = watch.page.locator(".leaflet-control-layers label").all_inner_texts()
+    text = "\n".join(labels)
+    for party in frame["party"].unique():
+        assert party in text
+    assert "Line: Euphrates" in text
+
+
+def test_clicking_a_claim_opens_its_popup_with_the_quote(watch, seeds_page):
+    path, frame = seeds_page
+    _open(watch, path)
+    row = frame[frame["claim_id"] == "russia-mod-west-bank-mayadin"].iloc[0]
+    popup = _click_claim(watch.page, "russia-mod-west-bank-mayadin")
+    assert row["quote"] in popup and "Russian Ministry of Defence" in popup
+    assert "001_a379a69c71b5a3de.txt" in popup and "west" in popup
+
+
+def test_screenshot_is_not_blank(watch, seeds_page, tmp_path):
+    from PIL import Image, ImageStat
+
+    path, _ = seeds_page
+    _open(watch, path)
+    shot = tmp_path / "shot.png"
+    watch.page.screenshot(path=str(shot))
+    stat = ImageStat.Stat(Image.open(shot).convert("L"))
+    assert stat.stddev[0] > 10  # a map, not a blank page
+    colours = Image.open(shot).convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is None or len(colours) > 200
+
+
+def test_published_incident_page(watch, tmp_path):
+    frame = claims_frame(read_claims(SEEDS))
+    publish_site(frame, tmp_path / "site")
+    page_path = tmp_path / "site" / "incidents" / "su22-shootdown-2017-06-18.html"
+    watch.page.goto(page_path.as_uri())
+    frame_el = watch.page.frame_locator("iframe.map")
+    frame_el.locator(".leaflet-container").wait_for()
+    watch.page.wait_for_timeout(500)
+    assert watch.errors == []
+    assert watch.outside_requests((tmp_path / "site").as_uri()) == []
+    assert watch.page.locator("img").evaluate("img => img.naturalWidth") > 100
+    labels = "\n".join(frame_el.locator(".leaflet-control-layers label").all_inner_texts())
+    assert "US-led coalition" in labels and "Syrian government" in labels
+
+
+def test_hostile_strings_do_not_run(watch, tmp_path):
+    frame = claims_frame(read_claims_text("""
+incidents:
+  - id: xss
+    date: 2017-06-18
+    title: "</script><script>window.__xss = 1</script>"
+    claims:
+      - id: a
+        claimant: {party: "<img src=x onerror=window.__xss=1>", speaker: "<svg onload=window.__xss=1>"}
+        claim: "`${window.__xss=1}`"
+        location: near Tabqa
+        source: {report: "<iframe src=javascript:window.__xss=1>", quote: "<script>window.__xss=1</script>"}
+"""))
+    out = tmp_path / "xss.html"
+    save_map(claims_map(frame, title="</script><script>window.__xss=1</script>"), out)
+    _open(watch, out)
+    popup = _click_claim(watch.page, "a")
+    assert "<script>window.__xss=1</script>" in popup       # shown as text
+    labels = "\n".join(watch.page.locator(".leaflet-control-layers label").all_inner_texts())
+    assert "<img src=x onerror=window.__xss=1>" in labels    # shown as text
+    assert watch.page.evaluate("window.__xss") is None
+    assert watch.errors == []
+    publish_site(frame, tmp_path / "site")
+    watch.page.goto((tmp_path / "site" / "incidents" / "xss.html").as_uri())
+    watch.page.frame_locator("iframe.map").locator(".leaflet-container").wait_for()
+    watch.page.wait_for_timeout(300)
+    assert watch.page.evaluate("window.__xss") is None
