@@ -95,9 +95,12 @@ def claim_anchors(frame) -> np.ndarray:
                        dtype=object)
     radius = frame["radius_km"].fillna(0).to_numpy(float) if "radius_km" in frame else np.zeros(len(frame))
     wide = (radius > WIDE_KM) & (shapely.get_type_id(where) != 0)
-    groups = frame["incident"].to_numpy() if "incident" in frame else np.zeros(len(frame))
-    for g in dict.fromkeys(groups):
-        members = np.flatnonzero(groups == g)
+    if not wide.any():
+        return anchors
+    groups = frame.groupby("incident", sort=False).indices if "incident" in frame else {0: np.arange(len(frame))}
+    for members in groups.values():
+        if not wide[members].any():
+            continue
         compact = [anchors[i] for i in members if not wide[i]]
         if not compact:
             continue
@@ -123,8 +126,10 @@ def classify_claims(frame, line, *, tolerance_km: Optional[float] = None):
             out[col] = []
         return out
     where = _where(out)
+    areas = out.geometry.to_numpy()
     v = side_of_geometries(where, ln, tolerance_km=tolerance_km)
-    va = side_of_geometries(out.geometry.to_numpy(), ln, tolerance_km=tolerance_km)
+    same = len(where) == len(areas) and all(a is w for a, w in zip(areas, where))
+    va = v if same else side_of_geometries(areas, ln, tolerance_km=tolerance_km)
     out["side"] = v["side"]
     # Shares always describe the claim's area (a town's extent may straddle even
     # when its point is clearly on one side).

@@ -54,7 +54,8 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, preset):
             raise click.BadParameter(f"no incident {', '.join(missing)}; known: {', '.join(sorted(known))}",
                                      param_hint="--incident")
         frame = frame[frame["incident"].isin(incidents)]
-    m = claims_map(frame, lines=list(lines) or None, title=title, tiles=tiles, links=not no_links)
+    m = claims_map(frame, lines=list(lines) or None, title=title, tiles=tiles,
+                   links=False if no_links else "auto")
     save_map(m, output)
     click.echo(f"geomap: wrote {output} ({len(frame)} claims)", err=True)
 

@@ -17,7 +17,7 @@ from branca.element import MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-__all__ = ["safe_json", "Runtime", "ClaimLayer", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
+__all__ = ["safe_json", "Runtime", "ClaimLayer", "claim_payload", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
            "TitleBox", "TimeSlider", "PlacesLayer", "Attribution", "TilesNotice", "PALETTE"]
 
 #: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -136,15 +136,9 @@ class Runtime(MacroElement):
 class ClaimLayer(Layer):
     """One claimant's claims: uncertainty areas and markers, on a canvas, with popups.
 
-    Parameters
-    ----------
-    name : str
-        The claimant (shown in the layer control).
-    color : str
-    areas : list of GeoJSON features
-        Polygons, or Points with ``properties.radius_m`` (drawn as geodesic circles).
-    markers : list of GeoJSON features
-        One point per claim; ``properties`` feed the popup.
+    The data go in a compact, column-wise form (see :func:`claim_payload`) so a
+    page with 100,000 claims stays small: strings are stored once, points as a
+    flat coordinate list, disc-shaped areas as a radius.
     """
 
     _template = Template("""
@@ -153,40 +147,98 @@ class ClaimLayer(Layer):
         (function () {
           var color = {{ this.color_json }};
           var group = {{ this.get_name() }};
-          L.geoJSON({{ this.areas_json }}, {
-            renderer: geomap_canvas,
-            style: function () { return {color: color, weight: 1.2, opacity: 0.8, fillColor: color,
-                                          fillOpacity: 0.13, dashArray: '4 3', renderer: geomap_canvas}; },
-            pointToLayer: function (f, ll) {
-              return L.circle(ll, {radius: f.properties.radius_m, color: color, weight: 1.2, opacity: 0.8,
-                                   fillColor: color, fillOpacity: 0.13, dashArray: '4 3', renderer: geomap_canvas});
-            },
-            onEachFeature: function (f, layer) {
-              layer.bindPopup(function () { return geomap.popup(f.properties); }, {maxWidth: 360});
-              geomap.register(layer, f.properties.date, group);
+          var d = {{ this.payload_json }};
+          function props(i) {
+            var o = {}, verdicts = null;
+            for (var j = 0; j < d.keys.length; j++) {
+              var v = d.cols[j][i];
+              if (v === null || v === undefined) { continue; }
+              var k = d.keys[j][0], val = d.keys[j][1] ? d.strings[v] : v;
+              if (k.indexOf('verdict:') === 0) { (verdicts = verdicts || {})[k.slice(8)] = val; }
+              else { o[k] = val; }
             }
-          }).eachLayer(function (l) { group.addLayer(l); });
-          L.geoJSON({{ this.markers_json }}, {
-            pointToLayer: function (f, ll) {
-              return L.circleMarker(ll, {radius: 6, color: '#ffffff', weight: 1.5, fillColor: color,
-                                         fillOpacity: 0.95, renderer: geomap_canvas});
-            },
-            onEachFeature: function (f, layer) {
-              layer.bindPopup(function () { return geomap.popup(f.properties); }, {maxWidth: 360});
-              geomap.register(layer, f.properties.date, group);
+            if (verdicts) { o.verdicts = verdicts; }
+            return o;
+          }
+          var dateKey = d.keys.map(function (k) { return k[0]; }).indexOf('date');
+          function dateOf(i) { var v = dateKey < 0 ? null : d.cols[dateKey][i]; return v === null ? null : d.strings[v]; }
+          function bind(layer, i) {
+            layer.bindPopup(function () { return geomap.popup(props(i)); }, {maxWidth: 360});
+            layer.claimId = i;
+            geomap.register(layer, dateOf(i), group);
+            group.addLayer(layer);
+          }
+          var areaStyle = {color: color, weight: 1.2, opacity: 0.8, fillColor: color, fillOpacity: 0.13,
+                           dashArray: '4 3', renderer: geomap_canvas};
+          for (var i = 0; i < d.r.length; i++) {
+            if (d.r[i] > 0) {
+              bind(L.circle([d.xy[2 * i + 1], d.xy[2 * i]], L.extend({radius: d.r[i]}, areaStyle)), i);
             }
-          }).eachLayer(function (l) { group.addLayer(l); });
+          }
+          d.areas.forEach(function (a) {
+            bind(L.geoJSON(a[1], {style: function () { return areaStyle; }}), a[0]);
+          });
+          for (var i = 0; i < d.r.length; i++) {
+            var mk = L.circleMarker([d.xy[2 * i + 1], d.xy[2 * i]],
+                                    {radius: 6, color: '#ffffff', weight: 1.5, fillColor: color,
+                                     fillOpacity: 0.95, renderer: geomap_canvas});
+            mk.feature = {properties: {claim_id: d.strings[d.cols[0][i]]}};
+            bind(mk, i);
+          }
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, name: str, color: str, areas: Sequence[dict], markers: Sequence[dict], *,
-                 show: bool = True):
+    def __init__(self, name: str, color: str, payload: dict, *, show: bool = True):
         super().__init__(name=layer_label(name), overlay=True, control=True, show=show)
         self._name = "ClaimLayer"
         self.color_json = safe_json(color)
-        self.areas_json = safe_json({"type": "FeatureCollection", "features": list(areas)})
-        self.markers_json = safe_json({"type": "FeatureCollection", "features": list(markers)})
+        self.payload_json = safe_json(payload)
+
+
+def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequence[str],
+                  xy, radii_m, areas: Sequence[tuple]) -> dict:
+    """The compact, column-wise form :class:`ClaimLayer` reads.
+
+    Parameters
+    ----------
+    columns : dict of key -> sequence
+        One value per claim; ``string_keys`` columns are stored as codes into
+        one string table (each distinct string once), ``number_keys`` as numbers.
+    xy : (n, 2) array of lon, lat
+        Marker positions.
+    radii_m : sequence of float
+        Radius of a disc-shaped uncertainty area (0: none, or see ``areas``).
+    areas : list of (claim index, GeoJSON geometry)
+        Other uncertainty areas.
+    """
+    import numpy as np
+    import pandas as pd
+
+    strings: list = []
+    index: dict = {}
+    cols = {}
+    for k in string_keys:
+        values = pd.Series(columns[k], dtype=object)
+        values = values.where(values.notna() & (values.astype(str) != ""), None)
+        codes, uniques = pd.factorize(values.map(lambda v: None if v is None else str(v)), use_na_sentinel=True)
+        remap = []
+        for u in uniques:
+            if u not in index:
+                index[u] = len(strings)
+                strings.append(u)
+            remap.append(index[u])
+        remap = np.array(remap + [-1], dtype=np.int64)
+        mapped = remap[codes]
+        cols[k] = [None if c < 0 else int(c) for c in mapped.tolist()]
+    for k in number_keys:
+        arr = pd.to_numeric(pd.Series(columns[k]), errors="coerce").round(3)
+        cols[k] = [None if v != v else v for v in arr.tolist()]
+    keys = [[k, 1] for k in string_keys] + [[k, 0] for k in number_keys]
+    flat = np.round(np.asarray(xy, dtype=float).reshape(-1), 5).tolist()
+    return {"keys": keys, "strings": strings, "cols": [cols[k] for k, _ in keys], "xy": flat,
+            "r": np.round(np.asarray(radii_m, dtype=float)).astype(int).tolist(),
+            "areas": [[int(i), g] for i, g in areas]}
 
 
 class LineLayer(Layer):

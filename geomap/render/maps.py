@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..lines import builtin_lines, get_line
 from .basemap import ATTRIBUTION, basemap_data
 from .elements import (PALETTE, Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
-                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, layer_label)
+                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload, layer_label)
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
 
@@ -65,23 +65,9 @@ def _colors(parties: Sequence[str]) -> dict:
     return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(parties)}
 
 
-def _feature_props(row, verdicts: dict) -> dict:
-    def val(key):
-        v = row.get(key)
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            return None
-        if isinstance(v, (np.integer,)):
-            return int(v)
-        if isinstance(v, (np.floating,)):
-            return round(float(v), 3)
-        return v
-
-    props = {k: val(k) for k in ("incident", "incident_title", "claim_id", "party", "speaker", "claim",
-                                 "location", "reading", "report", "quote", "notes", "date", "precision",
-                                 "radius_km", "name", "query") if k in row and val(k) not in (None, "")}
-    if verdicts:
-        props["verdicts"] = verdicts
-    return props
+_STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
+                "reading", "report", "quote", "notes", "date", "name", "query"]
+_NUMBER_KEYS = ["precision", "radius_km"]
 
 
 def _round_geojson(geom, nd: int = 5):
@@ -119,7 +105,7 @@ def features_frame(features: Iterable[dict], *, party_key: str = "party"):
 
 
 def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] = None,
-               subtitle: Sequence[str] = (), tiles: Optional[str] = None, links: bool = True,
+               subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",
                reference_places: bool = True, gazetteer=None, width="100%", height="100%",
                simplify_deg: float = 0.0005):
     """A layered offline map of claims.
@@ -136,8 +122,10 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     tiles : str, optional
         An xyzservices provider name ("OpenStreetMap.Mapnik", "CartoDB.Positron"):
         web tiles, loaded over the network. Default: none, the offline basemap.
-    links : bool
-        Draw links between competing claims of each incident, with distances.
+    links : bool or "auto"
+        Draw links between competing claims of each incident, with distances
+        ("auto": unless there are more than 2,000 incidents, which a page
+        cannot show legibly; a warning says so).
     reference_places : bool
         Mark the gazetteer places the claims name.
 
@@ -173,7 +161,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
         v = classify_claims(frame, ln) if "claim_id" in frame else None
         if v is not None:
             for i, text in enumerate(v["verdict"]):
-                verdicts[i][ln.title] = text
+                verdicts[i][ln.title.split("(")[0].strip()] = text
         LineLayer(ln).add_to(m)
 
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
@@ -188,27 +176,45 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     is_point = shapely.get_type_id(geoms) == 0
     marker_at = claim_anchors(frame) if "claim_id" in frame else \
         np.where(has_pt, pts, np.where(is_point, geoms, shapely.point_on_surface(geoms)))
-    records = frame.drop(columns=frame.geometry.name).to_dict("records")
-    by_party: dict = {p: ([], []) for p in parties}
-    for i, row in enumerate(records):
-        props = _feature_props(row, verdicts[i])
-        areas, markers = by_party[str(row["party"])]
-        mk = marker_at[i]
-        markers.append({"type": "Feature", "properties": props, "geometry": _round_geojson(mk)})
-        if is_point[i] or disc[i] > 0:
-            r_km = disc[i] if disc[i] > 0 else float(row.get("radius_km") or 0)
-            if r_km > 0:
-                areas.append({"type": "Feature", "properties": dict(props, radius_m=round(r_km * 1000)),
-                              "geometry": _round_geojson(mk)})
-        else:
-            g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
-            areas.append({"type": "Feature", "properties": props, "geometry": _round_geojson(g)})
+    radius_col = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
+    radius_m = np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0
+    string_keys = [k for k in _STRING_KEYS if k in frame]
+    number_keys = [k for k in _NUMBER_KEYS if k in frame]
+    cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
+    by_party = {p: [] for p in parties}
+    claim_layers = []
+    for i, party in enumerate(frame["party"].astype(str).to_numpy()):
+        by_party[party].append(i)
+    vnames = list(dict.fromkeys(k for vd in verdicts for k in vd))
+    vcols = {"verdict:" + t: np.array([vd.get(t) for vd in verdicts], dtype=object) for t in vnames}
+    xy = np.array([[a.x, a.y] for a in marker_at])
+    skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
+    cols.update(vcols)
+    for p in parties:
+        idx = np.array(by_party[p])
+        areas = []
+        for j, i in enumerate(idx):
+            if radius_m[i] <= 0 and not is_point[i]:
+                g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
+                areas.append((j, _round_geojson(g)))
+        payload = claim_payload({k: cols[k][idx] for k in skeys + number_keys}, skeys, number_keys,
+                                xy[idx], radius_m[idx], areas)
+        claim_layers.append(ClaimLayer(p, colors[p], payload))
+
     # Reference places first, so claim markers draw (and take clicks) above them.
     if reference_places and "place_ids" in frame:
         _add_reference_places(m, frame, gazetteer)
-    for p in parties:
-        areas, markers = by_party[p]
-        ClaimLayer(p, colors[p], areas, markers).add_to(m)
+    for layer in claim_layers:
+        layer.add_to(m)
+    n_incidents = frame["incident"].nunique() if "incident" in frame else 0
+    if links == "auto":
+        links = n_incidents <= 2000
+        if not links:
+            import logging
+
+            logging.getLogger(__name__).warning(
+                "%d incidents: links between competing claims left out (pass links=True to draw them)",
+                n_incidents)
     if links and "claim_id" in frame and "incident" in frame:
         link_items = []
         for _, rows in frame.groupby("incident", sort=False):
@@ -285,12 +291,15 @@ def _fit(m, frame, marker_at):
         return
     xmin, ymin, xmax, ymax = shapely.bounds(shapely.multipoints(pts))
     # Small areas count too, large ones (a whole side of the line) do not drag the view away.
-    for g, r in zip(frame.geometry, frame.get("radius_km", [0] * len(frame))):
-        if g is not None and not g.is_empty and (r or 0) <= 60:
-            b = g.bounds
-            xmin, ymin, xmax, ymax = min(xmin, b[0]), min(ymin, b[1]), max(xmax, b[2]), max(ymax, b[3])
+    radius = frame["radius_km"].fillna(0).to_numpy(float) if "radius_km" in frame else np.zeros(len(frame))
+    geoms = frame.geometry.to_numpy()
+    small = (radius <= 60) & ~shapely.is_missing(geoms)
+    if small.any():
+        b = shapely.bounds(geoms[small])
+        xmin, ymin = min(xmin, np.nanmin(b[:, 0])), min(ymin, np.nanmin(b[:, 1]))
+        xmax, ymax = max(xmax, np.nanmax(b[:, 2])), max(ymax, np.nanmax(b[:, 3]))
     pad = max(0.15, 0.08 * max(xmax - xmin, ymax - ymin))
-    m.fit_bounds([[ymin - pad, xmin - pad], [ymax + pad, xmax + pad]])
+    m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]])
 
 
 def _number_elements(root):
