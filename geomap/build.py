@@ -65,6 +65,7 @@ _COMPATIBLE = {
     ("dam", "facility"), ("facility", "dam"),
 }
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,5}$")
+_DESIGNATOR_RE = re.compile(r"^[A-Z]\d{1,2}$")  # "T4", "H3": names of air bases and pumping stations
 _MERGE_KM = {"populated_place": 4.0, "air_base": 6.0, "airport": 6.0, "oil_field": 10.0,
              "dam": 5.0, "facility": 5.0}
 
@@ -91,7 +92,9 @@ class _Rec:
         seen = set(self.names)
         for n in names:
             n = " ".join(str(n).split())
-            if not n or n in seen or len(n) > 80 or _CODE_RE.match(n) or any(c.isdigit() for c in n):
+            if not n or n in seen or len(n) > 80:
+                continue
+            if not _DESIGNATOR_RE.match(n) and (_CODE_RE.match(n) or any(c.isdigit() for c in n)):
                 continue
             if not normalize(n):
                 continue
