@@ -144,14 +144,10 @@ def _yaml_load(text: str, source: str):
 
 
 def _date(value, source, line, field="date") -> Optional[dt.date]:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    from .io import parse_date
+
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return parse_date(value)
     except ValueError as err:
         raise ClaimFormatError(f"{value!r} is not a date", source=source, line=line, field=field,
                                hint="write it as YYYY-MM-DD") from err

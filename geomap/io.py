@@ -10,7 +10,23 @@ from typing import Iterable, Iterator, Union
 
 from .errors import InputError
 
-__all__ = ["atomic_write", "read_features", "dump_features", "read_lines"]
+__all__ = ["atomic_write", "read_features", "dump_features", "read_lines", "parse_date"]
+
+
+def parse_date(value):
+    """A ``datetime.date`` from a date, a datetime or 'YYYY-MM-DD...' text; None for empty.
+
+    Raises ``ValueError`` for anything else (callers say where it came from).
+    """
+    import datetime as dt
+
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
 
 
 def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path:

@@ -31,14 +31,10 @@ __all__ = ["DeconflictionLine", "builtin_lines", "get_line", "load_line", "lines
 
 
 def _date(value) -> Optional[dt.date]:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    from .io import parse_date
+
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return parse_date(value)
     except ValueError as err:
         raise LineError(f"bad date {value!r}: write YYYY-MM-DD") from err
 
