@@ -441,11 +441,13 @@ def _add_waters(b: _Builder, fc: dict, cur: dict):
     groups = defaultdict(list)
     for f in fc["features"]:
         p = f["properties"]
-        if p.get("river_group") == "Euphrates":
+        is_water_body = p.get("featurecla") in ("Lake", "Reservoir")
+        if p.get("river_group") == "Euphrates" and not is_water_body:
+            # One chained, downstream-oriented line stands for all the river's pieces.
             if p.get("derived"):
                 groups["Euphrates"].insert(0, f)
             continue
-        key = p.get("river_group") or p["name"]
+        key = p["name"] if is_water_body else (p.get("river_group") or p["name"])
         groups[key].append(f)
     for key in sorted(groups):
         feats = groups[key]
@@ -460,8 +462,9 @@ def _add_waters(b: _Builder, fc: dict, cur: dict):
         names = {p0["name"]}
         for f in feats:
             for k in ("name", "name_alt", "name_en"):
-                if f["properties"].get(k):
-                    names.add(f["properties"][k])
+                value = f["properties"].get(k)
+                if value and "(" not in value:  # not the derived line's description
+                    names.add(value)
         if key == "Euphrates":
             names.update({"Firat", "Al Furat", "Euphrates River"})
         rep = geom.representative_point() if kind == "lake" else geom.interpolate(0.5, normalized=True)

@@ -39,8 +39,8 @@ __all__ = ["Gazetteer", "Resolution", "Candidate", "data_path", "DEFAULT_REGION"
 
 #: Regional prior: how likely a report about the Syrian war means a place in
 #: each country, when names tie. Override per call with ``region=``.
-DEFAULT_REGION = {"SY": 1.0, "IQ": 0.8, "TR": 0.6, "JO": 0.6, "LB": 0.6, "QA": 0.6,
-                  "IL": 0.4, "PS": 0.4}
+DEFAULT_REGION = {"SY": 1.0, "IQ": 0.75, "QA": 0.5, "TR": 0.4, "JO": 0.4, "LB": 0.4,
+                  "IL": 0.3, "PS": 0.3}
 
 _PROMINENCE = {"country": 1.0, "admin1": 0.8, "river": 0.8, "lake": 0.6, "air_base": 0.6,
                "airport": 0.5, "dam": 0.6, "oil_field": 0.5, "facility": 0.3}
