@@ -60,7 +60,12 @@ def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] =
     if s.startswith("{") or s.startswith("\x1e"):
         from .io import read_features
 
-        return "features", read_features(text, source=source)
+        feats = read_features(text, source=source)
+        # GeoJSON written in the claims format (location + claimant) is read as claims.
+        if feats and all("location" in (f.get("properties") or {}) and
+                         ({"party", "claimant"} & set(f.get("properties") or {})) for f in feats):
+            return "claims", claims_frame(read_claims_text(text, source=source, fmt="geojson"))
+        return "features", feats
     first = s.split("\n", 1)[0].lower()
     if ("\t" in first or "," in first) and ("latitude" in first or "where_prec" in first):
         from .events import read_events_text

@@ -55,7 +55,7 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, preset):
                                      param_hint="--incident")
         frame = frame[frame["incident"].isin(incidents)]
     m = claims_map(frame, lines=list(lines) or None, title=title, tiles=tiles,
-                   links=False if no_links else "auto")
+                   links=False if (no_links or kind == "events") else "auto")
     save_map(m, output)
     click.echo(f"geomap: wrote {output} ({len(frame)} claims)", err=True)
 

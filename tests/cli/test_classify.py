@@ -74,3 +74,13 @@ def test_lines_list_and_show(runner, cli):
     out = runner.invoke(cli, ["lines", "show", "euphrates", "--sides"])
     fc = json.loads(out.stdout)
     assert [f["id"] for f in fc["features"]] == ["euphrates", "euphrates:east", "euphrates:west"]
+
+
+def test_geojson_in_the_claims_format_is_read_as_claims(runner, cli, tmp_path):
+    p = tmp_path / "claims.geojson"
+    p.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties":'
+                 ' {"incident": "x", "party": "P", "location": "near Mayadin"}}]}')
+    out = runner.invoke(cli, ["classify", str(p)])
+    assert out.exit_code == 0, out.output
+    (f,) = json.loads(out.stdout)["features"]
+    assert f["geometry"]["type"] == "Polygon" and f["properties"]["side"] == "straddles"
