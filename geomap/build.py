@@ -571,7 +571,7 @@ def _write(b: _Builder, out: Path, src: Path) -> dict:
         "by_position_source": dict(sorted(Counter(r.sources[0] for r in b.recs).items())),
         "sources": {},
     }
-    for label, fname in sorted(SOURCE_FILES.items()):
+    for fname in sorted(SOURCE_FILES.values()):
         p = src / fname
         if p.exists():
             counts["sources"][fname] = hashlib.sha256(p.read_bytes()).hexdigest()[:16]

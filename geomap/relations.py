@@ -212,7 +212,7 @@ class _Reader:
         try:
             ln = DeconflictionLine(p.name, geom, area=buffer_km(geom, 150.0), accuracy_km=3.0,
                                    source=p.source, title=p.name, area_name="150 km around the river")
-            ln.sides
+            ln.sides  # noqa: B018 - split now, so an unusable river fails here with its name
         except LineError as err:
             raise ExpressionError(self.expression, p.name, claim=self.claim_id,
                                   reason=f"cannot use {p.name} as a line: {err}") from err

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-import shapely
 from shapely import LineString, Point, box
 
 from geomap.errors import LineError
@@ -39,7 +38,7 @@ def test_line_ending_inside_the_area_is_extended(straight):
 def test_line_missing_the_area_is_an_error():
     ln = DeconflictionLine("x", LineString([(5, 5), (6, 6)]), area=box(-1, -1, 1, 1))
     with pytest.raises(LineError, match="does not divide"):
-        ln.sides
+        ln.sides  # noqa: B018
 
 
 def test_labels_must_differ():

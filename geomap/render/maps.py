@@ -14,7 +14,7 @@ Examples
 ... '''))
 >>> m = claims_map(frame, title="Demo")
 >>> html = render_html(m)
->>> "cdn.jsdelivr" in html, html == render_html(claims_map(frame, title="Demo"))
+>>> "<script src=" in html, html == render_html(claims_map(frame, title="Demo"))
 (False, True)
 """
 

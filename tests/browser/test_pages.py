@@ -4,7 +4,7 @@ import pathlib
 
 import pytest
 
-from geomap.claims import read_claims, read_claims_text
+from geomap.claims import read_claims
 from geomap.incidents import claims_frame
 from geomap.publish import publish_site
 from geomap.render.maps import claims_map, save_map
@@ -99,19 +99,8 @@ def test_published_incident_page(watch, tmp_path):
     assert "US-led coalition" in labels and "Syrian government" in labels
 
 
-def test_hostile_strings_do_not_run(watch, tmp_path):
-    frame = claims_frame(read_claims_text("""
-incidents:
-  - id: xss
-    date: 2017-06-18
-    title: "</script><script>window.__xss = 1</script>"
-    claims:
-      - id: a
-        claimant: {party: "<img src=x onerror=window.__xss=1>", speaker: "<svg onload=window.__xss=1>"}
-        claim: "`${window.__xss=1}`"
-        location: near Tabqa
-        source: {report: "<iframe src=javascript:window.__xss=1>", quote: "<script>window.__xss=1</script>"}
-"""))
+def test_hostile_strings_do_not_run(watch, tmp_path, hostile_claims):
+    frame = hostile_claims
     out = tmp_path / "xss.html"
     save_map(claims_map(frame, title="</script><script>window.__xss=1</script>"), out)
     _open(watch, out)

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from geomap.claims import read_claims, read_claims_text
+from geomap.claims import read_claims
 from geomap.incidents import claims_frame
 from geomap.render.elements import safe_json
-from geomap.render.maps import claims_map, features_frame, render_html, save_map
+from geomap.render.maps import claims_map, features_frame, render_html
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
 ASSET_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I)
@@ -64,26 +64,8 @@ def test_unknown_tiles_is_an_error(seeds_frame):
         claims_map(seeds_frame, tiles="NoSuch.Provider")
 
 
-HOSTILE = """
-incidents:
-  - id: xss
-    date: 2017-06-18
-    title: "</script><script>window.__xss = 1</script>"
-    claims:
-      - id: a
-        claimant: {party: "<img src=x onerror=window.__xss=1>", speaker: "<b onmouseover=alert(1)>"}
-        claim: "`${window.__xss=1}` \\u2028 <!-- -->"
-        location: near Tabqa
-        source: {report: "r.txt", quote: "<script>window.__xss=1</script>"}
-      - id: b
-        claimant: "Other & Sons"
-        location: Mayadin
-"""
-
-
-def test_hostile_strings_are_never_markup():
-    frame = claims_frame(read_claims_text(HOSTILE))
-    html = render_html(claims_map(frame, title="</script><script>window.__xss=1</script>"))
+def test_hostile_strings_are_never_markup(hostile_claims):
+    html = render_html(claims_map(hostile_claims, title="</script><script>window.__xss=1</script>"))
     # No user string lands in the page as markup: JSON is \\u003c-escaped, layer names are HTML-escaped.
     assert "<script>window.__xss" not in html
     assert "<img src=x" not in html
