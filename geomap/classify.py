@@ -149,9 +149,8 @@ def frame_to_features(gdf, *, geometry: str = "area") -> tuple:
     areas = gdf.geometry.to_numpy()
     is_claims = "claim_id" in gdf
     where = np.where(has_pt & is_claims, pts, areas)
-    props = json.loads(gdf.drop(columns=gdf.geometry.name).to_json(default_handler=str, date_format="iso"))
     feats = []
-    for i, p in enumerate(props["data"] if "data" in props else _records(gdf)):
+    for i, p in enumerate(_records(gdf)):
         g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
         feats.append({"type": "Feature", "properties": p,
                       "geometry": mapping(g) if g is not None and not g.is_empty else None})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 __all__ = ["Place", "KINDS"]
 
 #: Kinds of place, in the order a bare name prefers them when scores tie.
@@ -100,7 +98,3 @@ class Place:
     def __repr__(self) -> str:
         where = ", ".join(x for x in (self.admin1, self.country_code) if x)
         return f"Place({self.id!r}, {self.name!r}, {self.kind}, {where})"
-
-
-def optional(value: str) -> Optional[str]:
-    return value or None

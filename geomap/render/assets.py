@@ -12,24 +12,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from branca.element import Element
-
-__all__ = ["leaflet_js", "leaflet_css", "OfflineAssets", "LEAFLET_VERSION"]
+__all__ = ["leaflet_js", "leaflet_css"]
 
 
 def _leaflet_dir() -> Path:
     import xstatic.pkg.leaflet as xl
 
     return Path(xl.BASE_DIR)
-
-
-def _version() -> str:
-    import xstatic.pkg.leaflet as xl
-
-    return xl.VERSION
-
-
-LEAFLET_VERSION = "1.9"
 
 
 @lru_cache(maxsize=1)
@@ -59,17 +48,3 @@ def leaflet_css() -> str:
 def _script_safe(text: str) -> str:
     # Inline JS must not close its own <script> element.
     return text.replace("</script", "<\\/script")
-
-
-class OfflineAssets(Element):
-    """A ``<head>`` element holding Leaflet's CSS and JS inline."""
-
-    def __init__(self, extra_css: str = ""):
-        super().__init__("")
-        self._name = "OfflineAssets"
-        self.extra_css = extra_css
-
-    def render(self, **kwargs):
-        html = (f"<style>{leaflet_css()}</style>\n<style>{self.extra_css}</style>\n"
-                f"<script>{_script_safe(leaflet_js())}</script>")
-        self._parent.header.add_child(Element(html), name="geomap_offline_assets")

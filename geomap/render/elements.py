@@ -281,7 +281,7 @@ class LineLayer(Layer):
         import shapely
         from shapely.geometry import mapping
 
-        from ..geodesy import buffer_km
+        from ..geodesy import buffer_km, offset
 
         super().__init__(name=layer_label(f"Line: {line.title.split('(')[0].strip()}"), overlay=True,
                          control=True, show=show)
@@ -292,8 +292,6 @@ class LineLayer(Layer):
             simple = shapely.simplify(area, simplify_deg, preserve_topology=True)
             # Label each side near the middle of the line, a little off it.
             mid = line.geometry.interpolate(0.5, normalized=True)
-            from ..geodesy import offset
-
             best = None
             for az in range(0, 360, 45):
                 x, y = offset(mid.x, mid.y, az, 35.0)
