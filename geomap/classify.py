@@ -19,7 +19,8 @@ _CLAIM_EXT = {".yaml", ".yml"}
 _TABLE_EXT = {".csv", ".tsv"}
 
 
-def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] = None):
+def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] = None,
+               columns: Optional[dict] = None):
     """Read what ``geomap classify`` / ``geomap map`` accept.
 
     Returns
@@ -51,7 +52,7 @@ def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] =
                 return "claims", claims_frame(read_claims_text(text, source=path, fmt=suffix[1:]))
             from .events import read_events_text
 
-            return "events", read_events_text(text, source=path, preset=preset,
+            return "events", read_events_text(text, source=path, preset=preset, columns=columns,
                                               delimiter="\t" if suffix == ".tsv" else None)
     source = "<stdin>" if path == "-" else path
     s = (text or "").lstrip()
@@ -67,10 +68,10 @@ def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] =
             return "claims", claims_frame(read_claims_text(text, source=source, fmt="geojson"))
         return "features", feats
     first = s.split("\n", 1)[0].lower()
-    if ("\t" in first or "," in first) and ("latitude" in first or "where_prec" in first):
+    if ("\t" in first or "," in first) and ("latitude" in first or "where_prec" in first or columns):
         from .events import read_events_text
 
-        return "events", read_events_text(text, source=source, preset=preset)
+        return "events", read_events_text(text, source=source, preset=preset, columns=columns)
     return "claims", claims_frame(read_claims_text(text, source=source))
 
 

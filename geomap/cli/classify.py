@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .options import (handle_errors, indent_opt, line_opt, precision_opt, read_text_arg, sequence_opt,
-                      tolerance_opt)
+from .options import (column_opt, handle_errors, indent_opt, line_opt, precision_opt, read_text_arg,
+                      sequence_opt, tolerance_opt)
 
 
 @click.command(short_help="Decide the side of a deconfliction line for features or claims.")
 @click.argument("source", default="-", required=False)
 @line_opt
 @tolerance_opt
+@column_opt
 @click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
               help="Column names and precision codes of an event table (detected when omitted).")
 @click.option("--geometry", "geometry", type=click.Choice(["area", "point"]), default="area",
@@ -23,7 +24,8 @@ from .options import (handle_errors, indent_opt, line_opt, precision_opt, read_t
 @indent_opt
 @precision_opt
 @handle_errors
-def classify(source, lines, tolerance_km, preset, geometry, summary, compare, sequence, indent, precision):
+def classify(source, lines, tolerance_km, columns, preset, geometry, summary, compare, sequence, indent,
+             precision):
     """Add side-of-line verdicts to GeoJSON features, claims or events.
 
     SOURCE is GeoJSON (a FeatureCollection or a feature sequence; '-' for
@@ -50,9 +52,9 @@ def classify(source, lines, tolerance_km, preset, geometry, summary, compare, se
     lns = [get_line(x) for x in (lines or ("euphrates",))]
     if source == "-":
         text, name = read_text_arg("-")
-        kind, data = load_input("-", text, preset=preset)
+        kind, data = load_input("-", text, preset=preset, columns=columns)
     else:
-        kind, data = load_input(source, preset=preset)
+        kind, data = load_input(source, preset=preset, columns=columns)
     if compare:
         if kind != "claims":
             raise click.UsageError("--compare needs claims (a claims file or folder)")

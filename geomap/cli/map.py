@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import handle_errors, line_opt, read_text_arg
+from .options import column_opt, handle_errors, line_opt, read_text_arg
 
 
 @click.command("map", short_help="Write an offline HTML map of claims.")
@@ -19,10 +19,11 @@ from .options import handle_errors, line_opt, read_text_arg
               help="Add web tiles from an xyzservices provider (e.g. OpenStreetMap.Mapnik). "
                    "The page then loads tiles over the network; by default it makes no request.")
 @click.option("--no-links", is_flag=True, help="Do not draw links between competing claims.")
+@column_opt
 @click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
               help="Column names of an event table (detected when omitted).")
 @handle_errors
-def map_cmd(source, output, lines, incidents, title, tiles, no_links, preset):
+def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, preset):
     """Write a self-contained HTML map of claims, lines and their sides.
 
     SOURCE is a claims file or folder (seeds/), GeoJSON features ('-' for
@@ -41,9 +42,9 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, preset):
 
     if source == "-":
         text, _ = read_text_arg("-")
-        kind, data = load_input("-", text, preset=preset)
+        kind, data = load_input("-", text, preset=preset, columns=columns)
     else:
-        kind, data = load_input(source, preset=preset)
+        kind, data = load_input(source, preset=preset, columns=columns)
     frame = features_frame(data) if kind == "features" else data
     if kind == "events":
         frame = _events_as_claims(frame)

@@ -57,3 +57,20 @@ def read_text_arg(path: str) -> tuple:
         raise click.BadParameter(f"{path}: no such file") from err
     except IsADirectoryError as err:
         raise click.BadParameter(f"{path}: is a folder, expected a file") from err
+
+
+def _parse_columns(ctx, param, values):
+    out = {}
+    for v in values:
+        key, sep, name = v.partition("=")
+        if not sep or key not in ("id", "lat", "lon", "precision", "place", "date") or not name:
+            raise click.BadParameter(f"{v!r}: write KEY=COLUMN with KEY one of id, lat, lon, precision, "
+                                     "place, date", param=param)
+        out[key] = name
+    return out
+
+
+column_opt = click.option(
+    "--column", "columns", multiple=True, callback=_parse_columns, metavar="KEY=COLUMN",
+    help="Event tables: the column holding KEY (lat, lon, precision, place, date, id), "
+         "overriding the preset. Repeatable.")

@@ -84,3 +84,14 @@ def test_geojson_in_the_claims_format_is_read_as_claims(runner, cli, tmp_path):
     assert out.exit_code == 0, out.output
     (f,) = json.loads(out.stdout)["features"]
     assert f["geometry"]["type"] == "Polygon" and f["properties"]["side"] == "straddles"
+
+
+def test_event_table_with_own_column_names(runner, cli, tmp_path):
+    p = tmp_path / "mine.csv"
+    p.write_text("event,y,x,acc\n1,35.02089,40.453455,1\n2,34.69,40.83,1\n")
+    out = runner.invoke(cli, ["classify", str(p), "--preset", "ucdp", "--column", "lat=y", "--column", "lon=x",
+                              "--column", "precision=acc", "--column", "id=event"])
+    assert out.exit_code == 0, out.output
+    assert [f["properties"]["side"] for f in json.loads(out.stdout)["features"]] == ["west", "east"]
+    bad = runner.invoke(cli, ["classify", str(p), "--column", "height=z"])
+    assert bad.exit_code == 2 and "KEY=COLUMN" in bad.output
