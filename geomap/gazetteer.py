@@ -73,6 +73,15 @@ def _fine(text: str) -> str:
 _MARKS = frozenset("'’‘`´ʿʾʻʼ")
 
 
+def _without_article(norm: str) -> str:
+    """A normalised name without its Arabic article tokens ("at tibni" -> "tibni")."""
+    from .text import _ARTICLES
+
+    toks = norm.split()
+    kept = [t for k, t in enumerate(toks) if not (t in _ARTICLES and k < len(toks) - 1)]
+    return " ".join(kept) or norm
+
+
 def data_path() -> Path:
     """The folder of the bundled data (``data/`` in a checkout).
 
@@ -301,9 +310,11 @@ class Gazetteer:
             spelled = self.places[i].names[j]
             # Same letters; the marks decide between namesakes (Ja'Din / Ja`din / Jadin).
             offer(i, 0.97 + 0.03 * Indel.normalized_similarity(fine, _fine(spelled)), spelled, "exact")
+        bare = _without_article(norm)
         for i, j in self._key.get(key, ()):
             spelled = self.places[i].names[j]
-            sim = Indel.normalized_similarity(norm, normalize(spelled))
+            # News drops the article at will: "Tibni" is "At Tibni" spelled the usual way.
+            sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
             offer(i, 0.88 + 0.07 * sim, spelled, "variant")
         if len(key) >= _FUZZY_MIN_KEY and not found:
             dindex = self._deletion_index()

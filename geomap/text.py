@@ -301,6 +301,8 @@ FEATURE_WORDS = [
     ("نهر", "river"), ("بحيرة", "lake"),
 ]
 _FEATURE_SUFFIX = sorted(FEATURE_WORDS, key=lambda kv: -len(kv[0]))
+# Words without a kind that still come before a name ("Camp Taji").
+_PREFIX_WORDS = frozenset({"camp", "base"})
 _LEADING = re.compile(
     r"^(?:the\s+)?(?:(?:city|town|village|province|governorate|region|district|area|"
     r"countryside|outskirts|suburbs|vicinity|village\s+of\s+the|town\s+of\s+the)\s+of\s+)",
@@ -357,7 +359,7 @@ def _strip_feature(name: str):
                 kind = kind or k
                 changed = True
                 break
-            if low.startswith(word + " ") and len(low) > len(word) + 1 and k is not None:
+            if low.startswith(word + " ") and len(low) > len(word) + 1 and (k is not None or word in _PREFIX_WORDS):
                 s = s[len(word) + 1:].strip(" ,.;:-")
                 kind = kind or k
                 changed = True
