@@ -88,7 +88,8 @@ def read_events_text(text: str, *, source: str = "<stdin>", preset: Optional[str
     name = preset or _detect(header)
     if name is None and not columns:
         raise EventTableError("cannot tell the event table's columns", source=source, line=1,
-                              hint="use --preset ucdp|acled, or name the columns: --column lat=COL --column lon=COL --column precision=COL")
+                              hint="use --preset ucdp|acled, or name the columns: "
+                                   "--column lat=COL --column lon=COL --column precision=COL")
     if name is not None and name not in PRESETS:
         raise EventTableError(f"unknown preset {name!r}", source=source,
                               hint=f"one of {', '.join(PRESETS)}")
