@@ -598,7 +598,7 @@ def build_lines(source: os.PathLike, out: os.PathLike) -> Path:
         "name": "euphrates",
         "title": "Euphrates (US-Russia deconfliction line, 2017)",
         "left_label": "east", "right_label": "west",
-        "accuracy_km": 3.0, "area": "SY", "valid_from": None, "valid_to": None,
+        "accuracy_km": 3.0, "area": "SY", "area_grow_km": 1.0, "valid_from": None, "valid_to": None,
         "approximate": False,
         "source": "Natural Earth 10m rivers v4.0.0 (public domain), Euphrates centreline chained and "
                   "oriented downstream; the river served as the US-Russia deconfliction line in 2017",

@@ -120,6 +120,15 @@ def classify_features(features: list, lines: list, *, where=None,
 
     geoms = _to_shapes(features) if where is None else where
     per_line = [(ln, side_of_geometries(geoms, ln, tolerance_km=tolerance_km)) for ln in lines]
+    # A place the gazetteer puts in another country is outside a country's line,
+    # even where the generalised outline would take it in (Nusaybin, al-Qaim).
+    codes = [(f.get("properties") or {}).get("country_code") for f in features]
+    for ln, v in per_line:
+        if ln.area_country:
+            other = np.array([bool(c) and c != ln.area_country for c in codes], dtype=bool)
+            if other.any():
+                v["side"] = np.where(other, "outside", v["side"])
+                v["near_line"] = v["near_line"] & ~other
     out = []
     for i, f in enumerate(features):
         props = dict(f.get("properties") or {})

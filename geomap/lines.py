@@ -90,6 +90,9 @@ class DeconflictionLine:
         self.description = description
         self.approximate = approximate
         self.area_name = area_name
+        #: ISO code when the area of interest is a country: places known to be in
+        #: another country are outside it whatever the generalised outline says.
+        self.area_country = ""
         if area is None:
             area = shapely.box(*shapely.buffer(geometry, 1.0).bounds)
             self.area_name = self.area_name or "1° around the line"
@@ -220,10 +223,19 @@ class DeconflictionLine:
         return local_crs(c.x, c.y)
 
 
-def _area_from_spec(spec: Optional[str], geometry):
-    """'SY' -> Syria's polygon; 'buffer:40' -> 40 km around the line; None -> default box."""
+def _area_from_spec(spec: Optional[str], geometry, grow_km: float = 0.0):
+    """'SY' -> Syria's polygon; 'buffer:40' -> 40 km around the line; None -> default box.
+
+    ``grow_km`` widens a country or governorate outline: Natural Earth's are
+    generalised, and a border town (al-Baghuz) may fall just outside them.
+    """
     if not spec:
         return None, ""
+    if grow_km:
+        area, name = _area_from_spec(spec, geometry)
+        from .geodesy import buffer_km
+
+        return buffer_km(area, grow_km, quad_segs=4), f"{name} and {grow_km:g} km beyond its outline"
     spec = str(spec)
     if spec.startswith("buffer:"):
         from .geodesy import buffer_km
@@ -254,7 +266,7 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> D
         g = shape(geom)
     except Exception as err:
         raise LineError(f"{source_name}: unreadable geometry ({err})") from err
-    area, area_name = _area_from_spec(props.get("area"), g)
+    area, area_name = _area_from_spec(props.get("area"), g, float(props.get("area_grow_km") or 0.0))
     return DeconflictionLine(
         props.get("name") or fallback_name, g,
         left_label=props.get("left_label") or "left", right_label=props.get("right_label") or "right",
@@ -272,8 +284,8 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
     The file must hold one line (or several pieces that join into one).
     Properties ``name``, ``left_label``, ``right_label``, ``accuracy_km``,
     ``valid_from``, ``valid_to``, ``area`` (a country code, a governorate,
-    or ``buffer:KM``) and ``source`` are used when present; keyword
-    arguments override them.
+    or ``buffer:KM``), ``area_grow_km`` (widen that outline) and ``source``
+    are used when present; keyword arguments override them.
     """
     p = Path(path)
     if not p.exists():
@@ -310,6 +322,9 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
         if v:
             props[k] = v
     line = _line_from_feature({**feats[0], "properties": props}, source_name=str(p), fallback_name=p.stem)
+    spec = str(props.get("area") or "")
+    if len(spec) == 2 and spec.isalpha():
+        line.area_country = spec.upper()
     if area is not None:
         line.area = area
     return line

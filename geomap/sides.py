@@ -320,7 +320,8 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
 
     tol = line.accuracy_km if tolerance_km is None else tolerance_km
     with np.errstate(invalid="ignore"):
-        near = (dist <= tol) & (side != "outside") & ~missing
+        # Flag what lies on one side close to the line; a straddling area says more by its shares.
+        near = (dist <= tol) & (side != "outside") & (side != "straddles") & ~missing
     return {"side": side, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
             "distance_km": dist, "near_line": near}
 
