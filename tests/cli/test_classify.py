@@ -95,3 +95,14 @@ def test_event_table_with_own_column_names(runner, cli, tmp_path):
     assert [f["properties"]["side"] for f in json.loads(out.stdout)["features"]] == ["west", "east"]
     bad = runner.invoke(cli, ["classify", str(p), "--column", "height=z"])
     assert bad.exit_code == 2 and "KEY=COLUMN" in bad.output
+
+
+def test_border_towns_and_foreign_places(runner, cli):
+    # Al-Baghuz lies just beyond Natural Earth's generalised outline of Syria; Nusaybin (Turkey)
+    # and al-Qaim (Iraq) are as close but in other countries.
+    res = runner.invoke(cli, ["resolve", "al-Baghuz", "Nusaybin", "al-Qaim", "Raqqa Province"])
+    out = runner.invoke(cli, ["classify", "-"], input=res.stdout)
+    props = [f["properties"] for f in json.loads(out.stdout)["features"]]
+    assert [p["side"] for p in props] == ["east", "outside", "outside", "straddles"]
+    assert props[0]["near_line"] is True
+    assert props[3]["near_line"] is False  # a straddling area is described by its shares
