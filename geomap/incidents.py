@@ -28,7 +28,8 @@ import numpy as np
 from .lines import builtin_lines, get_line
 from .sides import share_dict, side_of_geometries, verdict_texts
 
-__all__ = ["claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors"]
+__all__ = ["claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors",
+           "lines_for_incident"]
 
 #: Claims whose area is wider than this (equivalent radius, km) are anchored near the others.
 WIDE_KM = 60.0
@@ -142,7 +143,8 @@ def classify_claims(frame, line, *, tolerance_km: Optional[float] = None):
     return out
 
 
-def _lines_for(date, names, lines) -> list:
+def lines_for_incident(date, names, lines) -> list:
+    """The lines to judge an incident by: given ``lines``, else the incident's own, else those in force."""
     if lines:
         return [get_line(x) for x in lines]
     if names:
@@ -171,7 +173,7 @@ def compare_incident(frame, *, lines=None) -> list:
     where = _where(rows)
     geoms = rows.geometry.to_numpy()
     date = rows["incident_date"].iloc[0] if len(rows) and "incident_date" in rows else None
-    active = _lines_for(date, rows["lines"].iloc[0] if len(rows) and "lines" in rows else None, lines)
+    active = lines_for_incident(date, rows["lines"].iloc[0] if len(rows) and "lines" in rows else None, lines)
     verdicts = {ln.name: side_of_geometries(where, ln) for ln in active}
     n = len(rows)
     ia, ib = np.triu_indices(n, k=1)
@@ -209,7 +211,7 @@ def incident_report(frame, *, lines=None) -> dict:
     report = {}
     for inc_id, rows in frame.groupby("incident", sort=False):
         date = rows["incident_date"].iloc[0]
-        active = _lines_for(date, rows["lines"].iloc[0], lines)
+        active = lines_for_incident(date, rows["lines"].iloc[0], lines)
         report[inc_id] = {
             "lines": [ln.name for ln in active],
             "verdicts": {ln.name: classify_claims(rows, ln)[["claim_id", "side", "distance_km",

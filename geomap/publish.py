@@ -135,7 +135,7 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
         Lines to draw and judge against (default: those in force on each incident's date).
     """
     from . import __version__
-    from .incidents import classify_claims, compare_incident, _lines_for
+    from .incidents import classify_claims, compare_incident, lines_for_incident
     from .relations import RelationDefaults
     from .render.basemap import ATTRIBUTION
     from .render.figure import incident_figure
@@ -150,7 +150,7 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
     for inc_id, rows in frame.groupby("incident", sort=False):
         rows = rows.reset_index(drop=True)
         date = rows["incident_date"].iloc[0]
-        active = _lines_for(date, rows["lines"].iloc[0] if "lines" in rows else None, lines)
+        active = lines_for_incident(date, rows["lines"].iloc[0] if "lines" in rows else None, lines)
         for ln in active:
             all_lines[ln.name] = ln
         verdicts = [[] for _ in range(len(rows))]

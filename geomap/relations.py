@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .errors import CoordinateError, ExpressionError, LineError
@@ -193,43 +194,17 @@ class _Reader:
 
     def line_for(self, p):
         """The deconfliction line a river stands for (built-in when one matches)."""
-        from .lines import DeconflictionLine, builtin_lines
+        from .lines import builtin_lines
         from .text import name_key
 
         keys = {name_key(n) for n in p.names}
         for ln in (self.lines or builtin_lines()):
             if name_key(ln.name) in keys or name_key(ln.title.split("(")[0]) in keys:
                 return ln
-        geom = self.gaz.shape(p)
-        if geom.geom_type not in ("LineString", "MultiLineString"):
-            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
-                                  reason=f"{p.name} is a {p.kind.replace('_', ' ')}, not a river or line")
-        if geom.geom_type == "MultiLineString":
-            import shapely
-
-            merged = shapely.line_merge(geom)
-            geom = max(getattr(merged, "geoms", [merged]), key=lambda g: g.length)
         try:
-            ln = DeconflictionLine(p.name, geom, area=buffer_km(geom, 150.0), accuracy_km=3.0,
-                                   source=p.source, title=p.name, area_name="150 km around the river")
-            ln.sides  # noqa: B018 - split now, so an unusable river fails here with its name
+            return _river_line(self.gaz, p)
         except LineError as err:
-            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
-                                  reason=f"cannot use {p.name} as a line: {err}") from err
-        # Name the sides by the compass: which side holds the point due east of the middle?
-        mid = ln.geometry.interpolate(0.5, normalized=True)
-        import shapely
-
-        left, _ = ln.sides
-        east = shapely.Point(offset(mid.x, mid.y, 90.0, 20.0))
-        north = shapely.Point(offset(mid.x, mid.y, 0.0, 20.0))
-        dx = abs(ln.geometry.bounds[2] - ln.geometry.bounds[0])
-        dy = abs(ln.geometry.bounds[3] - ln.geometry.bounds[1])
-        if dy >= dx:  # runs north-south: its sides are east and west
-            ln.left_label, ln.right_label = ("east", "west") if left.contains(east) else ("west", "east")
-        else:
-            ln.left_label, ln.right_label = ("north", "south") if left.contains(north) else ("south", "north")
-        return ln
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id, reason=str(err)) from err
 
     def side(self, direction: str, place_words: str, *, bank: bool):
         p = self.place(place_words)
@@ -404,6 +379,37 @@ class _Reader:
                       max(d.direction_km, 3 * inner))
         self.parts.append(f"{word} of {p.name} (±{d.direction_half_deg:g}°, up to {max(d.direction_km, 3 * inner):g} km)")
         return area, None, 3
+
+
+@lru_cache(maxsize=32)
+def _river_line(gaz: Gazetteer, p):
+    """A river that is not a built-in line, as a line with compass-named sides (cached: the split is costly)."""
+    import shapely
+
+    from .lines import DeconflictionLine
+
+    geom = gaz.shape(p)
+    if geom.geom_type not in ("LineString", "MultiLineString"):
+        raise LineError(f"{p.name} is a {p.kind.replace('_', ' ')}, not a river or line")
+    if geom.geom_type == "MultiLineString":
+        merged = shapely.line_merge(geom)
+        geom = max(getattr(merged, "geoms", [merged]), key=lambda g: g.length)
+    ln = DeconflictionLine(p.name, geom, area=buffer_km(geom, 150.0), accuracy_km=3.0,
+                           source=p.source, title=p.name, area_name="150 km around the river")
+    try:
+        left, _ = ln.sides
+    except LineError as err:
+        raise LineError(f"cannot use {p.name} as a line: {err}") from err
+    # Name the sides by the compass: which side holds the point due east (or north) of the middle?
+    mid = ln.geometry.interpolate(0.5, normalized=True)
+    east = shapely.Point(offset(mid.x, mid.y, 90.0, 20.0))
+    north = shapely.Point(offset(mid.x, mid.y, 0.0, 20.0))
+    minx, miny, maxx, maxy = ln.geometry.bounds
+    if maxy - miny >= maxx - minx:  # runs north-south: its sides are east and west
+        ln.left_label, ln.right_label = ("east", "west") if left.contains(east) else ("west", "east")
+    else:
+        ln.left_label, ln.right_label = ("north", "south") if left.contains(north) else ("south", "north")
+    return ln
 
 
 def _half(area, word: str):
