@@ -19,13 +19,15 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from jinja2 import Environment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .io import atomic_write
 
 __all__ = ["publish_site"]
 
-_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+# The page templates below are fixed text; claims reach them only as autoescaped variables.
+# The sandbox is defence in depth: even a template that somehow held input could reach no Python internals.
+_ENV = ImmutableSandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 _CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem;

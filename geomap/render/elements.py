@@ -1,118 +1,37 @@
 """folium elements for claim maps, written the way folium's plugins are.
 
 Each is a small ``MacroElement`` (or folium ``Layer``) with a class-level
-Jinja template. Data go into the page as JSON made safe for a ``<script>``
-element, and every string from a claims file reaches the page through
-``textContent`` in the browser (never ``innerHTML``), so a quote holding
-``<script>`` or ``<img onerror=...>`` is shown as text.
+Jinja template whose only inputs are element names and :func:`inert_json`
+data; its output reaches the page verbatim (see :mod:`geomap.render.inert`),
+so text from input is never evaluated as a template. In the browser every
+string is written with ``textContent`` (never ``innerHTML``), so a quote
+holding ``<script>`` or ``<img onerror=...>`` is shown as text. The runtime's
+JavaScript and CSS are package files in ``static/``.
 """
 
 from __future__ import annotations
 
 import html
-import json
+from importlib import resources
 from typing import Sequence
 
-from branca.element import MacroElement
-from folium.map import Layer
 from folium.template import Template
 
-__all__ = ["safe_json", "Runtime", "ClaimLayer", "claim_payload", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
+from .inert import InertLayer, InertMacroElement, inert_json
+
+__all__ = ["static_text", "Runtime", "ClaimLayer", "claim_payload", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
            "TitleBox", "TimeSlider", "PlacesLayer", "Attribution", "TilesNotice", "PALETTE"]
 
 #: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#000000"]
 
 
-def safe_json(obj) -> str:
-    """JSON that is safe inside an HTML ``<script>`` element."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+def static_text(name: str) -> str:
+    """A file of ``geomap/render/static/`` (the page runtime's JavaScript and CSS)."""
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
-def layer_label(text: str) -> str:
-    """A layer name for Leaflet's layer control, which writes names as HTML."""
-    return html.escape(str(text), quote=True)
-
-
-_RUNTIME_JS = r"""
-window.geomap = (function () {
-  var registry = [];
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function row(table, label, value) {
-    if (value === undefined || value === null || value === '') { return; }
-    var tr = el('tr'); tr.appendChild(el('th', null, label)); tr.appendChild(el('td', null, value));
-    table.appendChild(tr);
-  }
-  var PREC = {1: 'exact place', 2: 'within about 25 km', 3: 'district / sector', 4: 'governorate',
-              5: 'area or line feature', 6: 'country', 7: 'international airspace'};
-  function popup(p) {
-    var box = el('div', 'geomap-popup');
-    var head = el('div', 'geomap-popup-head', p.party || p.name || p.query || 'claim');
-    box.appendChild(head);
-    if (p.speaker) { box.appendChild(el('div', 'geomap-popup-speaker', p.speaker)); }
-    if (p.claim) { box.appendChild(el('p', 'geomap-popup-claim', p.claim)); }
-    if (p.quote) { box.appendChild(el('blockquote', 'geomap-popup-quote', '\u201c' + p.quote + '\u201d')); }
-    var t = el('table', 'geomap-popup-table');
-    row(t, 'Incident', p.incident_title);
-    row(t, 'Date', p.date);
-    row(t, 'Location', p.location);
-    row(t, 'Read as', p.reading);
-    if (p.verdicts) {
-      Object.keys(p.verdicts).forEach(function (k) { row(t, 'Side (' + k + ')', p.verdicts[k]); });
-    } else { row(t, 'Side', p.verdict); }
-    if (p.precision) { row(t, 'Precision', p.precision + ' \u2013 ' + (PREC[p.precision] || '')); }
-    if (p.radius_km) { row(t, 'Uncertainty', '\u2248 ' + p.radius_km + ' km radius'); }
-    row(t, 'Source', p.report);
-    row(t, 'Notes', p.notes);
-    box.appendChild(t);
-    return box;
-  }
-  function register(layer, date, group) { registry.push({layer: layer, date: date || null, group: group}); }
-  function showUpTo(date) {
-    registry.forEach(function (r) {
-      var show = !date || !r.date || r.date <= date;
-      if (show && !r.group.hasLayer(r.layer)) { r.group.addLayer(r.layer); }
-      if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
-    });
-  }
-  function label(text, cls) { return el('span', cls || 'geomap-label', text); }
-  return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry};
-})();
-"""
-
-GEOMAP_CSS = """
-.leaflet-container { background: #dbe7ee; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.geomap-popup { max-width: 340px; font-size: 12px; line-height: 1.35; }
-.geomap-popup-head { font-weight: 700; font-size: 13px; }
-.geomap-popup-speaker { color: #555; margin-bottom: 4px; }
-.geomap-popup-claim { margin: 4px 0; }
-.geomap-popup-quote { margin: 4px 0 6px; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
-.geomap-popup-table th { text-align: left; padding-right: 6px; vertical-align: top; color: #444; font-weight: 600; }
-.geomap-popup-table td { vertical-align: top; }
-.geomap-legend, .geomap-title, .geomap-slider { background: rgba(255,255,255,0.93); padding: 6px 9px;
-  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; }
-.geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-.geomap-swatch { width: 14px; height: 14px; border-radius: 50%; border: 1px solid #fff; box-shadow: 0 0 0 1px #555; }
-.geomap-title h1 { font-size: 15px; margin: 0 0 2px; }
-.geomap-title div { color: #444; max-width: 420px; }
-.geomap-label { font-size: 11px; font-weight: 600; color: #333; text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; }
-.geomap-side-label { font-size: 13px; font-weight: 700; color: #555; letter-spacing: 0.08em; text-transform: uppercase;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; }
-.leaflet-tooltip.geomap-plain { background: transparent; border: 0; box-shadow: none; padding: 0; }
-.leaflet-tooltip.geomap-plain:before { display: none; }
-.geomap-tiles-note { background: #fff3cd; padding: 4px 8px; border-radius: 4px; font-size: 11px; }
-@media print { .leaflet-control-layers, .geomap-slider, .leaflet-control-zoom { display: none; } }
-"""
-
-
-class Runtime(MacroElement):
+class Runtime(InertMacroElement):
     """geomap's small JS runtime (popups, date filter) and CSS, in the page head."""
 
     _template = Template("""
@@ -129,11 +48,11 @@ class Runtime(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "GeomapRuntime"
-        self.css = GEOMAP_CSS
-        self.js = _RUNTIME_JS
+        self.css = static_text("geomap.css")
+        self.js = static_text("runtime.js")
 
 
-class ClaimLayer(Layer):
+class ClaimLayer(InertLayer):
     """One claimant's claims: uncertainty areas and markers, on a canvas, with popups.
 
     The data go in a compact, column-wise form (see :func:`claim_payload`) so a
@@ -190,10 +109,10 @@ class ClaimLayer(Layer):
     """)
 
     def __init__(self, name: str, color: str, payload: dict, *, show: bool = True):
-        super().__init__(name=layer_label(name), overlay=True, control=True, show=show)
+        super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "ClaimLayer"
-        self.color_json = safe_json(color)
-        self.payload_json = safe_json(payload)
+        self.color_json = inert_json(color)
+        self.payload_json = inert_json(payload)
 
 
 def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequence[str],
@@ -241,7 +160,7 @@ def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequen
             "areas": [[int(i), g] for i, g in areas]}
 
 
-class LineLayer(Layer):
+class LineLayer(InertLayer):
     """A deconfliction line, its accuracy band and its two sides, shaded and labelled."""
 
     _template = Template("""
@@ -283,7 +202,7 @@ class LineLayer(Layer):
 
         from ..geodesy import buffer_km, offset
 
-        super().__init__(name=layer_label(f"Line: {line.title.split('(')[0].strip()}"), overlay=True,
+        super().__init__(name=f"Line: {line.title.split('(')[0].strip()}", overlay=True,
                          control=True, show=show)
         self._name = "LineLayer"
         left, right = line.sides
@@ -306,7 +225,7 @@ class LineLayer(Layer):
         if line.accuracy_km > 0:
             visible = shapely.intersection(line.geometry, shapely.buffer(line.area, 0.3))
             band = mapping(shapely.simplify(buffer_km(visible, line.accuracy_km, quad_segs=4), 0.002))
-        self.data_json = safe_json({
+        self.data_json = inert_json({
             "title": line.title, "description": line.description, "source": line.source,
             "accuracy_km": line.accuracy_km, "approximate": line.approximate,
             "line": mapping(shapely.intersection(line.geometry, shapely.buffer(line.area, 1.0))),
@@ -314,7 +233,7 @@ class LineLayer(Layer):
         })
 
 
-class LinksLayer(Layer):
+class LinksLayer(InertLayer):
     """Dashed links between competing claims, with the distance between them."""
 
     _template = Template("""
@@ -335,12 +254,12 @@ class LinksLayer(Layer):
 
     def __init__(self, links: Sequence[dict], *, name: str = "Links between competing claims",
                  show: bool = True):
-        super().__init__(name=layer_label(name), overlay=True, control=True, show=show)
+        super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "LinksLayer"
-        self.links_json = safe_json(list(links))
+        self.links_json = inert_json(list(links))
 
 
-class BasemapLayer(Layer):
+class BasemapLayer(InertLayer):
     """A vector basemap from the bundled data: countries, governorates, rivers, lakes, towns."""
 
     _template = Template("""
@@ -380,12 +299,12 @@ class BasemapLayer(Layer):
     """)
 
     def __init__(self, data: dict, *, name: str = "Basemap (offline, bundled data)"):
-        super().__init__(name=layer_label(name), overlay=False, control=True, show=True)
+        super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "BasemapLayer"
-        self.data_json = safe_json(data)
+        self.data_json = inert_json(data)
 
 
-class Legend(MacroElement):
+class Legend(InertMacroElement):
     """Claimants and their colours, plus a note on what the shapes mean."""
 
     _template = Template("""
@@ -415,11 +334,11 @@ class Legend(MacroElement):
     def __init__(self, items: Sequence[dict], note: str = ""):
         super().__init__()
         self._name = "Legend"
-        self.items_json = safe_json(list(items))
-        self.note_json = safe_json(note)
+        self.items_json = inert_json(list(items))
+        self.note_json = inert_json(note)
 
 
-class TitleBox(MacroElement):
+class TitleBox(InertMacroElement):
     """The page title and a subtitle, top left."""
 
     _template = Template("""
@@ -442,10 +361,10 @@ class TitleBox(MacroElement):
     def __init__(self, title: str, lines: Sequence[str] = ()):
         super().__init__()
         self._name = "TitleBox"
-        self.data_json = safe_json({"title": title, "lines": list(lines)})
+        self.data_json = inert_json({"title": title, "lines": list(lines)})
 
 
-class TimeSlider(MacroElement):
+class TimeSlider(InertMacroElement):
     """A date slider: show the claims made up to the chosen date (offline; no plugin assets)."""
 
     _template = Template("""
@@ -478,10 +397,10 @@ class TimeSlider(MacroElement):
     def __init__(self, dates: Sequence[str]):
         super().__init__()
         self._name = "TimeSlider"
-        self.dates_json = safe_json(sorted(set(dates)))
+        self.dates_json = inert_json(sorted(set(dates)))
 
 
-class TilesNotice(MacroElement):
+class TilesNotice(InertMacroElement):
     """Says, on the page, that it loads web tiles from a provider."""
 
     _template = Template("""
@@ -497,10 +416,10 @@ class TilesNotice(MacroElement):
     def __init__(self, provider: str):
         super().__init__()
         self._name = "TilesNotice"
-        self.text_json = safe_json(f"This page loads map tiles from {provider} over the network.")
+        self.text_json = inert_json(f"This page loads map tiles from {provider} over the network.")
 
 
-class PlacesLayer(Layer):
+class PlacesLayer(InertLayer):
     """Gazetteer places the claims name, labelled, with their source in a popup."""
 
     _template = Template("""
@@ -524,12 +443,12 @@ class PlacesLayer(Layer):
     """)
 
     def __init__(self, features: Sequence[dict], *, name: str = "Places named in the claims"):
-        super().__init__(name=layer_label(name), overlay=True, control=True, show=True)
+        super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "PlacesLayer"
-        self.data_json = safe_json({"type": "FeatureCollection", "features": list(features)})
+        self.data_json = inert_json({"type": "FeatureCollection", "features": list(features)})
 
 
-class Attribution(MacroElement):
+class Attribution(InertMacroElement):
     """The data credits, in Leaflet's attribution control (escaped: the control takes HTML)."""
 
     _template = Template("""
@@ -542,4 +461,4 @@ class Attribution(MacroElement):
     def __init__(self, text: str):
         super().__init__()
         self._name = "Attribution"
-        self.text_json = safe_json(html.escape(text))
+        self.text_json = inert_json(html.escape(text))

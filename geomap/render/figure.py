@@ -10,6 +10,11 @@ from typing import Optional, Sequence
 __all__ = ["incident_figure"]
 
 
+def _plain(text) -> str:
+    """Text that matplotlib draws as written: ``$`` would otherwise start mathtext."""
+    return str(text).replace("$", r"\$")
+
+
 def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optional[os.PathLike] = None,
                     dpi: int = 110) -> bytes:
     """Draw claims, lines and the basemap to a PNG; return its bytes (and write ``path`` atomically).
@@ -63,7 +68,7 @@ def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optio
         gpd.GeoSeries([ln.geometry], crs=4326).plot(ax=ax, color="#222", linewidth=1.8,
                                                     linestyle="--" if ln.approximate else "-")
         handles.append(Line2D([], [], color="#222", linestyle="--" if ln.approximate else "-",
-                              label=f"{ln.title} ({ln.left_label}/{ln.right_label})"))
+                              label=_plain(f"{ln.title} ({ln.left_label}/{ln.right_label})")))
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
     for i, party in enumerate(parties):
         color = PALETTE[i % len(PALETTE)]
@@ -74,18 +79,18 @@ def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optio
         xs = [anchors[k].x for k in idx]
         ys = [anchors[k].y for k in idx]
         ax.scatter(xs, ys, s=36, color=color, edgecolor="white", linewidth=0.8, zorder=5)
-        handles.append(Line2D([], [], marker="o", color=color, linestyle="", label=party))
+        handles.append(Line2D([], [], marker="o", color=color, linestyle="", label=_plain(party)))
     towns = layer(base["towns"])
     if towns is not None:
         inside = towns.cx[view[0]:view[2], view[1]:view[3]]
         ax.scatter(inside.geometry.x, inside.geometry.y, s=6, color="#444", zorder=4)
         for _, t in inside.iterrows():
-            ax.annotate(t["name"], (t.geometry.x, t.geometry.y), xytext=(3, 2), textcoords="offset points",
+            ax.annotate(_plain(t["name"]), (t.geometry.x, t.geometry.y), xytext=(3, 2), textcoords="offset points",
                         fontsize=6.5, color="#333")
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect(1 / max(0.2, math.cos(math.radians((view[1] + view[3]) / 2))))
-    ax.set_title(title, fontsize=10)
+    ax.set_title(_plain(title), fontsize=10)
     ax.tick_params(labelsize=7)
     rows = (len(handles) + 1) // 2
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), fontsize=6.5,

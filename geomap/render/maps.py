@@ -29,7 +29,8 @@ from ..errors import InputError
 from ..lines import builtin_lines, get_line
 from .basemap import ATTRIBUTION, basemap_data
 from .elements import (PALETTE, Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
-                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload, layer_label)
+                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload)
+from .inert import Verbatim, inert_label
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
 
@@ -48,14 +49,12 @@ def _offline_map_class():
 
 def OfflineMap(**kwargs):
     """A ``folium.Map`` whose page makes no network request (assets inline)."""
-    from branca.element import Element
-
     from .assets import _script_safe, leaflet_css, leaflet_js
 
     cls = _offline_map_class()
     m = cls(tiles=None, **kwargs)
     m.get_root().header.add_child(
-        Element(f"<style>{leaflet_css()}</style>\n<script>{_script_safe(leaflet_js())}</script>"),
+        Verbatim(f"<style>{leaflet_css()}</style>\n<script>{_script_safe(leaflet_js())}</script>"),
         name="geomap_leaflet")
     m.add_child(Runtime(), name="geomap_runtime")
     return m
@@ -257,7 +256,7 @@ def _add_tiles(m, name: str):
     if provider.get("requires_token"):
         raise InputError(f"tile provider {name!r} needs an API key", hint="choose one without a token")
     folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
-                     name=layer_label(provider.name), overlay=False, control=True,
+                     name=inert_label(provider.name), overlay=False, control=True,
                      max_zoom=provider.get("max_zoom", 18)).add_to(m)
     TilesNotice(provider.name).add_to(m)
 

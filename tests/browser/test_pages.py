@@ -115,3 +115,40 @@ def test_hostile_strings_do_not_run(watch, tmp_path, hostile_claims):
     watch.page.frame_locator("iframe.map").locator(".leaflet-container").wait_for()
     watch.page.wait_for_timeout(300)
     assert watch.page.evaluate("window.__xss") is None
+
+
+TEMPLATE_PAYLOADS = ["A{{ 7*7 }}B", "{% raw %}C{# x #}", "{{ cycler.__init__.__globals__ }}"]
+
+
+def test_template_syntax_is_shown_literally(watch, tmp_path):
+    from geomap.claims import read_claims_text
+
+    title, party, quote = TEMPLATE_PAYLOADS
+    text = f"""
+incidents:
+  - id: tpl
+    date: 2017-11-23
+    title: "{title}"
+    claims:
+      - id: a
+        claimant: {{party: "{party}"}}
+        location: near Mayadin
+        source: {{report: r.txt, quote: "{quote}"}}
+"""
+    frame = claims_frame(read_claims_text(text))
+    out = tmp_path / "tpl.html"
+    save_map(claims_map(frame, title=title), out)
+    _open(watch, out)
+    assert title in watch.page.inner_text(".geomap-title")
+    labels = "\n".join(watch.page.locator(".leaflet-control-layers label").all_inner_texts())
+    assert party in labels
+    assert quote in _click_claim(watch.page, "a")
+    body = watch.page.inner_text("body")
+    assert "A49B" not in body
+    assert watch.errors == []
+    publish_site(frame, tmp_path / "site", title=title)
+    watch.page.goto((tmp_path / "site" / "index.html").as_uri())
+    assert title in watch.page.inner_text("h1")
+    watch.page.goto((tmp_path / "site" / "incidents" / "tpl.html").as_uri())
+    page_text = watch.page.inner_text("body")
+    assert quote in page_text and party in page_text and "A49B" not in page_text

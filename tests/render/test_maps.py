@@ -8,7 +8,7 @@ import pytest
 
 from geomap.claims import read_claims
 from geomap.incidents import claims_frame
-from geomap.render.elements import safe_json
+from geomap.render.inert import inert_json as safe_json
 from geomap.render.maps import claims_map, features_frame, render_html
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"

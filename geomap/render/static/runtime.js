@@ -1,0 +1,49 @@
+/* geomap's page runtime: popups built with textContent (never innerHTML), the date filter. */
+window.geomap = (function () {
+  var registry = [];
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function row(table, label, value) {
+    if (value === undefined || value === null || value === '') { return; }
+    var tr = el('tr'); tr.appendChild(el('th', null, label)); tr.appendChild(el('td', null, value));
+    table.appendChild(tr);
+  }
+  var PREC = {1: 'exact place', 2: 'within about 25 km', 3: 'district / sector', 4: 'governorate',
+              5: 'area or line feature', 6: 'country', 7: 'international airspace'};
+  function popup(p) {
+    var box = el('div', 'geomap-popup');
+    var head = el('div', 'geomap-popup-head', p.party || p.name || p.query || 'claim');
+    box.appendChild(head);
+    if (p.speaker) { box.appendChild(el('div', 'geomap-popup-speaker', p.speaker)); }
+    if (p.claim) { box.appendChild(el('p', 'geomap-popup-claim', p.claim)); }
+    if (p.quote) { box.appendChild(el('blockquote', 'geomap-popup-quote', '\u201c' + p.quote + '\u201d')); }
+    var t = el('table', 'geomap-popup-table');
+    row(t, 'Incident', p.incident_title);
+    row(t, 'Date', p.date);
+    row(t, 'Location', p.location);
+    row(t, 'Read as', p.reading);
+    if (p.verdicts) {
+      Object.keys(p.verdicts).forEach(function (k) { row(t, 'Side (' + k + ')', p.verdicts[k]); });
+    } else { row(t, 'Side', p.verdict); }
+    if (p.precision) { row(t, 'Precision', p.precision + ' \u2013 ' + (PREC[p.precision] || '')); }
+    if (p.radius_km) { row(t, 'Uncertainty', '\u2248 ' + p.radius_km + ' km radius'); }
+    row(t, 'Source', p.report);
+    row(t, 'Notes', p.notes);
+    box.appendChild(t);
+    return box;
+  }
+  function register(layer, date, group) { registry.push({layer: layer, date: date || null, group: group}); }
+  function showUpTo(date) {
+    registry.forEach(function (r) {
+      var show = !date || !r.date || r.date <= date;
+      if (show && !r.group.hasLayer(r.layer)) { r.group.addLayer(r.layer); }
+      if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
+    });
+  }
+  function label(text, cls) { return el('span', cls || 'geomap-label', text); }
+  return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry};
+})();
