@@ -91,52 +91,59 @@ def _to_shapes(features: Sequence[dict]) -> np.ndarray:
     return out
 
 
-def _verdict_props(v: dict, i: int, line) -> dict:
-    from .sides import share_dict, verdict_text
+def _verdict_props(row, line) -> dict:
+    from .sides import share_dict
 
-    d = v["distance_km"][i]
+    d = row.distance_km
     return {
-        "side": v["side"][i],
-        "side_share": share_dict(v["side"][i], v["share_left"][i], v["share_right"][i],
-                                 v["share_outside"][i], line),
-        "distance_km": None if d is None or np.isnan(d) else round(float(d), 3),
-        "near_line": bool(v["near_line"][i]),
+        "side": row.side,
+        "side_share": share_dict(row.side, row.share_left, row.share_right, row.share_outside, line),
+        "distance_km": None if d is None or d != d else round(float(d), 3),
+        "near_line": bool(row.near_line),
+        "applies": bool(row.applies),
+        "reason": row.reason,
         "line": line.name,
-        "verdict": verdict_text(v["side"][i], d, v["near_line"][i], line, share_left=v["share_left"][i],
-                                share_right=v["share_right"][i], share_outside=v["share_outside"][i]),
+        "verdict": row.sentence,
     }
 
 
-def classify_features(features: list, lines: list, *, where=None,
+def classify_features(features: list, lines: Optional[list] = None, *, where=None, areas=None,
                       tolerance_km: Optional[float] = None) -> list:
-    """Add side verdicts to GeoJSON features (new feature dicts, same order).
+    """Add verdicts to GeoJSON features (new feature dicts, same order).
 
-    The first line's verdict goes in ``side``, ``side_share``,
-    ``distance_km``, ``near_line``, ``line``, ``verdict``; with several
-    lines, ``sides`` holds each line's verdict by name. Features without a
-    geometry pass through with ``side`` null.
+    Verdicts come from :func:`geomap.verdicts.judge`, as for claims: a line
+    applies to a feature in force on its ``date`` property and within the
+    line's area (and not at a place whose ``country_code`` is another
+    country's). The first line's verdict goes in ``side``, ``side_share``,
+    ``distance_km``, ``near_line``, ``applies``, ``reason``, ``line``,
+    ``verdict``; with several lines, ``sides`` holds each line's verdict by
+    name. Features without a geometry pass through with ``side`` null.
+
+    Parameters
+    ----------
+    lines : list of names or DeconflictionLine, optional
+        Default: every built-in line.
+    where, areas : arrays of geometries, optional
+        What sides are decided on, and what shares describe (default: the
+        features' geometries).
     """
-    from .sides import side_of_geometries
+    from .verdicts import candidate_lines, judge
 
+    lns = candidate_lines(lines)
     geoms = _to_shapes(features) if where is None else where
-    per_line = [(ln, side_of_geometries(geoms, ln, tolerance_km=tolerance_km)) for ln in lines]
-    # A place the gazetteer puts in another country is outside a country's line,
-    # even where the generalised outline would take it in (Nusaybin, al-Qaim).
-    codes = [(f.get("properties") or {}).get("country_code") for f in features]
-    for ln, v in per_line:
-        if ln.area_country:
-            other = np.array([bool(c) and c != ln.area_country for c in codes], dtype=bool)
-            if other.any():
-                v["side"] = np.where(other, "outside", v["side"])
-                v["near_line"] = v["near_line"] & ~other
+    areas = geoms if areas is None else areas
+    props = [f.get("properties") or {} for f in features]
+    countries = [p.get("country_code") for p in props]
+    dates = [p.get("date") or p.get("incident_date") for p in props]
+    per_line = [(ln, list(judge(geoms, areas, ln, dates=dates, countries=countries,
+                                tolerance_km=tolerance_km).itertuples(index=False))) for ln in lns]
     out = []
     for i, f in enumerate(features):
-        props = dict(f.get("properties") or {})
-        first = _verdict_props(per_line[0][1], i, per_line[0][0])
-        props.update(first)
+        p = dict(props[i])
+        p.update(_verdict_props(per_line[0][1][i], per_line[0][0]))
         if len(per_line) > 1:
-            props["sides"] = {ln.name: _verdict_props(v, i, ln) for ln, v in per_line}
-        nf = {"type": "Feature", "properties": props, "geometry": f.get("geometry")}
+            p["sides"] = {ln.name: _verdict_props(rows[i], ln) for ln, rows in per_line}
+        nf = {"type": "Feature", "properties": p, "geometry": f.get("geometry")}
         if "id" in f:
             nf["id"] = f["id"]
         out.append(nf)
@@ -144,27 +151,29 @@ def classify_features(features: list, lines: list, *, where=None,
 
 
 def frame_to_features(gdf, *, geometry: str = "area") -> tuple:
-    """(features, where) of a claims or events frame.
+    """(features, where, areas) of a claims or events frame.
 
     ``where`` is what sides are decided on: a claim's point when it names a
-    single place or coordinates, else its area. ``geometry='point'`` writes
-    points (events: their coded point) instead of areas.
+    single place or coordinates, else its area (events: their honest area).
+    ``geometry='point'`` writes points (events: their coded point) instead of
+    areas.
     """
     import shapely
     from shapely.geometry import mapping
+
+    from .verdicts import _where
 
     has_pt = gdf["point_lon"].notna().to_numpy() if "point_lon" in gdf else np.zeros(len(gdf), bool)
     pts = shapely.points(gdf["point_lon"].astype(float).to_numpy(), gdf["point_lat"].astype(float).to_numpy()) \
         if "point_lon" in gdf else np.full(len(gdf), None)
     areas = gdf.geometry.to_numpy()
-    is_claims = "claim_id" in gdf
-    where = np.where(has_pt & is_claims, pts, areas)
+    where = _where(gdf) if "claim_id" in gdf else areas
     feats = []
     for i, p in enumerate(_records(gdf)):
         g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
         feats.append({"type": "Feature", "properties": p,
                       "geometry": mapping(g) if g is not None and not g.is_empty else None})
-    return feats, where
+    return feats, where, areas
 
 
 def _records(gdf) -> list:

@@ -192,6 +192,10 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     out["uncertainty_km"] = radius
     out["point_lon"] = lon
     out["point_lat"] = lat
+    date_col = spec.get("date")
+    if "date" not in out and date_col in out:
+        # The event's date, under one name: verdicts check a line's validity against it.
+        out["date"] = out[date_col]
     return out
 
 

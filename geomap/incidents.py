@@ -25,11 +25,42 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-from .lines import builtin_lines, get_line
-from .sides import share_dict, side_of_geometries, verdict_texts
+from .lines import get_line
+from .sides import share_dict
+from .verdicts import _where
 
-__all__ = ["claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors",
-           "lines_for_incident"]
+__all__ = ["CLAIMS_SCHEMA", "check_claims_frame", "claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors"]
+
+#: The claims frame: column -> (type, meaning). ``claim_id``, ``party`` and the geometry are
+#: required wherever a frame enters the library (:func:`check_claims_frame`); the rest are optional.
+CLAIMS_SCHEMA = {
+    "incident": ("str", "incident id"),
+    "incident_date": ("str|None", "ISO date of the incident"),
+    "incident_title": ("str|None", "the incident's title"),
+    "claim_id": ("str", "claim id, unique in the frame"),
+    "party": ("str", "who claims it (the party: a layer and a colour)"),
+    "speaker": ("str|None", "who said it for the party"),
+    "claim": ("str|None", "what is claimed"),
+    "location": ("str|None", "the position as worded"),
+    "report": ("str|None", "the source report"),
+    "quote": ("str|None", "the quoted sentence"),
+    "url": ("str|None", "the source's address"),
+    "date": ("str|None", "ISO date of the claim (else the incident's)"),
+    "precision": ("int", "UCDP where_prec code of the claim's area (1 exact ... 7 none)"),
+    "radius_km": ("float", "radius of a disc with the area's size"),
+    "disc_km": ("float|None", "radius when the area is a disc around the point"),
+    "reading": ("str", "how geomap read the location"),
+    "notes": ("str", "anything a reader should know about the reading"),
+    "places": ("list[str]", "gazetteer names the location names"),
+    "place_ids": ("list[str]", "their gazetteer ids"),
+    "point_lon": ("float|None", "the claim's point when it names one place or coordinates"),
+    "point_lat": ("float|None", ""),
+    "country_code": ("str|None", "ISO code of the country of the place at the point"),
+    "source_file": ("str|None", "the claims file"),
+    "source_line": ("int|None", "the claim's line in that file"),
+    "side_of": ("str|None", "the line whose side the wording names ('west of the Euphrates')"),
+    "lines": ("list[str]", "the incident's own lines (empty: the built-in ones)"),
+}
 
 #: Claims whose area is wider than this (equivalent radius, km) are anchored near the others.
 WIDE_KM = 60.0
@@ -38,10 +69,8 @@ WIDE_KM = 60.0
 def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     """One row per claim, with its geometry (EPSG:4326) and how it was read.
 
-    Columns: ``incident, incident_date, incident_title, claim_id, party,
-    speaker, claim, location, report, quote, url, precision, radius_km,
-    reading, notes, places, point_lon, point_lat, source_file, line`` and
-    ``geometry`` (the claim's honest area).
+    The columns are :data:`CLAIMS_SCHEMA`, plus ``geometry`` (the claim's
+    honest area, EPSG:4326).
     """
     import geopandas as gpd
 
@@ -62,20 +91,45 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
                 "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
                 "point_lon": cg.point.x if cg.point is not None else None,
                 "point_lat": cg.point.y if cg.point is not None else None,
-                "source_file": c.source_file, "line": c.line, "lines": list(inc.lines),
+                "country_code": _point_country(cg),
+                "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
+                "lines": list(inc.lines),
             })
             geoms.append(cg.geometry)
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
 
 
-def _where(frame) -> np.ndarray:
-    """What a side is decided on: the claim's point when it names one place, else its area."""
-    import shapely
+def check_claims_frame(frame, *, what: str = "claims") -> None:
+    """Raise :class:`geomap.errors.InputError` when ``frame`` is not a claims frame.
 
-    pts = shapely.points(frame["point_lon"].astype(float).fillna(np.nan).to_numpy(),
-                         frame["point_lat"].astype(float).fillna(np.nan).to_numpy())
-    has_pt = frame["point_lon"].notna().to_numpy()
-    return np.where(has_pt, pts, frame.geometry.to_numpy())
+    >>> import geopandas as gpd
+    >>> check_claims_frame(gpd.GeoDataFrame({"claim_id": ["a"]}, geometry=[None]))
+    Traceback (most recent call last):
+    ...
+    geomap.errors.InputError: claims: the frame has no column 'party' ...
+    """
+    from .errors import InputError
+
+    if not hasattr(frame, "geometry"):
+        raise InputError(f"{what}: expected a GeoDataFrame with a geometry column",
+                         hint="make one with geomap.incidents.claims_frame")
+    for col in ("claim_id", "party"):
+        if col not in frame:
+            raise InputError(f"{what}: the frame has no column {col!r} (see geomap.incidents.CLAIMS_SCHEMA)",
+                             hint="make one with geomap.incidents.claims_frame")
+    dup = frame["claim_id"][frame["claim_id"].duplicated()]
+    if len(dup):
+        raise InputError(f"{what}: claim id {dup.iloc[0]!r} is used twice", hint="give every claim its own id")
+
+
+def _point_country(cg) -> Optional[str]:
+    """The country the gazetteer puts a claim's point in (the place at that point), if any."""
+    if cg.point is None:
+        return None
+    for p in cg.places:
+        if abs(p.longitude - cg.point.x) < 1e-6 and abs(p.latitude - cg.point.y) < 1e-6:
+            return p.country_code or None
+    return None
 
 
 def claim_anchors(frame) -> np.ndarray:
@@ -114,109 +168,51 @@ def claim_anchors(frame) -> np.ndarray:
 
 
 def classify_claims(frame, line, *, tolerance_km: Optional[float] = None):
-    """Side verdict columns for a claims frame under one line (returns a copy).
+    """The claims frame with one line's verdict columns (a copy): a view of :func:`geomap.verdicts.verdict_table`.
 
-    Claims of a place or of coordinates are decided on their point (and
-    flagged ``near_line`` within the line's accuracy); other claims on their
-    area, which may ``straddle`` the line.
+    Columns added: ``side`` (a label, ``straddles``, ``not_applicable`` or
+    None), ``side_share``, ``distance_km``, ``near_line``, ``applies``,
+    ``reason``, ``line`` and ``verdict`` (the sentence for readers).
     """
+    from .verdicts import verdict_table
+
     ln = get_line(line)
     out = frame.copy()
-    if len(out) == 0:
-        for col in ("side", "side_share", "distance_km", "near_line", "line", "verdict"):
-            out[col] = []
-        return out
-    where = _where(out)
-    areas = out.geometry.to_numpy()
-    v = side_of_geometries(where, ln, tolerance_km=tolerance_km)
-    same = len(where) == len(areas) and all(a is w for a, w in zip(areas, where))
-    va = v if same else side_of_geometries(areas, ln, tolerance_km=tolerance_km)
-    out["side"] = v["side"]
-    # Shares always describe the claim's area (a town's extent may straddle even
-    # when its point is clearly on one side).
+    table = verdict_table(out, [ln], tolerance_km=tolerance_km)
+    out["side"] = table["side"].to_numpy()
     out["side_share"] = [share_dict(s, a, b, o, ln) for s, a, b, o in
-                         zip(va["side"], va["share_left"], va["share_right"], va["share_outside"])]
-    out["distance_km"] = np.round(v["distance_km"], 2)
-    out["near_line"] = v["near_line"]
+                         table[["side", "share_left", "share_right", "share_outside"]].itertuples(index=False)]
+    out["distance_km"] = table["distance_km"].to_numpy()
+    out["near_line"] = table["near_line"].to_numpy()
+    out["applies"] = table["applies"].to_numpy()
+    out["reason"] = table["reason"].to_numpy()
     out["line"] = ln.name
-    out["verdict"] = verdict_texts(v, ln)
+    out["verdict"] = table["sentence"].to_numpy()
     return out
-
-
-def lines_for_incident(date, names, lines) -> list:
-    """The lines to judge an incident by: given ``lines``, else the incident's own, else those in force."""
-    if lines:
-        return [get_line(x) for x in lines]
-    if names:
-        return [get_line(x) for x in names]
-    return [ln for ln in builtin_lines() if ln.applies_on(date)]
 
 
 def compare_incident(frame, *, lines=None) -> list:
-    """Pairwise comparison of competing claims (claims of different parties).
+    """Pairs of competing claims of one incident: see :func:`geomap.verdicts.compare_claims`."""
+    from .verdicts import compare_claims, verdict_table
 
-    Returns
-    -------
-    list of dict
-        One per pair: ``a``, ``b`` (claim ids), ``party_a``, ``party_b``,
-        ``compatible`` (the areas intersect: both can be true),
-        ``distance_km`` (between the areas; 0 when they meet),
-        ``centre_distance_km`` (between their anchors, see :func:`claim_anchors`), and
-        ``sides``: for each line in force on the date, each claim's side.
-    """
-    import shapely
-
-    from .geodesy import haversine_km
-
-    out = []
-    rows = frame.reset_index(drop=True)
-    where = _where(rows)
-    geoms = rows.geometry.to_numpy()
-    date = rows["incident_date"].iloc[0] if len(rows) and "incident_date" in rows else None
-    active = lines_for_incident(date, rows["lines"].iloc[0] if len(rows) and "lines" in rows else None, lines)
-    verdicts = {ln.name: side_of_geometries(where, ln) for ln in active}
-    n = len(rows)
-    ia, ib = np.triu_indices(n, k=1)
-    keep = rows["party"].to_numpy()[ia] != rows["party"].to_numpy()[ib]
-    ia, ib = ia[keep], ib[keep]
-    if not len(ia):
-        return out
-    ga, gb = geoms[ia], geoms[ib]
-    # Both can be true only if the areas share ground: touching edges, or the slivers
-    # that splitting along a shared line leaves, are not enough (1e-6 deg² ~ 0.01 km²).
-    both_areas = (shapely.get_dimensions(ga) == 2) & (shapely.get_dimensions(gb) == 2)
-    shared = shapely.area(shapely.intersection(ga, gb))
-    meets = np.where(both_areas, shared > 1e-6, shapely.intersects(ga, gb))
-    sl = shapely.shortest_line(ga, gb)
-    p0, p1 = shapely.get_point(sl, 0), shapely.get_point(sl, 1)
-    gap = haversine_km(shapely.get_x(p0), shapely.get_y(p0), shapely.get_x(p1), shapely.get_y(p1))
-    anchors = claim_anchors(rows)
-    ca, cb = anchors[ia], anchors[ib]
-    centre = haversine_km(shapely.get_x(ca), shapely.get_y(ca), shapely.get_x(cb), shapely.get_y(cb))
-    for k, (i, j) in enumerate(zip(ia, ib)):
-        out.append({
-            "incident": rows.at[i, "incident"],
-            "a": rows.at[i, "claim_id"], "b": rows.at[j, "claim_id"],
-            "party_a": rows.at[i, "party"], "party_b": rows.at[j, "party"],
-            "compatible": bool(meets[k]),
-            "distance_km": 0.0 if meets[k] else round(float(gap[k]), 2),
-            "centre_distance_km": round(float(centre[k]), 2),
-            "sides": {name: [v["side"][i], v["side"][j]] for name, v in verdicts.items()},
-        })
-    return out
+    frame = frame.reset_index(drop=True)
+    return compare_claims(frame, verdict_table(frame, lines))
 
 
 def incident_report(frame, *, lines=None) -> dict:
-    """Per incident: its claims' verdicts under each line in force, and the pairwise comparison."""
+    """Per incident: every claim's verdict under each line, and the pairwise comparison (``--compare``)."""
+    from .verdicts import compare_claims, verdict_table
+
+    frame = frame.reset_index(drop=True)
+    table = verdict_table(frame, lines)
+    pairs = compare_claims(frame, table)
+    cols = ["claim_id", "side", "applies", "distance_km", "near_line", "reason", "sentence"]
     report = {}
-    for inc_id, rows in frame.groupby("incident", sort=False):
-        date = rows["incident_date"].iloc[0]
-        active = lines_for_incident(date, rows["lines"].iloc[0], lines)
+    for inc_id, members in frame.groupby("incident", sort=False).indices.items():
+        rows = table[table["row"].isin(members)]
         report[inc_id] = {
-            "lines": [ln.name for ln in active],
-            "verdicts": {ln.name: classify_claims(rows, ln)[["claim_id", "side", "distance_km",
-                                                              "near_line", "verdict"]].to_dict("records")
-                         for ln in active},
-            "pairs": compare_incident(rows, lines=lines),
+            "lines": list(dict.fromkeys(rows["line"])),
+            "verdicts": {ln: part[cols].to_dict("records") for ln, part in rows.groupby("line", sort=False)},
+            "pairs": [p for p in pairs if p["incident"] == inc_id],
         }
     return report

@@ -104,10 +104,9 @@ _INCIDENT = _ENV.from_string("""<!DOCTYPE html>
 <td>{% for v in c.verdicts %}<div>{{ v }}</div>{% endfor %}</td></tr>{% endfor %}
 </table>
 {% if inc.pairs %}<h2>Can the competing claims both be true?</h2>
-<table><tr><th>Claim</th><th>Against</th><th>Both true?</th><th>Apart</th><th>Sides</th></tr>
-{% for p in inc.pairs %}<tr><td>{{ p.party_a }} ({{ p.a }})</td><td>{{ p.party_b }} ({{ p.b }})</td>
-<td class="{{ 'yes' if p.compatible else 'no' }}">{{ 'yes' if p.compatible else 'no' }}</td>
-<td>{{ p.centre_distance_km }} km{% if not p.compatible %}; areas {{ p.distance_km }} km apart{% endif %}</td>
+<table><tr><th>Claims</th><th>Can both be true?</th><th>Sides</th></tr>
+{% for p in inc.pairs %}<tr><td>{{ p.party_a }} ({{ p.a }})<br>vs {{ p.party_b }} ({{ p.b }})</td>
+<td><span class="{{ 'yes' if p.compatible else 'no' }}">{{ 'Yes' if p.compatible else 'No' }}.</span> {{ p.sentence }}</td>
 <td>{% for name, s in p.sides.items() %}<div>{{ name }}: {{ s[0] or '–' }} / {{ s[1] or '–' }}</div>{% endfor %}</td>
 </tr>{% endfor %}</table>{% endif %}
 <h2>Sources</h2>
@@ -137,12 +136,16 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
         Lines to draw and judge against (default: those in force on each incident's date).
     """
     from . import __version__
-    from .incidents import classify_claims, compare_incident, lines_for_incident
+    from .lines import get_line
     from .relations import RelationDefaults
     from .render.basemap import ATTRIBUTION
     from .render.figure import incident_figure
     from .render.maps import claims_map, render_html
+    from .verdicts import applicable_lines, compare_claims, line_label, verdict_table
 
+    from .incidents import check_claims_frame
+
+    check_claims_frame(frame)
     say = progress or (lambda m: None)
     out = Path(out)
     written = []
@@ -152,14 +155,16 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
     for inc_id, rows in frame.groupby("incident", sort=False):
         rows = rows.reset_index(drop=True)
         date = rows["incident_date"].iloc[0]
-        active = lines_for_incident(date, rows["lines"].iloc[0] if "lines" in rows else None, lines)
+        table = verdict_table(rows, lines)
+        active = [get_line(x) for x in (lines or applicable_lines(table))]
         for ln in active:
             all_lines[ln.name] = ln
         verdicts = [[] for _ in range(len(rows))]
-        for ln in active:
-            for i, text in enumerate(classify_claims(rows, ln)["verdict"]):
-                verdicts[i].append(f"{ln.title.split('(')[0].strip()}: {text}")
-        pairs = compare_incident(rows, lines=active)
+        shown = {ln.name: line_label(ln) for ln in active}
+        for row, name, text in table[["row", "line", "sentence"]].itertuples(index=False):
+            if name in shown:
+                verdicts[row].append(text)
+        pairs = compare_claims(rows, table)
         slug = _slug(str(inc_id))
         while slug in used_slugs:
             slug += "-x"
@@ -177,7 +182,7 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
                "summary": ""}
         incidents.append(inc)
         say(f"incident {inc_id}: map, figure, page")
-        m = claims_map(rows, lines=[ln.name for ln in active], title=title_i)
+        m = claims_map(rows, lines=lines, verdicts=table, title=title_i)
         written.append(atomic_write(out / "incidents" / f"{slug}-map.html", render_html(m)))
         written.append(out / "figures" / f"{slug}.png")
         incident_figure(rows, lines=[ln.name for ln in active], title=f"{title_i} ({date})",

@@ -37,9 +37,7 @@ import numpy as np
 
 from .geodesy import EARTH_RADIUS_KM, haversine_km
 
-__all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "verdict_text",
-           "verdict_texts", "share_dict",
-           "STRADDLE_SHARE"]
+__all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "share_dict", "STRADDLE_SHARE"]
 
 #: A geometry with at least this share on one side is "wholly" on that side.
 STRADDLE_SHARE = 0.995
@@ -334,32 +332,12 @@ def _approx_km2(geoms, dims) -> np.ndarray:
     return np.where(dims >= 2, shapely.area(geoms) * k, 0.0)
 
 
-def verdict_text(side, distance_km, near_line, line, *, share_left=None, share_right=None,
-                 share_outside=None) -> str:
-    """One sentence for people: "west, 1.2 km from the line, within the line's accuracy (3 km)"."""
-    if side is None:
-        return "no position"
-    if side == "outside":
-        return f"outside the area of the line ({line.area_name or 'its area of interest'})"
-    if side == "straddles":
-        text = (f"straddles the line: {share_left:.0%} {line.left_label}, "
-                f"{share_right:.0%} {line.right_label}")
-    else:
-        text = str(side)
-        if distance_km is not None and not np.isnan(distance_km):
-            text += ", reaching the line" if distance_km == 0 else f", {distance_km:.1f} km from the line"
-            if near_line:
-                text += f", within the line's accuracy ({line.accuracy_km:g} km)"
-    if share_outside is not None and share_outside >= 0.005:
-        text += f" ({share_outside:.0%} of it outside {line.area_name or 'the area'})"
-    return text
-
-
 def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = ""):
-    """Add side verdict columns to a GeoDataFrame (returns a copy).
+    """Add one line's verdict columns to any GeoDataFrame (returns a copy).
 
+    The verdict is :func:`geomap.verdicts.judge`'s (applicability included).
     Columns: ``side``, ``side_share`` (dict label -> share), ``distance_km``,
-    ``near_line``, ``line``, ``verdict`` (a sentence).
+    ``near_line``, ``applies``, ``reason``, ``line``, ``verdict`` (a sentence).
 
     Examples
     --------
@@ -370,34 +348,31 @@ def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = "
     >>> classify(gdf, get_line("euphrates"))["side"].tolist()
     ['west']
     """
-    import pandas as pd
+    from .verdicts import judge
 
     out = gdf.copy()
-    geoms = out.geometry.to_crs(4326).values if out.crs is not None else out.geometry.values
-    v = side_of_geometries(np.asarray(geoms, dtype=object), line, tolerance_km=tolerance_km)
-    shares = [share_dict(s, a, b, o, line)
-              for s, a, b, o in zip(v["side"], v["share_left"], v["share_right"], v["share_outside"])]
-    out[prefix + "side"] = v["side"]
-    out[prefix + "side_share"] = shares
-    out[prefix + "distance_km"] = pd.Series(v["distance_km"], index=out.index).round(3)
-    out[prefix + "near_line"] = v["near_line"]
+    geoms = np.asarray(out.geometry.to_crs(4326).values if out.crs is not None else out.geometry.values,
+                       dtype=object)
+    v = judge(geoms, geoms, line, dates=out["date"].to_numpy() if "date" in out else None,
+              countries=out["country_code"].to_numpy() if "country_code" in out else None,
+              tolerance_km=tolerance_km)
+    out[prefix + "side"] = v["side"].to_numpy()
+    out[prefix + "side_share"] = [share_dict(*r, line) for r in
+                                  v[["side", "share_left", "share_right", "share_outside"]].itertuples(index=False)]
+    out[prefix + "distance_km"] = v["distance_km"].to_numpy()
+    out[prefix + "near_line"] = v["near_line"].to_numpy()
+    out[prefix + "applies"] = v["applies"].to_numpy()
+    out[prefix + "reason"] = v["reason"].to_numpy()
     out[prefix + "line"] = line.name
-    out[prefix + "verdict"] = verdict_texts(v, line)
+    out[prefix + "verdict"] = v["sentence"].to_numpy()
     return out
 
 
 def share_dict(side, left, right, outside, line) -> Optional[dict]:
     """{left label: share, right label: share[, "outside": share]} or None."""
-    if side is None or side == "outside":
+    if side is None or side in ("outside", "not_applicable"):
         return None
     d = {line.left_label: round(float(left), 4), line.right_label: round(float(right), 4)}
     if outside is not None and outside >= 0.005:
         d["outside"] = round(float(outside), 4)
     return d
-
-
-def verdict_texts(v: dict, line) -> list:
-    """:func:`verdict_text` for every row of a :func:`side_of_geometries` result."""
-    return [verdict_text(s, d, nl, line, share_left=a, share_right=b, share_outside=o)
-            for s, d, nl, a, b, o in zip(v["side"], v["distance_km"], v["near_line"], v["share_left"],
-                                         v["share_right"], v["share_outside"])]

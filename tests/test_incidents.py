@@ -23,7 +23,7 @@ def test_mayadin_claims_sides(seeds):
     assert _row(v, "russia-mod-west-bank-mayadin")["side"] == "west"
     assert _row(v, "russia-mod-west-side-near-mayadin")["side"] == "west"
     assert _row(v, "syria-allies-suburbs-al-mayadin")["side"] == "straddles"
-    assert _row(v, "hotline-us-end-al-udeid")["side"] == "outside"
+    assert _row(v, "hotline-us-end-al-udeid")["side"] == "not_applicable"
     assert _row(v, "hotline-russian-end-hemeimeem")["side"] == "west"
 
 

@@ -101,4 +101,5 @@ def test_classify_geodataframe(euphrates):
     out = classify(gdf, euphrates)
     assert out["side"].tolist() == [t[3] for t in TOWNS]
     assert {"side_share", "distance_km", "near_line", "line", "verdict"} <= set(out.columns)
-    assert "within the line's accuracy" in out.loc[0, "verdict"]
+    assert "within the line's 3 km accuracy" in out.loc[0, "verdict"]
+    assert {"applies", "reason"} <= set(out.columns)

@@ -49,7 +49,7 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     from ..io import dump_features
     from ..lines import get_line
 
-    lns = [get_line(x) for x in (lines or ("euphrates",))]
+    lns = [get_line(x) for x in lines] or None
     if source == "-":
         text, name = read_text_arg("-")
         kind, data = load_input("-", text, preset=preset, columns=columns)
@@ -67,10 +67,10 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     if kind == "features":
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
     else:
-        base, where = frame_to_features(data, geometry=geometry)
-        feats = classify_features(base, lns, where=where, tolerance_km=tolerance_km)
+        base, where, areas = frame_to_features(data, geometry=geometry)
+        feats = classify_features(base, lns, where=where, areas=areas, tolerance_km=tolerance_km)
     if summary:
-        click.echo(summary_table(feats, lns[0].name), nl=False)
+        click.echo(summary_table(feats, feats[0]["properties"]["line"] if feats else "-"), nl=False)
         return
     click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision), nl=False)
 

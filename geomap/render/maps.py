@@ -26,7 +26,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from ..errors import InputError
-from ..lines import builtin_lines, get_line
+from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
 from .elements import (PALETTE, Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
                        PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload)
@@ -100,10 +100,16 @@ def features_frame(features: Iterable[dict], *, party_key: str = "party"):
         geoms.append(geom)
     if not rows:
         raise InputError("no features with a geometry to map")
+    seen: dict = {}
+    for p in rows:  # the same name resolved twice is two features: keep their ids apart
+        cid = str(p["claim_id"])
+        seen[cid] = seen.get(cid, 0) + 1
+        if seen[cid] > 1:
+            p["claim_id"] = f"{cid} ({seen[cid]})"
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
 
 
-def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] = None,
+def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title: Optional[str] = None,
                subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",
                reference_places: bool = True, gazetteer=None, width="100%", height="100%",
                simplify_deg: float = 0.0005):
@@ -114,8 +120,11 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     frame : GeoDataFrame
         From :func:`geomap.incidents.claims_frame` (or :func:`features_frame`).
     lines : sequence of names or DeconflictionLine, optional
-        Lines to draw and to decide sides against (default: the built-in
-        lines in force on the claims' dates).
+        Lines to judge by and draw (default: the incidents' own lines, else
+        the built-in ones; those that apply to no claim are not drawn).
+    verdicts : DataFrame, optional
+        The claims' :func:`geomap.verdicts.verdict_table`, when already
+        made (the map draws what it says; it computes nothing itself).
     title : str, optional
     subtitle : sequence of str
     tiles : str, optional
@@ -136,18 +145,19 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     """
     import folium
 
-    from ..incidents import claim_anchors, classify_claims, compare_incident
+    from ..incidents import claim_anchors
+    from ..verdicts import applicable_lines, compare_claims, line_label, verdict_table
+
+    from ..incidents import check_claims_frame
 
     if frame is None or len(frame) == 0:
         raise InputError("nothing to map: no claims")
+    check_claims_frame(frame)
     frame = frame.reset_index(drop=True)
     dates = sorted({d for d in frame.get("date", frame.get("incident_date", [])) if isinstance(d, str) and d}) \
         if ("date" in frame or "incident_date" in frame) else []
-    if lines is None:
-        active = [ln for ln in builtin_lines() if any(ln.applies_on(d) for d in dates)] if dates else \
-            [get_line("euphrates")]
-    else:
-        active = [get_line(x) for x in lines]
+    table = verdict_table(frame, lines) if verdicts is None else verdicts
+    active = [get_line(x) for x in (lines or applicable_lines(table))]
 
     m = OfflineMap(control_scale=True, prefer_canvas=True, width=width, height=height,
                    attribution_control=True, font_size="0.8rem")
@@ -155,12 +165,12 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     if tiles:
         _add_tiles(m, tiles)
 
-    verdicts = [dict() for _ in range(len(frame))]
+    verdicts_by_row = [dict() for _ in range(len(frame))]
+    drawn = {ln.name: line_label(ln) for ln in active}
+    for row, name, text in table[["row", "line", "sentence"]].itertuples(index=False):
+        if name in drawn:
+            verdicts_by_row[row][drawn[name]] = text
     for ln in active:
-        v = classify_claims(frame, ln) if "claim_id" in frame else None
-        if v is not None:
-            for i, text in enumerate(v["verdict"]):
-                verdicts[i][ln.title.split("(")[0].strip()] = text
         LineLayer(ln).add_to(m)
 
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
@@ -184,8 +194,8 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
     claim_layers = []
     for i, party in enumerate(frame["party"].astype(str).to_numpy()):
         by_party[party].append(i)
-    vnames = list(dict.fromkeys(k for vd in verdicts for k in vd))
-    vcols = {"verdict:" + t: np.array([vd.get(t) for vd in verdicts], dtype=object) for t in vnames}
+    vnames = list(dict.fromkeys(k for vd in verdicts_by_row for k in vd))
+    vcols = {"verdict:" + t: np.array([vd.get(t) for vd in verdicts_by_row], dtype=object) for t in vnames}
     xy = np.array([[a.x, a.y] for a in marker_at])
     skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
     cols.update(vcols)
@@ -215,19 +225,15 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, title: Optional[str] 
                 "%d incidents: links between competing claims left out (pass links=True to draw them)",
                 n_incidents)
     if links and "claim_id" in frame and "incident" in frame:
+        row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
         link_items = []
-        for _, rows in frame.groupby("incident", sort=False):
-            for pair in compare_incident(rows, lines=active):
-                a = marker_at[frame.index[frame["claim_id"] == pair["a"]][0]]
-                b = marker_at[frame.index[frame["claim_id"] == pair["b"]][0]]
-                both = "can both be true" if pair["compatible"] else "cannot both be true"
-                gap = "meet" if pair["compatible"] else f"{pair['distance_km']:.1f} km apart"
-                link_items.append({
-                    "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
-                    "compatible": pair["compatible"],
-                    "text": f"{pair['party_a']} ({pair['a']}) vs {pair['party_b']} ({pair['b']}): "
-                            f"{pair['centre_distance_km']:.1f} km apart; areas {gap}; {both}",
-                })
+        for pair in compare_claims(frame, table):
+            a, b = marker_at[row_of[pair["a"]]], marker_at[row_of[pair["b"]]]
+            link_items.append({
+                "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
+                "compatible": pair["compatible"],
+                "text": f"{pair['sentence']} Markers {pair['centre_distance_km']:.1f} km apart.",
+            })
         if link_items:
             LinksLayer(link_items).add_to(m)
 

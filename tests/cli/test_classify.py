@@ -10,7 +10,7 @@ def test_resolve_pipe_classify(runner, cli):
     assert out.exit_code == 0, out.output
     props = [f["properties"] for f in json.loads(out.stdout)["features"]]
     assert [p["query"] for p in props] == ["Mayadin", "Hajin", "al-Udeid", "Pentagon", "Raqqa Province"]
-    assert [p["side"] for p in props] == ["west", "east", "outside", None, "straddles"]
+    assert [p["side"] for p in props] == ["west", "east", "not_applicable", None, "straddles"]
     assert props[0]["near_line"] is True and props[0]["line"] == "euphrates"
     assert 0 < props[0]["distance_km"] < 3
     assert set(props[4]["side_share"]) == {"east", "west"}
@@ -103,6 +103,7 @@ def test_border_towns_and_foreign_places(runner, cli):
     res = runner.invoke(cli, ["resolve", "al-Baghuz", "Nusaybin", "al-Qaim", "Raqqa Province"])
     out = runner.invoke(cli, ["classify", "-"], input=res.stdout)
     props = [f["properties"] for f in json.loads(out.stdout)["features"]]
-    assert [p["side"] for p in props] == ["east", "outside", "outside", "straddles"]
+    assert [p["side"] for p in props] == ["east", "not_applicable", "not_applicable", "straddles"]
+    assert "another country (TR)" in props[1]["reason"] and "another country (IQ)" in props[2]["reason"]
     assert props[0]["near_line"] is True
     assert props[3]["near_line"] is False  # a straddling area is described by its shares

@@ -1,0 +1,326 @@
+"""Verdicts, computed once: claims × lines → one table, and competing claims compared.
+
+Every command and page reads the table this module makes (``geomap
+classify``, ``--compare``, ``geomap map`` popups, ``geomap publish`` and the
+notebook), so one claim gets one verdict per line everywhere.
+
+Which lines judge a claim
+    The lines named by the caller; else the incident's own ``lines:``; else
+    every built-in line. Each (claim, line) pair gets a row.
+When a line applies
+    Only when it is in force on the claim's date (a claim with no date is
+    judged by every line) **and** the claim lies in the line's area of
+    application: its point inside the area, or most of its area inside, and
+    not at a place the gazetteer puts in another country than the line's.
+    Otherwise the row says ``not_applicable`` and why: a local line says
+    nothing about a claim 200 km away.
+What a verdict says
+    The side (the line's label, e.g. ``east``), or ``straddles`` with the
+    share on each side; the distance to the line; ``near_line`` when a
+    one-sided claim lies within the line's accuracy; and a sentence for
+    readers.
+
+Examples
+--------
+>>> from geomap.claims import read_claims_text
+>>> from geomap.incidents import claims_frame
+>>> frame = claims_frame(read_claims_text('''
+... incidents:
+...   - id: demo
+...     date: 2017-11-23
+...     claims:
+...       - {id: us, claimant: US, location: east of the Euphrates}
+...       - {id: ru, claimant: Russia, location: west side of the Euphrates near Mayadin}
+... '''))
+>>> table = verdict_table(frame)
+>>> table[["claim_id", "line", "side"]].values.tolist()
+[['us', 'euphrates', 'east'], ['ru', 'euphrates', 'west'], ['us', 'tabqa-arc-2017', 'not_applicable'], \
+['ru', 'tabqa-arc-2017', 'not_applicable']]
+>>> compare_claims(frame, table)[0]["compatible"]
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .lines import DeconflictionLine, builtin_lines, get_line
+from .sides import side_of_geometries
+
+__all__ = ["VERDICT_COLUMNS", "NOT_APPLICABLE", "judge", "verdict_table", "candidate_lines", "line_label",
+           "compare_claims", "pair_sentence", "applicable_lines"]
+
+NOT_APPLICABLE = "not_applicable"
+#: A claim's area lies in a line's area of application when at least this share of it does.
+MAJORITY = 0.5
+
+#: The verdict table's columns (one row per claim and line).
+VERDICT_COLUMNS = ["row", "claim_id", "line", "applies", "side", "share_left", "share_right", "share_outside",
+                   "distance_km", "near_line", "reason", "sentence"]
+
+
+def line_label(line: DeconflictionLine) -> str:
+    """The line's short name for readers ("Euphrates", "Tabqa arc").
+
+    >>> line_label(get_line("tabqa-arc-2017"))
+    'Tabqa arc'
+    """
+    return re.split(r"[(,;]", line.title)[0].strip() or line.name
+
+
+def candidate_lines(lines: Optional[Sequence] = None, own: Optional[Sequence] = None) -> list:
+    """The lines that judge a claim: ``lines`` if given, else the incident's ``own``, else the built-in ones."""
+    if lines:
+        return [get_line(x) for x in lines]
+    if own is not None and len(own):
+        return [get_line(x) for x in own]
+    return builtin_lines()
+
+
+def _as_date(value) -> Optional[dt.date]:
+    from .io import parse_date
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def _not_in_force_reason(line: DeconflictionLine, date: dt.date) -> str:
+    span = f"{line.valid_from or '…'} to {line.valid_to or '…'}"
+    return f"not in force on {date.isoformat()} (in force {span})"
+
+
+def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = None,
+          countries: Optional[Sequence] = None, named_sides: Optional[Sequence] = None,
+          tolerance_km: Optional[float] = None) -> pd.DataFrame:
+    """Verdicts of one line for arrays of claims (vectorised).
+
+    Parameters
+    ----------
+    where : array of shapely geometries
+        What the side is decided on: a claim's point when it names one place
+        or coordinates, else its area.
+    areas : array of shapely geometries
+        The claims' areas (shares describe them).
+    line : DeconflictionLine
+    dates : sequence of date or ISO string, optional
+        The claims' dates (None: unknown, judged by the line).
+    countries : sequence of str, optional
+        ISO code of the country the gazetteer puts a claim's place in.
+    named_sides : sequence of str, optional
+        The line a claim's own wording names a side of ("west of the
+        Euphrates"): its side is then certain whatever the line's positional
+        accuracy, as the claim is defined by the line itself.
+
+    Returns
+    -------
+    DataFrame
+        :data:`VERDICT_COLUMNS` but ``row`` and ``claim_id``, one row per claim.
+    """
+    where = np.asarray(where, dtype=object)
+    areas = np.asarray(areas, dtype=object)
+    n = len(where)
+    v = side_of_geometries(where, line, tolerance_km=tolerance_km)
+    same = all(a is w for a, w in zip(areas, where))
+    va = v if same else side_of_geometries(areas, line, tolerance_km=tolerance_km)
+    reason = np.full(n, None, dtype=object)
+    side = v["side"].copy()
+    missing = np.array([s is None for s in side], dtype=bool)
+    outside = (side == "outside") | (~missing & (v["share_outside"] > MAJORITY))
+    area_name = line.area_name or "its area of application"
+    reason[outside] = f"outside the line's area of application ({area_name})"
+    if countries is not None and line.area_country:
+        other = np.array([bool(c) and isinstance(c, str) and c != line.area_country for c in countries])
+        for i in np.flatnonzero(other & ~missing):
+            reason[i] = f"at a place in another country ({countries[i]}), outside {area_name}"
+    if dates is not None and (line.valid_from or line.valid_to):
+        for i, d in enumerate(dates):
+            d = _as_date(d)
+            if d is not None and not line.applies_on(d):
+                reason[i] = _not_in_force_reason(line, d)
+    na = np.array([r is not None for r in reason], dtype=bool)
+    side[na] = NOT_APPLICABLE
+    dist = np.where(na, np.nan, v["distance_km"])
+    near = v["near_line"] & ~na
+    if named_sides is not None:
+        near &= np.array([x != line.name for x in named_sides], dtype=bool)
+    out = pd.DataFrame({
+        "line": line.name, "applies": ~na & ~missing, "side": pd.Series(side, dtype=object),
+        "share_left": np.where(na, np.nan, va["share_left"]), "share_right": np.where(na, np.nan, va["share_right"]),
+        "share_outside": va["share_outside"], "distance_km": np.round(dist, 2),
+        "near_line": near, "reason": pd.Series(reason, dtype=object),
+    })
+    out["sentence"] = pd.Series([sentence(r, line) for r in out.itertuples(index=False)], dtype=object)
+    return out
+
+
+def sentence(row, line: DeconflictionLine) -> str:
+    """A verdict row as one sentence for readers."""
+    name = line_label(line)
+    if row.side is None:
+        return "No position to judge."
+    if row.side == NOT_APPLICABLE:
+        return f"The {name} does not apply: {row.reason}."
+    if row.side == "straddles":
+        return (f"Spans the {name}: {row.share_left:.0%} {line.left_label}, "
+                f"{row.share_right:.0%} {line.right_label} of it.")
+    d = row.distance_km
+    text = f"{str(row.side).capitalize()} of the {name}"
+    if d == 0:
+        text += ", reaching the line"
+    elif d == d:
+        text += f", {d:.1f} km from it"
+    if row.near_line:
+        text += (f"; within the line's {line.accuracy_km:g} km accuracy, so the side is not certain")
+    return text + "."
+
+
+def _where(frame) -> np.ndarray:
+    """What a side is decided on: the claim's point when it names one place, else its area."""
+    import shapely
+
+    if "point_lon" not in frame:
+        return frame.geometry.to_numpy()
+    lon = pd.to_numeric(frame["point_lon"], errors="coerce").to_numpy(float)
+    lat = pd.to_numeric(frame["point_lat"], errors="coerce").to_numpy(float)
+    has = ~np.isnan(lon) & ~np.isnan(lat)
+    pts = shapely.points(np.where(has, lon, 0.0), np.where(has, lat, 0.0))
+    return np.where(has, pts, frame.geometry.to_numpy())
+
+
+def _column(frame, name):
+    return frame[name].to_numpy() if name in frame else None
+
+
+def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Optional[float] = None) -> pd.DataFrame:
+    """The verdict of every line on every claim of a claims frame.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        Claims (:func:`geomap.incidents.claims_frame`), events or features;
+        optional columns ``date`` (else ``incident_date``), ``country_code``,
+        ``lines`` (the incident's own), ``point_lon``/``point_lat``.
+    lines : sequence of names or DeconflictionLine, optional
+        Judge by these lines only (default: see :func:`candidate_lines`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`VERDICT_COLUMNS`: ``row`` is the claim's position in ``frame``.
+    """
+    frame = frame.reset_index(drop=True)
+    where = _where(frame)
+    areas = frame.geometry.to_numpy()
+    dates = _column(frame, "date")
+    if dates is None:
+        dates = _column(frame, "incident_date")
+    countries = _column(frame, "country_code")
+    named = _column(frame, "side_of")
+    own = frame["lines"] if (not lines and "lines" in frame) else None
+    keys = [tuple(x) if isinstance(x, (list, tuple, np.ndarray)) else () for x in own] if own is not None \
+        else [()] * len(frame)
+    parts = []
+    for key in dict.fromkeys(keys):
+        rows = np.array([i for i, k in enumerate(keys) if k == key])
+        for ln in candidate_lines(lines, key):
+            part = judge(where[rows], areas[rows], ln, dates=None if dates is None else dates[rows],
+                         countries=None if countries is None else countries[rows],
+                         named_sides=None if named is None else named[rows], tolerance_km=tolerance_km)
+            part.insert(0, "row", rows)
+            parts.append(part)
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=VERDICT_COLUMNS)
+    ids = frame["claim_id"].to_numpy() if "claim_id" in frame else np.arange(len(frame)).astype(str)
+    table.insert(1, "claim_id", ids[table["row"].to_numpy(int)] if len(table) else [])
+    return table[VERDICT_COLUMNS]
+
+
+def applicable_lines(table: pd.DataFrame) -> list:
+    """Names of the lines that apply to at least one claim of a verdict table, in table order."""
+    return list(dict.fromkeys(table.loc[table["applies"].astype(bool), "line"]))
+
+
+def pair_sentence(pair: dict) -> str:
+    """Whether two competing claims can both be true, for readers."""
+    a, b = f"{pair['party_a']} ({pair['a']})", f"{pair['party_b']} ({pair['b']})"
+    if pair["compatible"]:
+        return f"{a} and {b} can both be true: the places they claim overlap."
+    if pair["distance_km"] < 0.05:
+        return f"{a} and {b} cannot both be true: the places they claim only meet along their edges."
+    return (f"{a} and {b} cannot both be true: the places they claim are {pair['distance_km']:.1f} km "
+            "apart at their closest.")
+
+
+def compare_claims(frame, table: Optional[pd.DataFrame] = None) -> list:
+    """Pairs of competing claims (different parties, same incident): can both be true?
+
+    Returns
+    -------
+    list of dict
+        One per pair: ``incident``, ``a``, ``b`` (claim ids), ``party_a``,
+        ``party_b``, ``compatible`` (the areas share ground), ``distance_km``
+        (between the areas; 0 when they meet), ``centre_distance_km`` (between
+        the claims' anchors), ``sides`` (for each line applying to either
+        claim: the two sides from ``table``) and ``sentence``.
+    """
+    frame = frame.reset_index(drop=True)
+    table = verdict_table(frame) if table is None else table
+    groups = frame.groupby("incident", sort=False).indices if "incident" in frame else {None: np.arange(len(frame))}
+    out = []
+    for members in groups.values():
+        out.extend(_pairs(frame, members, table))
+    return out
+
+
+def _pairs(frame, members, table) -> list:
+    import shapely
+
+    from .geodesy import haversine_km
+    from .incidents import claim_anchors
+
+    party = frame["party"].astype(str).to_numpy()
+    ia, ib = np.triu_indices(len(members), k=1)
+    ia, ib = members[ia], members[ib]
+    keep = party[ia] != party[ib]
+    ia, ib = ia[keep], ib[keep]
+    if not len(ia):
+        return []
+    geoms = frame.geometry.to_numpy()
+    ga, gb = geoms[ia], geoms[ib]
+    # Both can be true only if the areas share ground: touching edges, or the slivers that
+    # splitting along a shared line leaves, are not enough (1e-6 deg² ~ 0.01 km²).
+    both_areas = (shapely.get_dimensions(ga) == 2) & (shapely.get_dimensions(gb) == 2)
+    meets = np.where(both_areas, shapely.area(shapely.intersection(ga, gb)) > 1e-6, shapely.intersects(ga, gb))
+    sl = shapely.shortest_line(ga, gb)
+    p0, p1 = shapely.get_point(sl, 0), shapely.get_point(sl, 1)
+    gap = haversine_km(shapely.get_x(p0), shapely.get_y(p0), shapely.get_x(p1), shapely.get_y(p1))
+    anchors = claim_anchors(frame.iloc[members]).tolist()
+    pos = {int(m): k for k, m in enumerate(members)}
+    ca = np.array([anchors[pos[int(i)]] for i in ia], dtype=object)
+    cb = np.array([anchors[pos[int(j)]] for j in ib], dtype=object)
+    centre = haversine_km(shapely.get_x(ca), shapely.get_y(ca), shapely.get_x(cb), shapely.get_y(cb))
+    sides = table.set_index(["row", "line"])
+    lines = applicable_lines(table[table["row"].isin(members)])
+    out = []
+    for k, (i, j) in enumerate(zip(ia, ib)):
+        pair = {
+            "incident": frame.at[i, "incident"] if "incident" in frame else None,
+            "a": frame.at[i, "claim_id"], "b": frame.at[j, "claim_id"],
+            "party_a": frame.at[i, "party"], "party_b": frame.at[j, "party"],
+            "compatible": bool(meets[k]),
+            "distance_km": 0.0 if meets[k] else round(float(gap[k]), 2),
+            "centre_distance_km": round(float(centre[k]), 2),
+            "sides": {ln: [sides.at[(i, ln), "side"], sides.at[(j, ln), "side"]] for ln in lines
+                      if (i, ln) in sides.index and (j, ln) in sides.index},
+        }
+        pair["sentence"] = pair_sentence(pair)
+        out.append(pair)
+    return out
