@@ -13,7 +13,7 @@ import numpy as np
 
 from .errors import InputError
 
-__all__ = ["load_input", "classify_features", "frame_to_features", "summary_table"]
+__all__ = ["load_input", "classify_features", "classify_frame", "frame_to_features", "summary_table"]
 
 _CLAIM_EXT = {".yaml", ".yml"}
 _TABLE_EXT = {".csv", ".tsv"}
@@ -135,7 +135,8 @@ def classify_features(features: list, lines: Optional[list] = None, *, where=Non
     props = [f.get("properties") or {} for f in features]
     countries = [p.get("country_code") for p in props]
     dates = [p.get("date") or p.get("incident_date") for p in props]
-    per_line = [(ln, list(judge(geoms, areas, ln, dates=dates, countries=countries,
+    named = [p.get("side_of") for p in props]
+    per_line = [(ln, list(judge(geoms, areas, ln, dates=dates, countries=countries, named_sides=named,
                                 tolerance_km=tolerance_km).itertuples(index=False))) for ln in lns]
     out = []
     for i, f in enumerate(features):
@@ -148,6 +149,30 @@ def classify_features(features: list, lines: Optional[list] = None, *, where=Non
             nf["id"] = f["id"]
         out.append(nf)
     return out
+
+
+def classify_frame(gdf, lines: Optional[list] = None, *, geometry: str = "area",
+                   tolerance_km: Optional[float] = None) -> list:
+    """A claims or events frame as GeoJSON features with their verdicts (:func:`geomap.verdicts.verdict_table`).
+
+    Properties as in :func:`classify_features`: the first line's verdict flat,
+    every line's in ``sides`` when there are several.
+    """
+    from .lines import get_line
+    from .verdicts import verdict_table
+
+    feats, _, _ = frame_to_features(gdf, geometry=geometry)
+    given = {ln.name: ln for ln in map(get_line, lines or [])}  # user line files are known by name here
+    table = verdict_table(gdf, list(given.values()) or None, tolerance_km=tolerance_km)
+    by_row: list = [[] for _ in feats]
+    for r in table.itertuples(index=False):
+        by_row[r.row].append((r, given.get(r.line) or get_line(r.line)))
+    for f, rows in zip(feats, by_row):
+        if rows:
+            f["properties"].update(_verdict_props(*rows[0]))
+        if len(rows) > 1:
+            f["properties"]["sides"] = {r.line: _verdict_props(r, ln) for r, ln in rows}
+    return feats
 
 
 def frame_to_features(gdf, *, geometry: str = "area") -> tuple:

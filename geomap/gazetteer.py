@@ -499,10 +499,10 @@ class Gazetteer:
             pool = set()
             for d in deletions(skeleton(key)):
                 pool.update(self._deletion_index().get(d, ()))
-            if not pool:
-                continue
-            for k, score, _ in process.extract(key, sorted(pool), scorer=Indel.normalized_similarity,
-                                               limit=limit, score_cutoff=0.5):
+            # Beyond one consonant edit, a scan of every spelling (only for a query that matched nothing).
+            choices = sorted(pool) if pool else list(self._key)
+            for k, score, _ in process.extract(key, choices, scorer=Indel.normalized_similarity,
+                                               limit=limit, score_cutoff=0.5 if pool else 0.75):
                 i, j = self._key[k][0]
                 out.append((score, self.places[i].name))
         out.sort(key=lambda t: -t[0])

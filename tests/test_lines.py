@@ -56,11 +56,17 @@ def test_builtin_euphrates_runs_downstream_with_east_on_the_left():
     assert right.contains(Point(40.452, 35.020))   # Mayadin, south-west bank
 
 
-def test_tabqa_arc_puts_jadin_two_km_north():
+def test_tabqa_arc_agrees_with_facts_it_was_not_drawn_from():
+    # The arc was digitised from two statements (Ja'Din two km north of it; an arc from south-west of
+    # Tabqa east to the Euphrates). Check it against what it was not drawn from: Raqqa city lay on the
+    # SDF / coalition side, Resafa (where Damascus placed the Su-22) on the government side, and the
+    # arc's east end meets the Euphrates within the arc's accuracy.
     arc = get_line("tabqa-arc-2017")
     assert arc.approximate and arc.left_label == "north"
-    assert arc.side_area("north").contains(Point(38.6945, 35.6847))
-    assert arc.geometry.distance(Point(38.6945, 35.6847)) * 111 == pytest.approx(2.0, abs=0.5)
+    assert arc.side_area("north").contains(Point(39.0079, 35.9528))   # Raqqa
+    assert arc.side_area("south").contains(Point(38.7567, 35.6300))   # Resafa (Rusafa) ruins
+    east_end = Point(arc.geometry.coords[-1])
+    assert get_line("euphrates").geometry.distance(east_end) * 111 < arc.accuracy_km
 
 
 def test_validity_dates():

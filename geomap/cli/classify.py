@@ -45,7 +45,7 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     """
     import json
 
-    from ..classify import classify_features, frame_to_features, load_input, summary_table
+    from ..classify import classify_features, classify_frame, load_input, summary_table
     from ..io import dump_features
     from ..lines import get_line
 
@@ -67,8 +67,7 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     if kind == "features":
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
     else:
-        base, where, areas = frame_to_features(data, geometry=geometry)
-        feats = classify_features(base, lns, where=where, areas=areas, tolerance_km=tolerance_km)
+        feats = classify_frame(data, lns, geometry=geometry, tolerance_km=tolerance_km)
     if summary:
         click.echo(summary_table(feats, feats[0]["properties"]["line"] if feats else "-"), nl=False)
         return

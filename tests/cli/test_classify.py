@@ -33,8 +33,17 @@ def test_claims_folder_with_two_lines(runner, cli):
 
 def test_compare(runner, cli):
     out = runner.invoke(cli, ["classify", SEEDS, "--compare"])
+    assert out.exit_code == 0, out.output
     rep = json.loads(out.stdout)
-    assert "su25-intercept-mayadin-2017-11-23" in rep
+    assert set(rep) == {"su22-shootdown-2017-06-18", "russia-targets-warning-2017-06-19",
+                        "deconfliction-hotline-2017-06-19", "su25-intercept-mayadin-2017-11-23"}
+    mayadin = rep["su25-intercept-mayadin-2017-11-23"]
+    pairs = {(p["a"], p["b"]): p for p in mayadin["pairs"]}
+    p = pairs[("us-crossed-east-of-euphrates", "russia-mod-west-bank-mayadin")]
+    assert p["compatible"] is False and p["sides"]["euphrates"] == ["east", "west"]
+    assert "cannot both be true" in p["sentence"]
+    tabqa = {v["claim_id"]: v for v in mayadin["verdicts"]["tabqa-arc-2017"]}
+    assert all(v["side"] == "not_applicable" for v in tabqa.values())
 
 
 def test_event_table_summary(runner, cli, tmp_path):

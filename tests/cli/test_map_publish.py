@@ -27,7 +27,9 @@ def test_map_from_a_pipe(runner, cli, tmp_path):
     cls = runner.invoke(cli, ["classify", "-"], input=res.stdout)
     out = tmp_path / "p.html"
     res = runner.invoke(cli, ["map", "-", "-o", str(out)], input=cls.stdout)
-    assert res.exit_code == 0, res.output and out.exists()
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Mayadin" in page
 
 
 def test_map_bad_input_writes_nothing(runner, cli, tmp_path):
