@@ -106,8 +106,8 @@ _INCIDENT = _ENV.from_string("""<!DOCTYPE html>
 {% if inc.pairs %}<h2>Can the competing claims both be true?</h2>
 <table><tr><th>Claims</th><th>Can both be true?</th><th>Sides</th></tr>
 {% for p in inc.pairs %}<tr><td>{{ p.party_a }} ({{ p.a }})<br>vs {{ p.party_b }} ({{ p.b }})</td>
-<td><span class="{{ 'yes' if p.compatible else 'no' }}">{{ 'Yes' if p.compatible else 'No' }}.</span> {{ p.sentence }}</td>
-<td>{% for name, s in p.sides.items() %}<div>{{ name }}: {{ s[0] or '–' }} / {{ s[1] or '–' }}</div>{% endfor %}</td>
+<td><span class="{{ 'yes' if p.compatible else 'no' }}">{{ 'Yes' if p.compatible else 'No' }}:</span> {{ p.why }}</td>
+<td>{% for name, s in p.sides.items() %}<div>{{ name }}: {{ (s[0] or '–')|replace('_', ' ') }} / {{ (s[1] or '–')|replace('_', ' ') }}</div>{% endfor %}</td>
 </tr>{% endfor %}</table>{% endif %}
 <h2>Sources</h2>
 <ul>{% for c in inc.claims %}<li><b>{{ c.party }}</b>{% if c.speaker %}, {{ c.speaker }}{% endif %}:

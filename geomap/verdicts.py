@@ -53,7 +53,7 @@ from .lines import DeconflictionLine, builtin_lines, get_line
 from .sides import side_of_geometries
 
 __all__ = ["VERDICT_COLUMNS", "NOT_APPLICABLE", "judge", "verdict_table", "candidate_lines", "line_label",
-           "compare_claims", "pair_sentence", "applicable_lines"]
+           "compare_claims", "pair_sentence", "pair_reason", "applicable_lines"]
 
 NOT_APPLICABLE = "not_applicable"
 #: A claim's area lies in a line's area of application when at least this share of it does.
@@ -248,15 +248,19 @@ def applicable_lines(table: pd.DataFrame) -> list:
     return list(dict.fromkeys(table.loc[table["applies"].astype(bool), "line"]))
 
 
+def pair_reason(pair: dict) -> str:
+    """Why two competing claims can or cannot both be true ("the places they claim overlap.")."""
+    if pair["compatible"]:
+        return "the places they claim overlap."
+    if pair["distance_km"] < 0.05:
+        return "the places they claim only meet along their edges."
+    return f"the places they claim are {pair['distance_km']:.1f} km apart at their closest."
+
+
 def pair_sentence(pair: dict) -> str:
     """Whether two competing claims can both be true, for readers."""
     a, b = f"{pair['party_a']} ({pair['a']})", f"{pair['party_b']} ({pair['b']})"
-    if pair["compatible"]:
-        return f"{a} and {b} can both be true: the places they claim overlap."
-    if pair["distance_km"] < 0.05:
-        return f"{a} and {b} cannot both be true: the places they claim only meet along their edges."
-    return (f"{a} and {b} cannot both be true: the places they claim are {pair['distance_km']:.1f} km "
-            "apart at their closest.")
+    return f"{a} and {b} {'can' if pair['compatible'] else 'cannot'} both be true: {pair_reason(pair)}"
 
 
 def compare_claims(frame, table: Optional[pd.DataFrame] = None) -> list:
@@ -269,7 +273,8 @@ def compare_claims(frame, table: Optional[pd.DataFrame] = None) -> list:
         ``party_b``, ``compatible`` (the areas share ground), ``distance_km``
         (between the areas; 0 when they meet), ``centre_distance_km`` (between
         the claims' anchors), ``sides`` (for each line applying to either
-        claim: the two sides from ``table``) and ``sentence``.
+        claim: the two sides from ``table``), ``why`` (the reason) and
+        ``sentence`` (both, for readers).
     """
     frame = frame.reset_index(drop=True)
     table = verdict_table(frame) if table is None else table
@@ -321,6 +326,7 @@ def _pairs(frame, members, table) -> list:
             "sides": {ln: [sides.at[(i, ln), "side"], sides.at[(j, ln), "side"]] for ln in lines
                       if (i, ln) in sides.index and (j, ln) in sides.index},
         }
+        pair["why"] = pair_reason(pair)
         pair["sentence"] = pair_sentence(pair)
         out.append(pair)
     return out
