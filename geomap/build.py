@@ -25,7 +25,7 @@ from typing import Iterable, Optional
 
 from .errors import GazetteerError
 from .geodesy import haversine_km
-from .text import FOLD_VERSION, name_key, normalize, parse_place_query
+from .text import FOLD_VERSION, name_key, normalize
 
 log = logging.getLogger(__name__)
 
@@ -232,8 +232,8 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
         Counts per source and kind (also written to ``build.json``).
     """
     import yaml
-    from shapely import STRtree, points
-    from shapely.geometry import shape
+
+    from . import sources as S
 
     src = Path(source)
     out = Path(out)
@@ -244,298 +244,37 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
         raise GazetteerError(f"{curated_path}: curated file missing")
     with open(curated_path, encoding="utf-8") as fh:
         cur = yaml.safe_load(fh) or {}
-
-    # Countries -----------------------------------------------------------
     say("countries (Natural Earth admin-0)")
-    countries = _read_geojson(src / SOURCE_FILES["countries"])
-    for f in sorted(countries["features"], key=lambda f: f["properties"]["adm0_a3"]):
-        p = f["properties"]
-        sid = f"ne0:{p['adm0_a3']}"
-        cc = p["iso_a2"] if p["iso_a2"] not in ("-99", None) else p["adm0_a3"][:2]
-        if p["adm0_a3"] == "PSX":
-            cc = "PS"
-        b.shapes[sid] = {"kind": "country", "geometry": f["geometry"], "name": p["name"]}
-        names = [p.get(k) for k in ("admin", "name", "name_long", "formal_en", "name_en", "name_ar",
-                                    "name_alt", "sovereignt") if p.get(k)]
-        b.add(_Rec(sid, p["name"], "country", p["label_x"], p["label_y"], cc=cc, prec=100000,
-                   source="naturalearth", shape_id=sid, names=names), merge=False)
-
-    # Syrian governorates ---------------------------------------------------
+    S.add_countries(b, src)
     say("governorates (Natural Earth admin-1)")
-    adm = _read_geojson(src / SOURCE_FILES["admin1_shapes"])
-    adm_polys, adm_names = [], []
-    for f in sorted(adm["features"], key=lambda f: f["properties"]["ne_adm1_code"]):
-        p = f["properties"]
-        code = p.get("geonames_admin1_code") or p["ne_adm1_code"]
-        sid = f"ne1:{code}"
-        b.shapes[sid] = {"kind": "admin1", "geometry": f["geometry"], "name": p["name"]}
-        name = p.get("geonames_admin1_name") or p["name"]
-        names = [name, p["name"]]
-        names += [re.sub(r"\s*\(.*\)", "", p["name"])]
-        r = b.add(_Rec(sid, name, "admin1", p["ne_label_x"], p["ne_label_y"], cc="SY",
-                       admin1=name, prec=60000, source="naturalearth", shape_id=sid, names=names),
-                  merge=False)
-        if p.get("hasc"):
-            adm_polys.append(shape(f["geometry"]))
-            adm_names.append(r)
-    adm_tree = STRtree(adm_polys)
-
-    def syrian_admin1(lon: float, lat: float) -> Optional[_Rec]:
-        hits = adm_tree.query(points(lon, lat), predicate="intersects")
-        return adm_names[int(hits[0])] if len(hits) else None
-
+    syrian_admin1 = S.add_admin1(b, src)
     admin1_code_name = {r["code"]: r["name"] for r in _read_tsv(src / SOURCE_FILES["admin1_codes"])}
-    # Curated ---------------------------------------------------------------
     say("curated places")
-    for e in cur.get("places", []):
-        try:
-            rec = _Rec(f"cur:{e['id']}", e["name"], e["kind"], e["lon"], e["lat"],
-                       cc=e.get("country_code", ""), prec=e.get("precision_m", 1000),
-                       source="curated", names=e.get("names", []))
-        except KeyError as err:
-            raise GazetteerError(f"{curated_path}: place {e.get('id', e)!r} lacks {err}") from err
-        if rec.cc == "SY" and not rec.admin1:
-            a = syrian_admin1(rec.lon, rec.lat)
-            rec.admin1 = a.name if a else ""
-        b.add(rec, merge=False)
-
-    # GeoNames ------------------------------------------------------------
-    def add_geonames(rows, label):
-        for row in rows:
-            kind = _geonames_kind(row)
-            if kind is None:
-                continue
-            lon, lat = float(row["longitude"]), float(row["latitude"])
-            pop = int(row["population"] or 0)
-            alts = [a for a in (row["alternatenames"] or "").split(",") if a]
-            cc = row["country_code"]
-            admin1 = admin1_code_name.get(f"{cc}.{row['admin1_code']}", "")
-            if cc == "SY":
-                a = syrian_admin1(lon, lat)
-                admin1 = a.name if a else admin1
-            prec = _town_precision(pop) if kind == "populated_place" else 2000
-            rec = _Rec(f"gn:{row['geonameid']}", row["name"], kind, lon, lat, cc=cc, admin1=admin1,
-                       pop=pop, prec=prec, source=label, names=[row["asciiname"], *alts],
-                       fcode=row["feature_code"])
-            b.add(rec, geonameid=row["geonameid"])
-
+    S.add_curated(b, cur, curated_path, syrian_admin1)
     say("GeoNames cities500 (SY, IQ, QA, neighbours)")
-    add_geonames(_geonames_rows(src / SOURCE_FILES["geonames"]), "geonames")
-    add_geonames(_geonames_rows(src / SOURCE_FILES["geonames_neighbours"]), "geonames")
+    for name in ("geonames", "geonames_neighbours"):
+        S.add_geonames(b, _geonames_rows(src / SOURCE_FILES[name]), "geonames", admin1_code_name, syrian_admin1)
     for extra in extra_geonames:
         say(f"GeoNames dump {extra}")
-        add_geonames(_geonames_rows(Path(extra)), "geonames")
-
-    # Admin-1 of Iraq and Qatar: names only, placed at their towns' centre.
-    members = defaultdict(list)
-    for r in b.recs:
-        if r.kind == "populated_place" and r.cc in ("IQ", "QA") and r.admin1:
-            members[(r.cc, r.admin1)].append(r)
-    for code, name in sorted(admin1_code_name.items()):
-        cc = code[:2]
-        if cc == "SY" or not members.get((cc, name)):
-            continue
-        ms = members[(cc, name)]
-        w = [max(m.pop, 1) for m in ms]
-        lon = sum(m.lon * x for m, x in zip(ms, w)) / sum(w)
-        lat = sum(m.lat * x for m, x in zip(ms, w)) / sum(w)
-        spread = max(float(haversine_km(lon, lat, m.lon, m.lat)) for m in ms)
-        b.add(_Rec(f"gnadm1:{code}", name, "admin1", lon, lat, cc=cc, admin1=name,
-                   prec=max(30000, round(spread * 1000, -3)), source="geonames"), merge=False)
-
-    # Natural Earth populated places ------------------------------------------
+        S.add_geonames(b, _geonames_rows(Path(extra)), "geonames", admin1_code_name, syrian_admin1)
+    S.add_geonames_admin1(b, admin1_code_name)
     say("Natural Earth populated places")
-    for row in _read_tsv(src / SOURCE_FILES["ne_places"]):
-        gid = (row.get("geonameid") or "").split(".")[0]
-        gid = gid if gid and gid not in ("-1", "0") else ""
-        names = [row[k] for k in ("namealt", "nameascii", "namepar", "name_en") if row.get(k)]
-        names = [n for part in names for n in part.split("|")]
-        pop = int(float(row["pop_max"] or 0))
-        rec = _Rec(f"ne:{normalize(row['name']).replace(' ', '-')}-{row['adm0_a3']}", row["name"],
-                   "populated_place", row["longitude"], row["latitude"], cc=row["iso_a2"],
-                   admin1=row["adm1name"], pop=pop, prec=_town_precision(pop),
-                   source="naturalearth", names=names)
-        b.add(rec, geonameid=gid if gid in b.by_geonameid else "")
-
-    # Who's On First ----------------------------------------------------------
+    S.add_ne_places(b, src)
     say("Who's On First Syrian populated places")
-    wof_admin1 = Counter()
-    for row in _read_tsv(src / SOURCE_FILES["wof"]):
-        lon, lat = float(row["longitude"]), float(row["latitude"])
-        a = syrian_admin1(lon, lat)
-        if a and row["admin1"]:
-            wof_admin1[(row["admin1"], a.id)] += 1
-        alts = [x for x in (row["alt_names"] or "").split("|") if x]
-        names = ([row["name_ar"]] if row["name_ar"] else []) + alts
-        rec = _Rec(row["id"], row["name_en"], "populated_place", lon, lat, cc="SY",
-                   admin1=a.name if a else "", admin2=row["admin2"],
-                   pop=int(row["population"] or 0), prec=_town_precision(int(row["population"] or 0)),
-                   source="whosonfirst", names=names, fcode=row["feature_type"])
-        b.add(rec)
-    # WOF's governorate spellings ("Deir-ez-Zor", "Idleb") become names of the governorate.
-    by_id = {r.id: r for r in b.recs}
-    for (spelling, rid), n in sorted(wof_admin1.items()):
-        if n >= 20:
-            by_id[rid].add_names([spelling])
-            b._index(by_id[rid], [spelling])
-
-    # Airports --------------------------------------------------------------
+    S.add_wof(b, src, syrian_admin1)
     say("airports")
-    for row in _read_tsv(src / SOURCE_FILES["airports"]):
-        name = row["name"]
-        kind = "air_base" if re.search(r"air ?base|military|airfield", name, re.I) else "airport"
-        names = [name]
-        core = re.sub(r"\b(international|military|air ?base|airport|airfield)\b", "", name, flags=re.I)
-        core = " ".join(core.split())
-        if row["city"]:
-            names.append(f"{row['city']} airport")
-        if core and core != name:
-            names.append(f"{core} airport" if kind == "airport" else f"{core} air base")
-        cc = row["country"]
-        admin1 = row["subd"]
-        lon, lat = float(row["lon"]), float(row["lat"])
-        if cc == "SY":
-            a = syrian_admin1(lon, lat)
-            admin1 = a.name if a else admin1
-        b.add(_Rec(f"ap:{row['icao']}", name, kind, lon, lat, cc=cc, admin1=admin1, prec=2000,
-                   source="airportsdata", names=names))
-
-    # Rivers and lakes ------------------------------------------------------
+    S.add_airports(b, src, syrian_admin1)
     say("rivers and lakes (Natural Earth)")
-    rivers = _read_geojson(src / SOURCE_FILES["rivers"])
-    _add_waters(b, rivers, cur)
-
-    # UCDP GED place names ---------------------------------------------------
+    S.add_waters(b, _read_geojson(src / SOURCE_FILES["rivers"]), cur)
     if include_ucdp:
         say("UCDP GED place names and event counts")
         ucdp_rows = _read_tsv(src / SOURCE_FILES["ucdp"])
-        _add_ucdp(b, ucdp_rows, syrian_admin1)
-        _count_events(b, ucdp_rows)
-
-    # Facilities are also known by their bare name with the kind as hint
-    # ("Tiyas Military Airbase" answers "Tiyas air base").
-    for r in b.recs:
-        if r.kind in ("air_base", "airport", "dam", "oil_field"):
-            core = [n for name in list(r.names) for n in parse_place_query(name).names
-                    if parse_place_query(name).kind]
-            b._index(r, [c for c in core if c not in r.names])
-            r.add_names(core)
-
-    # Curated aliases (demonyms, Arabic names of rivers ...) -------------------
-    by_id = {r.id: r for r in b.recs}
-    for e in cur.get("aliases", []):
-        target = by_id.get(e["id"])
-        if target is None:
-            raise GazetteerError(f"{curated_path}: alias target {e['id']!r} is not in the gazetteer")
-        target.add_names(e["names"])
-
+        S.add_ucdp(b, ucdp_rows, syrian_admin1)
+        S.count_events(b, ucdp_rows)
+    S.add_facility_cores(b)
+    S.add_aliases(b, cur, curated_path)
     say(f"writing {len(b.recs)} places")
     return _write(b, out, src)
-
-
-def _add_waters(b: _Builder, fc: dict, cur: dict):
-    from shapely import line_merge, unary_union
-    from shapely.geometry import shape
-    from shapely.geometry import mapping
-
-    groups = defaultdict(list)
-    for f in fc["features"]:
-        p = f["properties"]
-        is_water_body = p.get("featurecla") in ("Lake", "Reservoir")
-        if p.get("river_group") == "Euphrates" and not is_water_body:
-            # One chained, downstream-oriented line stands for all the river's pieces.
-            if p.get("derived"):
-                groups["Euphrates"].insert(0, f)
-            continue
-        key = p["name"] if is_water_body else (p.get("river_group") or p["name"])
-        groups[key].append(f)
-    for key in sorted(groups):
-        feats = groups[key]
-        p0 = feats[0]["properties"]
-        geoms = [shape(f["geometry"]) for f in feats]
-        if p0["featurecla"] in ("Lake", "Reservoir"):
-            kind = "lake"
-            geom = unary_union(geoms)
-        else:
-            kind = "river"
-            geom = geoms[0] if key == "Euphrates" else line_merge(unary_union(geoms))
-        names = {p0["name"]}
-        for f in feats:
-            for k in ("name", "name_alt", "name_en"):
-                value = f["properties"].get(k)
-                if value and "(" not in value:  # not the derived line's description
-                    names.add(value)
-        if key == "Euphrates":
-            names.update({"Firat", "Al Furat", "Euphrates River"})
-        rep = geom.representative_point() if kind == "lake" else geom.interpolate(0.5, normalized=True)
-        if key == "Euphrates":
-            # Label point on the Syrian stretch, where reports speak of it.
-            from shapely import Point
-            rep = geom.interpolate(geom.project(Point(39.5, 35.6)))
-        sid = f"ne:water:{normalize(key).replace(' ', '-')}"
-        b.shapes[sid] = {"kind": kind, "geometry": mapping(geom), "name": key}
-        b.add(_Rec(sid, key if kind == "river" else p0.get("name_alt") or p0["name"], kind, rep.x, rep.y,
-                   prec=5000, source="naturalearth", shape_id=sid, names=sorted(names)), merge=False)
-
-
-_UCDP_KIND = {
-    "air_base": "air_base", "airport": "airport", "oil_field": "oil_field", "dam": "dam",
-    "populated_place": "populated_place", "admin1": None, "river": None, "lake": "lake",
-    "country": None,
-}
-
-
-def _add_ucdp(b: _Builder, rows: list, syrian_admin1):
-    groups = defaultdict(Counter)
-    for r in rows:
-        if r["where_prec"] not in ("1", "2"):
-            continue
-        groups[r["where_coordinates"].strip()][(float(r["longitude"]), float(r["latitude"]))] += 1
-    for raw in sorted(groups):
-        (lon, lat), _ = groups[raw].most_common(1)[0]
-        q = parse_place_query(raw)
-        kind = _UCDP_KIND.get(q.kind, "facility") if q.kind else "populated_place"
-        if kind is None or not q.names:
-            continue
-        if re.search(r"\b(of|in|between|near|road|highway|front|triangle)\b|[-–]", raw, re.I) and len(q.names) == 1 \
-                and len(q.names[0].split()) > 3:
-            continue  # descriptions ("Silos east of Palmyra") are not names
-        a = syrian_admin1(lon, lat)
-        slug = normalize(raw).replace(" ", "-")[:60]
-        # A facility keeps its feature word ("Tishrin Dam"); a town drops "town".
-        names = q.names if kind == "populated_place" else (q.full_names or [raw]) + q.names
-        rec = _Rec(f"ucdp:{slug}", names[0], kind, lon, lat, cc="SY", admin1=a.name if a else "",
-                   prec=2000, source="ucdp-ged", names=names[1:])
-        b.add(rec)
-
-
-def _count_events(b: _Builder, rows: list, radius_km: float = 2.0):
-    """How many precise UCDP events lie within ``radius_km`` of each place.
-
-    Conflict reports name the places where fighting happens: the count is a
-    prior that prefers the Raqqa-governorate Ja'din, where events were
-    recorded, to a namesake village elsewhere.
-    """
-    import numpy as np
-    from shapely import STRtree, points
-
-    at = Counter((float(r["longitude"]), float(r["latitude"])) for r in rows
-                 if r["where_prec"] in ("1", "2"))
-    if not at:
-        return
-    locs = list(at)
-    counts = np.array([at[c] for c in locs])
-    tree = STRtree(points(locs))
-    pts = points([(r.lon, r.lat) for r in b.recs])
-    idx_place, idx_loc = tree.query(pts, predicate="dwithin", distance=radius_km / 111.0)
-    lon = np.array([r.lon for r in b.recs])[idx_place]
-    lat = np.array([r.lat for r in b.recs])[idx_place]
-    ll = np.array(locs)[idx_loc]
-    near = haversine_km(lon, lat, ll[:, 0], ll[:, 1]) <= radius_km
-    totals = np.bincount(idx_place[near], weights=counts[idx_loc[near]], minlength=len(b.recs))
-    for r, n in zip(b.recs, totals):
-        if r.kind not in ("country", "admin1", "river", "lake"):
-            r.events = int(n)
 
 
 def _write(b: _Builder, out: Path, src: Path) -> dict:
