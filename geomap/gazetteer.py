@@ -1,12 +1,10 @@
-"""The bundled offline gazetteer: loading, indexes, ranking, resolution.
+"""The bundled offline gazetteer: loading, records and resolution.
 
-A query goes through three look-ups, each more forgiving than the last
-(see :mod:`geomap.text`): the normalised spelling, the transliteration key,
-and the key's consonant skeleton within one edit (a deletion-neighbourhood
-index, so typos cost a few dict probes, not a scan). Candidates are ranked
-by match quality, prominence (kind, population), a regional prior and how
-well their kind fits the feature word in the query ("air base",
-"province"). The answer is ``resolved``, ``ambiguous`` (distinct places score
+A query is looked up in the name indexes (:mod:`geomap.name_index`: the
+normalised spelling, the transliteration key, the key's consonant skeleton
+within one edit), and the candidates are ranked (:mod:`geomap.ranking`: match
+quality, prominence, a regional prior and how well their kind fits the
+feature word in the query, "air base", "province"). The answer is ``resolved``, ``ambiguous`` (distinct places score
 within a margin of each other: they are listed) or ``not_found`` (with "did
 you mean" suggestions).
 
@@ -24,63 +22,18 @@ Examples
 from __future__ import annotations
 
 import json
-import math
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .errors import AmbiguousPlace, GazetteerError, PlaceNotFound
-from .geodesy import haversine_km
+from .name_index import NameIndex
 from .place import Place
-from .text import FOLD_VERSION, deletions, name_key, normalize, parse_place_query, skeleton
+from .ranking import AMBIGUITY_MARGIN, DEFAULT_REGION, FUZZY_MIN_SCORE, Candidate, rank, same_place
+from .text import FOLD_VERSION, name_key, normalize, parse_place_query
 
 __all__ = ["Gazetteer", "Resolution", "Candidate", "data_path", "DEFAULT_REGION"]
-
-#: Regional prior: how likely a report about the Syrian war means a place in
-#: each country, when names tie. Override per call with ``region=``.
-DEFAULT_REGION = {"SY": 1.0, "IQ": 0.75, "QA": 0.5, "TR": 0.4, "JO": 0.4, "LB": 0.4,
-                  "IL": 0.3, "PS": 0.3}
-
-_PROMINENCE = {"country": 1.0, "admin1": 0.8, "river": 0.8, "lake": 0.6, "air_base": 0.6,
-               "airport": 0.5, "dam": 0.6, "oil_field": 0.5, "facility": 0.3}
-_BARE_KIND_FIT = {"populated_place": 1.0, "country": 1.0, "river": 0.9, "lake": 0.8,
-                  "admin1": 0.55, "air_base": 0.8, "airport": 0.75, "dam": 0.8,
-                  "oil_field": 0.8, "facility": 0.7}
-_KIND_FAMILY = {"air_base": {"airport"}, "airport": {"air_base"}, "admin1": {"country"},
-                "oil_field": {"facility"}, "dam": {"facility", "lake"}}
-
-#: Two candidates closer than this are one place (a village and its UCDP
-#: spelling, a town and its airport).
-SAME_PLACE_KM = 6.0
-#: A distinct place scoring within this margin of the best makes the answer ambiguous.
-AMBIGUITY_MARGIN = 0.025
-_FUZZY_MIN_RATIO = 0.84
-#: A fuzzy-only best candidate below this score is reported not_found, with it as suggestion.
-_FUZZY_MIN_SCORE = 0.72
-_FUZZY_MIN_KEY = 5
-_FACILITY = frozenset({"air_base", "airport", "dam", "oil_field", "facility"})
-
-
-def _fine(text: str) -> str:
-    """Case-folded spelling with every apostrophe-like mark as one character."""
-    import unicodedata
-
-    s = unicodedata.normalize("NFC", text).casefold()
-    return " ".join("".join("'" if c in _MARKS else c for c in s).replace("-", " ").split())
-
-
-_MARKS = frozenset("'’‘`´ʿʾʻʼ")
-
-
-def _without_article(norm: str) -> str:
-    """A normalised name without its Arabic article tokens ("at tibni" -> "tibni")."""
-    from .text import _ARTICLES
-
-    toks = norm.split()
-    kept = [t for k, t in enumerate(toks) if not (t in _ARTICLES and k < len(toks) - 1)]
-    return " ".join(kept) or norm
-
 
 def data_path() -> Path:
     """The folder of the bundled data (``data/`` in a checkout).
@@ -104,27 +57,6 @@ def data_path() -> Path:
     raise GazetteerError(
         "geomap's bundled data are missing: reinstall geomap (pip install .) or set GEOMAP_DATA"
     )
-
-
-class Candidate:
-    """One ranked candidate of a query."""
-
-    __slots__ = ("place", "score", "matched", "match")
-
-    def __init__(self, place: Place, score: float, matched: str, match: str):
-        self.place = place
-        self.score = score
-        self.matched = matched  # the gazetteer spelling that matched
-        self.match = match      # "exact", "variant" or "fuzzy"
-
-    def to_dict(self) -> dict:
-        p = self.place
-        return {"id": p.id, "name": p.name, "kind": p.kind, "country_code": p.country_code,
-                "admin1": p.admin1 or None, "score": round(self.score, 3), "matched": self.matched,
-                "match": self.match, "longitude": p.longitude, "latitude": p.latitude}
-
-    def __repr__(self) -> str:
-        return f"Candidate({self.place.name!r}, {self.score:.3f}, {self.match})"
 
 
 class Resolution:
@@ -192,9 +124,7 @@ class Gazetteer:
                  shapes_path: Optional[Path] = None):
         self.places = list(places)
         self._by_id = {p.id: p for p in self.places}
-        self._norm = norm_index
-        self._key = key_index
-        self._del = None
+        self.index = NameIndex(self.places, norm_index, key_index)
         self._shapes_path = shapes_path
         self._shapes = None
 
@@ -279,85 +209,6 @@ class Gazetteer:
         return [(p, self.shape(p)) for p in self.places if p.kind == kind and p.shape_id]
 
     # -- resolution ------------------------------------------------------------
-    def _deletion_index(self) -> dict:
-        if self._del is None:
-            idx: dict = {}
-            for k in self._key:
-                if len(k) < 3:
-                    continue
-                for d in deletions(skeleton(k)):
-                    idx.setdefault(d, set()).add(k)
-            self._del = idx
-        return self._del
-
-    def _matches(self, name: str) -> dict:
-        """place index -> (quality, matched spelling, match type) for one spelling."""
-        from rapidfuzz.distance import Indel
-
-        norm = normalize(name)
-        key = name_key(name)
-        found: dict = {}
-        if not norm:
-            return found
-
-        def offer(i, q, spelled, how):
-            old = found.get(i)
-            if old is None or q > old[0]:
-                found[i] = (q, spelled, how)
-
-        fine = _fine(name)
-        for i, j in self._norm.get(norm, ()):
-            spelled = self.places[i].names[j]
-            # Same letters; the marks decide between namesakes (Ja'Din / Ja`din / Jadin).
-            offer(i, 0.97 + 0.03 * Indel.normalized_similarity(fine, _fine(spelled)), spelled, "exact")
-        bare = _without_article(norm)
-        for i, j in self._key.get(key, ()):
-            spelled = self.places[i].names[j]
-            # News drops the article at will: "Tibni" is "At Tibni" spelled the usual way.
-            sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
-            offer(i, 0.88 + 0.07 * sim, spelled, "variant")
-        if len(key) >= _FUZZY_MIN_KEY and not found:
-            dindex = self._deletion_index()
-            seen = set()
-            skel = skeleton(key)
-            for d in deletions(skel):
-                for k in dindex.get(d, ()):
-                    if k in seen or k == key or k[0] != key[0]:
-                        continue
-                    seen.add(k)
-                    ratio = Indel.normalized_similarity(key, k)
-                    if ratio < _FUZZY_MIN_RATIO:
-                        continue
-                    # Same consonants, other vowels: the usual transliteration drift.
-                    q = 0.86 + 0.06 * ratio if skeleton(k) == skel else 0.7 + 0.2 * ratio
-                    for i, j in self._key[k]:
-                        offer(i, q, self.places[i].names[j], "fuzzy")
-        return found
-
-    def _score(self, place: Place, quality: float, kind_hint, region: dict, near=None) -> float:
-        if place.kind == "populated_place":
-            prom = min(1.0, math.log10(place.population + 1) / 6.5) if place.population else 0.0
-            if "geonames" in place.sources or "naturalearth" in place.sources:
-                prom = max(prom, 0.25)
-        else:
-            prom = _PROMINENCE.get(place.kind, 0.3)
-        if place.events:
-            prom = max(prom, min(0.8, 0.3 * math.log10(1 + place.events)))
-        prior = region.get(place.country_code, 0.3) if place.country_code else 0.8
-        if near is not None:
-            d = float(haversine_km(near[0], near[1], place.longitude, place.latitude))
-            prior = 0.5 * prior + 0.5 * math.exp(-d / 60.0) * 2
-        if kind_hint:
-            if place.kind == kind_hint:
-                fit = 1.0
-            elif place.kind in _KIND_FAMILY.get(kind_hint, ()):
-                fit = 0.7
-            else:
-                fit = 0.0
-        else:
-            fit = _BARE_KIND_FIT.get(place.kind, 0.7)
-        return 0.66 * quality + 0.12 * prom + 0.12 * prior + 0.10 * fit
-
     def candidates(self, query: str, *, kind: Optional[str] = None,
                    region: Optional[dict] = None, country: Optional[str] = None,
                    within=None, near=None, limit: int = 10) -> list:
@@ -381,32 +232,7 @@ class Gazetteer:
             report names, say), in place of part of the regional prior.
         """
         q = parse_place_query(query)
-        return self._rank(q, kind or q.kind, region or DEFAULT_REGION, country, within, near)[:limit]
-
-    def _rank(self, q, kind_hint, region, country, within, near=None) -> list:
-        best: dict = {}
-        # Full spellings ("Tabqa Dam") first; a bare core ("Tabqa" + hint dam) scores a little less.
-        alts = [(a, 1.0) for a in q.full_names] + [(a, 0.97 if q.full_names else 1.0) for a in q.names]
-        for alt, factor in alts:
-            for i, (quality, spelled, how) in self._matches(alt).items():
-                p = self.places[i]
-                if country and p.country_code != country:
-                    continue
-                if not kind_hint and p.kind in _FACILITY and parse_place_query(spelled).kind is None:
-                    # "Euphrates" is the river before it is the Euphrates Dam.
-                    quality *= 0.9
-                s = self._score(p, quality * factor, kind_hint, region, near)
-                if i not in best or s > best[i].score:
-                    best[i] = Candidate(p, s, spelled, how)
-        cands = list(best.values())
-        if within is not None and cands:
-            import shapely
-
-            pts = shapely.points([c.place.point for c in cands])
-            keep = shapely.intersects(within, pts)
-            cands = [c for c, k in zip(cands, keep) if k]
-        cands.sort(key=lambda c: (-c.score, c.place.id))
-        return cands
+        return rank(self.index, q, kind or q.kind, region or DEFAULT_REGION, country, within, near)[:limit]
 
     def resolve(self, query: str, *, kind: Optional[str] = None, region: Optional[dict] = None,
                 country: Optional[str] = None, within=None, near=None) -> Resolution:
@@ -451,35 +277,24 @@ class Gazetteer:
                     sub.query = text
                     return sub
         region = region or DEFAULT_REGION
-        cands = self._rank(q, kind or q.kind, region, country, within, near)
+        cands = rank(self.index, q, kind or q.kind, region, country, within, near)
         if not cands:
-            return Resolution(text, "not_found", [], suggestions=self.suggest(text),
+            return Resolution(text, "not_found", [], suggestions=self.index.suggest(text),
                               kind_hint=kind or q.kind, modifier=q.modifier)
         top = cands[0]
-        if top.match == "fuzzy" and top.score < _FUZZY_MIN_SCORE:
+        if top.match == "fuzzy" and top.score < FUZZY_MIN_SCORE:
             return Resolution(text, "not_found", [], suggestions=[c.place.name for c in cands[:3]],
                               kind_hint=kind or q.kind, modifier=q.modifier)
         competitors = []
         for c in cands[1:]:
             if top.score - c.score > AMBIGUITY_MARGIN:
                 break
-            if self._same_place(top.place, c.place):
+            if same_place(top.place, c.place):
                 continue
             competitors.append(c)
         status = "ambiguous" if competitors else "resolved"
         return Resolution(text, status, cands, competitors, kind_hint=kind or q.kind,
                           modifier=q.modifier)
-
-    @staticmethod
-    def _same_place(a: Place, b: Place) -> bool:
-        if b.kind in ("admin1", "country") and a.kind not in ("admin1", "country"):
-            # The governorate or country a town is in is not a rival reading of it.
-            return (b.kind == "country" and b.country_code == a.country_code) or (
-                b.kind == "admin1" and b.admin1 == a.admin1)
-        if a.kind in ("admin1", "country") and b.kind not in ("admin1", "country"):
-            return (a.kind == "country" and b.country_code == a.country_code) or (
-                a.kind == "admin1" and a.admin1 == b.admin1)
-        return float(haversine_km(a.longitude, a.latitude, b.longitude, b.latitude)) <= SAME_PLACE_KM
 
     def resolve_many(self, queries: Iterable[str], **kwargs) -> list:
         """:meth:`resolve` over many names, in order."""
@@ -487,27 +302,4 @@ class Gazetteer:
 
     def suggest(self, query: str, *, limit: int = 3) -> list:
         """"Did you mean" names for a query that matched nothing."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import Indel
-
-        q = parse_place_query(query)
-        out = []
-        for alt in q.names:
-            key = name_key(alt)
-            if len(key) < 3:
-                continue
-            pool = set()
-            for d in deletions(skeleton(key)):
-                pool.update(self._deletion_index().get(d, ()))
-            # Beyond one consonant edit, a scan of every spelling (only for a query that matched nothing).
-            choices = sorted(pool) if pool else list(self._key)
-            for k, score, _ in process.extract(key, choices, scorer=Indel.normalized_similarity,
-                                               limit=limit, score_cutoff=0.5 if pool else 0.75):
-                i, j = self._key[k][0]
-                out.append((score, self.places[i].name))
-        out.sort(key=lambda t: -t[0])
-        names = []
-        for _, n in out:
-            if n not in names:
-                names.append(n)
-        return names[:limit]
+        return self.index.suggest(query, limit=limit)

@@ -176,8 +176,8 @@ def test_stored_keys_match_the_current_folding(gaz):
     for i in range(0, len(gaz), 97):
         p = gaz.places[i]
         for j, n in enumerate(p.names):
-            assert (i, j) in gaz._key[name_key(n)], (p.id, n)
-            assert (i, j) in gaz._norm[normalize(n)], (p.id, n)
+            assert (i, j) in gaz.index.key[name_key(n)], (p.id, n)
+            assert (i, j) in gaz.index.norm[normalize(n)], (p.id, n)
 
 
 def test_every_record_is_well_formed(gaz):

@@ -1,0 +1,131 @@
+"""Name indexes of the gazetteer: which places a spelling can mean, and how well it matches.
+
+Three look-ups, each more forgiving than the last (see :mod:`geomap.text`):
+the normalised spelling, the transliteration key, and the key's consonant
+skeleton within one edit (a deletion-neighbourhood index, so typos cost a few
+dict probes, not a scan).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .place import Place
+from .text import deletions, name_key, normalize, parse_place_query, skeleton
+
+__all__ = ["NameIndex"]
+
+_FUZZY_MIN_RATIO = 0.84
+_FUZZY_MIN_KEY = 5
+
+def _fine(text: str) -> str:
+    """Case-folded spelling with every apostrophe-like mark as one character."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFC", text).casefold()
+    return " ".join("".join("'" if c in _MARKS else c for c in s).replace("-", " ").split())
+
+
+_MARKS = frozenset("'’‘`´ʿʾʻʼ")
+
+
+def _without_article(norm: str) -> str:
+    """A normalised name without its Arabic article tokens ("at tibni" -> "tibni")."""
+    from .text import _ARTICLES
+
+    toks = norm.split()
+    kept = [t for k, t in enumerate(toks) if not (t in _ARTICLES and k < len(toks) - 1)]
+    return " ".join(kept) or norm
+
+
+
+class NameIndex:
+    """Spellings of places -> (place index, spelling index), by normalised form and by key."""
+
+    def __init__(self, places: Sequence[Place], norm_index: dict, key_index: dict):
+        self.places = places
+        self.norm = norm_index
+        self.key = key_index
+        self._del = None
+
+    def deletion_index(self) -> dict:
+        if self._del is None:
+            idx: dict = {}
+            for k in self.key:
+                if len(k) < 3:
+                    continue
+                for d in deletions(skeleton(k)):
+                    idx.setdefault(d, set()).add(k)
+            self._del = idx
+        return self._del
+
+    def matches(self, name: str) -> dict:
+        """place index -> (quality, matched spelling, match type) for one spelling."""
+        from rapidfuzz.distance import Indel
+
+        norm = normalize(name)
+        key = name_key(name)
+        found: dict = {}
+        if not norm:
+            return found
+
+        def offer(i, q, spelled, how):
+            old = found.get(i)
+            if old is None or q > old[0]:
+                found[i] = (q, spelled, how)
+
+        fine = _fine(name)
+        for i, j in self.norm.get(norm, ()):
+            spelled = self.places[i].names[j]
+            # Same letters; the marks decide between namesakes (Ja'Din / Ja`din / Jadin).
+            offer(i, 0.97 + 0.03 * Indel.normalized_similarity(fine, _fine(spelled)), spelled, "exact")
+        bare = _without_article(norm)
+        for i, j in self.key.get(key, ()):
+            spelled = self.places[i].names[j]
+            # News drops the article at will: "Tibni" is "At Tibni" spelled the usual way.
+            sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
+            offer(i, 0.88 + 0.07 * sim, spelled, "variant")
+        if len(key) >= _FUZZY_MIN_KEY and not found:
+            dindex = self.deletion_index()
+            seen = set()
+            skel = skeleton(key)
+            for d in deletions(skel):
+                for k in dindex.get(d, ()):
+                    if k in seen or k == key or k[0] != key[0]:
+                        continue
+                    seen.add(k)
+                    ratio = Indel.normalized_similarity(key, k)
+                    if ratio < _FUZZY_MIN_RATIO:
+                        continue
+                    # Same consonants, other vowels: the usual transliteration drift.
+                    q = 0.86 + 0.06 * ratio if skeleton(k) == skel else 0.7 + 0.2 * ratio
+                    for i, j in self.key[k]:
+                        offer(i, q, self.places[i].names[j], "fuzzy")
+        return found
+
+    def suggest(self, query: str, *, limit: int = 3) -> list:
+        """"Did you mean" names for a query that matched nothing."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        q = parse_place_query(query)
+        out = []
+        for alt in q.names:
+            key = name_key(alt)
+            if len(key) < 3:
+                continue
+            pool = set()
+            for d in deletions(skeleton(key)):
+                pool.update(self.deletion_index().get(d, ()))
+            # Beyond one consonant edit, a scan of every spelling (only for a query that matched nothing).
+            choices = sorted(pool) if pool else list(self.key)
+            for k, score, _ in process.extract(key, choices, scorer=Indel.normalized_similarity,
+                                               limit=limit, score_cutoff=0.5 if pool else 0.75):
+                i, j = self.key[k][0]
+                out.append((score, self.places[i].name))
+        out.sort(key=lambda t: -t[0])
+        names = []
+        for _, n in out:
+            if n not in names:
+                names.append(n)
+        return names[:limit]
