@@ -119,27 +119,9 @@ class Incident:
 # -- YAML with line numbers -------------------------------------------------------
 
 def _yaml_load(text: str, source: str):
-    import yaml
+    from .safe_yaml import load_yaml
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__keylines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value
-                                   if isinstance(k, yaml.ScalarNode)}
-        return mapping
-
-    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-    try:
-        return yaml.load(text, Loader=Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        msg = getattr(err, "problem", None) or str(err)
-        raise ClaimFormatError(f"not valid YAML: {msg}", source=source, line=line,
-                               hint="check indentation and quote text containing ': ' or '#'") from err
+    return load_yaml(text, source)
 
 
 def _date(value, source, line, field="date") -> Optional[dt.date]:

@@ -188,11 +188,12 @@ def frame_to_features(gdf, *, geometry: str = "area") -> tuple:
 
     from .verdicts import _where
 
-    has_pt = gdf["point_lon"].notna().to_numpy() if "point_lon" in gdf else np.zeros(len(gdf), bool)
-    pts = shapely.points(gdf["point_lon"].astype(float).to_numpy(), gdf["point_lat"].astype(float).to_numpy()) \
-        if "point_lon" in gdf else np.full(len(gdf), None)
+    lon_col, lat_col = ("coded_lon", "coded_lat") if "coded_lon" in gdf else ("point_lon", "point_lat")
+    has_pt = gdf[lon_col].notna().to_numpy() if lon_col in gdf else np.zeros(len(gdf), bool)
+    pts = shapely.points(gdf[lon_col].astype(float).to_numpy(), gdf[lat_col].astype(float).to_numpy()) \
+        if lon_col in gdf else np.full(len(gdf), None)
     areas = gdf.geometry.to_numpy()
-    where = _where(gdf) if "claim_id" in gdf else areas
+    where = _where(gdf)
     feats = []
     for i, p in enumerate(_records(gdf)):
         g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
@@ -207,17 +208,26 @@ def _records(gdf) -> list:
     return recs
 
 
-def summary_table(features: list, line_name: str) -> str:
-    """Counts of verdicts per precision code, as a Markdown table."""
+def summary_table(precision, table, line_name: str) -> str:
+    """Counts of one line's verdicts per precision code, as a Markdown table.
+
+    Parameters
+    ----------
+    precision : sequence
+        Each row's precision code (UCDP ``where_prec``, or ``-``).
+    table : DataFrame
+        Its :func:`geomap.verdicts.verdict_table`.
+    """
     from collections import Counter
 
+    part = table[table["line"] == line_name]
+    precision = list(precision)
     rows = Counter()
     near = Counter()
-    for f in features:
-        p = f["properties"]
-        prec = p.get("precision", "-")
-        rows[(prec, p.get("side") or "none")] += 1
-        if p.get("near_line"):
+    for r, side, nl in part[["row", "side", "near_line"]].itertuples(index=False):
+        prec = precision[r]
+        rows[(prec, side or "none")] += 1
+        if nl:
             near[prec] += 1
     sides = sorted({s for _, s in rows}, key=lambda s: (s in ("straddles", "outside", "none"), s))
     precs = sorted({pr for pr, _ in rows}, key=lambda x: (str(type(x)), x))

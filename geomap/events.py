@@ -190,8 +190,13 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     out = gpd.GeoDataFrame(df.copy(), geometry=list(geoms), crs="EPSG:4326")
     out["precision"] = prec
     out["uncertainty_km"] = radius
-    out["point_lon"] = lon
-    out["point_lat"] = lat
+    # The coded point of every event; ``point_lon/point_lat`` (the claims frame's "the point it
+    # names") only where the event is that point: sides of the others are decided on their area.
+    out["coded_lon"] = lon
+    out["coded_lat"] = lat
+    is_point = np.array([g is not None and g.geom_type == "Point" for g in geoms], dtype=bool)
+    out["point_lon"] = np.where(is_point, lon, np.nan)
+    out["point_lat"] = np.where(is_point, lat, np.nan)
     date_col = spec.get("date")
     if "date" not in out and date_col in out:
         # The event's date, under one name: verdicts check a line's validity against it.

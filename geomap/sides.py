@@ -35,7 +35,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .geodesy import EARTH_RADIUS_KM, haversine_km
+from .geodesy import EARTH_RADIUS_KM, area_km2, haversine_km
 
 __all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "share_dict", "STRADDLE_SHARE"]
 
@@ -63,6 +63,8 @@ class SideIndex:
         shapely.prepare(self.left)
         shapely.prepare(self.right)
         shapely.prepare(line.area)
+        self.cutter = line.cutter
+        shapely.prepare(self.cutter)
         # The real line (not its straight extensions), densified: vertices every 100 m.
         g = line.geometry
         step_deg = _DENSIFY_KM / 111.0
@@ -246,7 +248,7 @@ def side_of_points(lon, lat, line, *, distances: bool = True,
 
 
 def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] = None,
-                       small_km2: float = 5000.0) -> dict:
+                       small_km2: float = 5000.0, distances: bool = True) -> dict:
     """Side verdicts for any geometries (points, areas, lines), vectorized.
 
     Returns
@@ -256,7 +258,7 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         geometry), ``share_left``, ``share_right``, ``share_outside``,
         ``distance_km`` (0 where the geometry touches the line; NaN for areas
         larger than ``small_km2``, whose distance says little),
-        ``near_line``.
+        ``near_line``. With ``distances=False`` (shares only) distances are NaN.
     """
     import shapely
 
@@ -277,44 +279,22 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
 
     if is_point.any():
         pts = geo[is_point]
-        v = side_of_points(shapely.get_x(pts), shapely.get_y(pts), line, tolerance_km=tolerance_km)
+        v = side_of_points(shapely.get_x(pts), shapely.get_y(pts), line, tolerance_km=tolerance_km,
+                           distances=distances)
         side[is_point] = v["side"]
-        dist[is_point] = v["distance_km"]
+        if distances:
+            dist[is_point] = v["distance_km"]
         share_l[is_point] = (v["code"] > 0).astype(float)
         share_r[is_point] = (v["code"] < 0).astype(float)
         share_o[is_point] = (v["code"] == 0).astype(float)
 
     other = ~is_point & ~missing
     if other.any():
-        shp = geo[other]
-        dims = shapely.get_dimensions(shp)
-        in_l = shapely.intersection(shp, idx.left)
-        in_r = shapely.intersection(shp, idx.right)
-
-        def size(a):
-            return np.where(dims >= 2, shapely.area(a), shapely.length(a))
-
-        total = size(shp)
-        al, ar = size(in_l), size(in_r)
-        inside = al + ar
-        with np.errstate(invalid="ignore", divide="ignore"):
-            so = np.where(total > 0, np.clip(1.0 - inside / total, 0.0, 1.0), 1.0)
-            # Shares of the part inside the area of interest.
-            sl = np.where(inside > 0, al / inside, 0.0)
-            sr = np.where(inside > 0, ar / inside, 0.0)
-        lab = np.where(inside <= 1e-12, "outside",
-                       np.where(sl >= STRADDLE_SHARE, line.left_label,
-                                np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
-        side[other] = lab
-        share_l[other], share_r[other], share_o[other] = sl, sr, so
-        # Distance in km between the nearest points, on the sphere.
-        sl_lines = shapely.shortest_line(shp, idx.geometry)
-        c0 = shapely.get_point(sl_lines, 0)
-        c1 = shapely.get_point(sl_lines, 1)
-        d = haversine_km(shapely.get_x(c0), shapely.get_y(c0), shapely.get_x(c1), shapely.get_y(c1))
-        touches = shapely.intersects(shp, idx.geometry)
-        km2 = _approx_km2(shp, dims)
-        dist[other] = np.where(touches, 0.0, np.where(km2 <= small_km2, d, np.nan))
+        sl, sr, so, d = _area_sides(idx, geo[other], distances=distances, small_km2=small_km2)
+        side[other] = np.where(so >= 1.0, "outside",
+                               np.where(sl >= STRADDLE_SHARE, line.left_label,
+                                        np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
+        share_l[other], share_r[other], share_o[other], dist[other] = sl, sr, so, d
 
     tol = line.accuracy_km if tolerance_km is None else tolerance_km
     with np.errstate(invalid="ignore"):
@@ -324,12 +304,59 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
             "distance_km": dist, "near_line": near}
 
 
-def _approx_km2(geoms, dims) -> np.ndarray:
+def _area_sides(idx: "SideIndex", shp: np.ndarray, *, distances: bool, small_km2: float):
+    """(share left, share right, share outside, distance km) of areas and lines, vectorised.
+
+    An area that crosses neither the cutting line (the line extended to the
+    area of interest's edge) nor that edge lies wholly on one side: its side is
+    the side of any of its points, with no intersection computed. Distances come
+    from the KD-tree over the densified line, measured from every vertex of the
+    geometry (within a few metres of the exact distance for the discs and
+    polygons claims are made of); areas larger than ``small_km2`` get NaN.
+    """
     import shapely
 
-    c = shapely.centroid(geoms)
-    k = np.cos(np.radians(shapely.get_y(c))) * (np.pi / 180 * EARTH_RADIUS_KM) ** 2
-    return np.where(dims >= 2, shapely.area(geoms) * k, 0.0)
+    n = len(shp)
+    dims = shapely.get_dimensions(shp)
+    crosses = shapely.intersects(idx.cutter, shp)
+    inside = shapely.contains(idx.line.area, shp)
+    whole = ~crosses & inside
+    sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
+    if whole.any():
+        rp = shapely.point_on_surface(shp[whole])
+        code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
+        sl[whole], sr[whole], so[whole] = code > 0, code < 0, code == 0
+    rest = np.flatnonzero(~whole)
+    if len(rest):
+        # Events of one governorate share its polygon: intersect each distinct object once.
+        _, first, back = np.unique(np.array([id(g) for g in shp[rest]]), return_index=True,
+                                   return_inverse=True)
+        part = shp[rest][first]
+        pdims = dims[rest][first]
+        in_l = shapely.intersection(part, idx.left)
+        in_r = shapely.intersection(part, idx.right)
+
+        def size(a):
+            return np.where(pdims >= 2, shapely.area(a), shapely.length(a))
+
+        total, al, ar = size(part), size(in_l), size(in_r)
+        inside_size = al + ar
+        with np.errstate(invalid="ignore", divide="ignore"):
+            so[rest] = np.where(total > 0, np.clip(1.0 - inside_size / total, 0.0, 1.0), 1.0)[back]
+            # Shares of the part inside the area of interest.
+            sl[rest] = np.where(inside_size > 0, al / inside_size, 0.0)[back]
+            sr[rest] = np.where(inside_size > 0, ar / inside_size, 0.0)[back]
+    so = np.where((sl + sr) <= 1e-12, 1.0, so)
+    d = np.full(n, np.nan)
+    if distances:
+        touches = shapely.intersects(idx.geometry, shp)
+        coords, which = shapely.get_coordinates(shp, return_index=True)
+        vertex_km = idx.distance_km(coords[:, 0], coords[:, 1])
+        nearest = np.full(n, np.inf)
+        np.minimum.at(nearest, which, vertex_km)
+        small = area_km2(shp) <= small_km2
+        d = np.where(touches, 0.0, np.where(small, nearest, np.nan))
+    return sl, sr, so, d
 
 
 def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = ""):

@@ -130,7 +130,7 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     n = len(where)
     v = side_of_geometries(where, line, tolerance_km=tolerance_km)
     same = all(a is w for a, w in zip(areas, where))
-    va = v if same else side_of_geometries(areas, line, tolerance_km=tolerance_km)
+    va = v if same else side_of_geometries(areas, line, tolerance_km=tolerance_km, distances=False)
     reason = np.full(n, None, dtype=object)
     side = v["side"].copy()
     missing = np.array([s is None for s in side], dtype=bool)

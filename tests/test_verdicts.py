@@ -203,3 +203,24 @@ def test_judge_is_vectorised_over_any_geometries():
     v = judge(pts, pts, get_line("euphrates"))
     assert v["side"].tolist() == ["west", "east", NA]
     assert v["applies"].tolist() == [True, True, False]
+
+
+def test_events_are_judged_on_their_honest_area_not_their_coded_point(runner, cli, tmp_path):
+    # A governorate-level event (precision 4) is coded at a point, but it only says "somewhere in the
+    # governorate": it spans the river, whatever side its coded point is on.
+    from geomap.events import read_events_text
+
+    table = ("id\tdate_start\twhere_coordinates\twhere_prec\tadm_1\tlatitude\tlongitude\n"
+             "1\t2017-01-01\tAl Mayadin town\t1\tx\t35.02089\t40.453455\n"
+             "2\t2017-01-01\tDayr az Zawr Governorate\t4\tx\t35.0\t40.3\n"
+             "3\t2017-01-01\tSyria\t6\tx\t35.0\t38.0\n")
+    events = read_events_text(table)
+    sides = verdict_table(events, ["euphrates"])["side"].tolist()
+    assert sides == ["west", "straddles", "straddles"]
+    path = tmp_path / "ev.tsv"
+    path.write_text(table, encoding="utf-8")
+    out = runner.invoke(cli, ["classify", str(path), "--line", "euphrates"])
+    assert [f["properties"]["side"] for f in json.loads(out.stdout)["features"]] == sides
+    summary = runner.invoke(cli, ["classify", str(path), "--line", "euphrates", "--summary"]).stdout
+    assert "| precision | west | straddles | near the line | total |" in summary
+    assert "| 4 | 0 | 1 | 0 | 1 |" in summary

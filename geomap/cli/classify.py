@@ -48,6 +48,7 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     from ..classify import classify_features, classify_frame, load_input, summary_table
     from ..io import dump_features
     from ..lines import get_line
+    from ..render.maps import features_frame
 
     lns = [get_line(x) for x in lines] or None
     if source == "-":
@@ -64,13 +65,19 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         click.echo(json.dumps(report, ensure_ascii=False, indent=indent if indent is not None else 1,
                               default=_jsonable))
         return
+    if summary:
+        from ..verdicts import verdict_table
+
+        frame = features_frame(data) if kind == "features" else data
+        table = verdict_table(frame, lns, tolerance_km=tolerance_km)
+        prec = frame["precision"] if "precision" in frame else ["-"] * len(frame)
+        first = table["line"].iloc[0] if len(table) else "-"
+        click.echo(summary_table(prec, table, first), nl=False)
+        return
     if kind == "features":
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
     else:
         feats = classify_frame(data, lns, geometry=geometry, tolerance_km=tolerance_km)
-    if summary:
-        click.echo(summary_table(feats, feats[0]["properties"]["line"] if feats else "-"), nl=False)
-        return
     click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision), nl=False)
 
 
