@@ -36,6 +36,11 @@ from .errors import ClaimFormatError, CoordinateError, ExpressionError
 
 __all__ = ["Claim", "Incident", "read_claims", "read_claims_text", "CLAIM_FIELDS"]
 
+#: Largest uncertainty a claim may state (km): half the Earth's circumference.
+MAX_UNCERTAINTY_KM = 20000.0
+#: Longest text a field may hold (characters): a location or a quote is never a book.
+MAX_FIELD_CHARS = 20000
+
 CLAIM_FIELDS = ("id", "claimant", "claim", "location", "coordinates", "uncertainty_km", "source",
                 "date", "notes")
 INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes")
@@ -150,11 +155,19 @@ def _text(d: dict, key: str, source: str, *, required=False, what="claim") -> st
     if isinstance(v, (dict, list)):
         raise ClaimFormatError(f"expected text, found a {type(v).__name__}", source=source,
                                line=_line(d, key), field=key)
-    return str(v).strip()
+    text = str(v).strip()
+    if len(text) > MAX_FIELD_CHARS:
+        raise ClaimFormatError(f"{len(text):,} characters: longer than a field may be ({MAX_FIELD_CHARS:,})",
+                               source=source, line=_line(d, key), field=key,
+                               hint="keep the quote to the sentence that makes the claim")
+    return text
 
 
 def _check_keys(d: dict, allowed, source: str, what: str):
     for k in d:
+        if not isinstance(k, str):
+            raise ClaimFormatError(f"field name {k!r} in {what} is not text", source=source, line=_line(d),
+                                   hint=f"allowed: {', '.join(allowed)}")
         if k.startswith("__"):
             continue
         if k not in allowed:
@@ -201,12 +214,12 @@ def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str, index: in
     if unc is not None:
         try:
             unc = float(unc)
-            if unc < 0:
+            if not 0 <= unc <= MAX_UNCERTAINTY_KM:  # also rejects NaN
                 raise ValueError
         except (TypeError, ValueError) as err:
             raise ClaimFormatError(f"{unc!r} is not a distance in km", source=source,
                                    line=_line(c, "uncertainty_km"), field="uncertainty_km",
-                                   hint="a number >= 0") from err
+                                   hint=f"a number from 0 to {MAX_UNCERTAINTY_KM:g}") from err
     return Claim(cid, incident_id=incident_id, party=party, speaker=speaker,
                  text=_text(c, "claim", source), location=location, coordinates=coords,
                  uncertainty_km=unc, report=_text(src, "report", source), quote=_text(src, "quote", source),
@@ -302,7 +315,14 @@ def _from_csv(text: str, source: str, delimiter: str) -> list:
         raise ClaimFormatError("a claims table needs a 'location' column", source=source, line=1,
                                hint="columns: incident, date, title, id, party, speaker, claim, location, "
                                     "coordinates, report, quote")
-    return _from_rows(((reader.line_num, r) for r in reader), source)
+    return _from_rows(((reader.line_num, _csv_row(r, reader.line_num, source)) for r in reader), source)
+
+
+def _csv_row(row: dict, line: int, source: str) -> dict:
+    if None in row:
+        raise ClaimFormatError(f"{len(row[None])} more fields than the header has columns", source=source,
+                               line=line, hint="quote text holding the delimiter, or add the column to the header")
+    return {k: ("" if v is None else v) for k, v in row.items()}
 
 
 def _from_geojson(text: str, source: str) -> list:

@@ -29,7 +29,7 @@ __all__ = ["parse_coordinates", "looks_like_coordinates", "parse_mgrs"]
 _DEG = "°º˚o"
 _MIN = "'′’‘`"
 _SEC = "\"″”“"
-_UNIT_END = r"(?=[\s\d]|$)"
+_UNIT_END = r"(?=[\s\d,;/]|$)"
 # One axis: degrees (decimal, or whole with minutes and seconds) and a hemisphere
 # letter before (h1) or after (h2) it.
 _BODY = rf"""
@@ -39,7 +39,7 @@ _BODY = rf"""
     |
       (?P<deg>\d+)\s*(?:[{_DEG}]|deg(?:rees?)?{_UNIT_END}|d{_UNIT_END})?\s*
       (?:(?P<min>\d+(?:\.\d+)?)\s*(?:[{_MIN}]|min(?:utes?)?{_UNIT_END}|m{_UNIT_END})?\s*)?
-      (?:(?P<sec>\d+(?:\.\d+)?)\s*(?:[{_SEC}]|[{_MIN}]{{2}}|sec(?:onds?)?{_UNIT_END}|s{_UNIT_END})?\s*)?
+      (?:(?P<sec>\d+(?:\.\d+)?)\s*(?:[{_SEC}]|[{_MIN}]{{2}}|sec(?:onds?)?{_UNIT_END}|(?-i:s){_UNIT_END})?\s*)?
     )
 """
 _AXIS_PREFIX = re.compile(rf"(?P<h1>[NSEW])\s*{_BODY}", re.X | re.I)
@@ -65,6 +65,9 @@ def _axes(text: str):
         m = _AXIS_PREFIX.match(s, pos) or _AXIS_SUFFIX.match(s, pos)
         if not m or m.end() == pos or not (m.group("deg") or m.group("ddeg")):
             raise CoordinateError(f"cannot read coordinates {text!r} near {s[pos:pos + 12]!r}")
+        if out and s[pos] in "+-" and s[pos - 1].isdigit():
+            # "35-40" is a range or a typo, not 35N 40W: a sign needs a separator before it.
+            raise CoordinateError(f"{text!r} is ambiguous: write the pair as '35, -40' or '35N 40W'")
         out.append(m)
         pos = m.end()
     if pos < len(s) and s[pos:].strip(" ,;/"):

@@ -33,7 +33,10 @@ from .place import Place
 from .ranking import AMBIGUITY_MARGIN, DEFAULT_REGION, FUZZY_MIN_SCORE, Candidate, rank, same_place
 from .text import FOLD_VERSION, name_key, normalize, parse_place_query
 
-__all__ = ["Gazetteer", "Resolution", "Candidate", "data_path", "DEFAULT_REGION"]
+#: Longest query resolved (characters); a longer one is not a place name.
+MAX_QUERY_CHARS = 200
+
+__all__ = ["MAX_QUERY_CHARS", "Gazetteer", "Resolution", "Candidate", "data_path", "DEFAULT_REGION"]
 
 def data_path() -> Path:
     """The folder of the bundled data (``data/`` in a checkout).
@@ -259,6 +262,9 @@ class Gazetteer:
         'Hmeimim Air Base'
         """
         text = " ".join(str(query).split())
+        if len(text) > MAX_QUERY_CHARS:
+            # No place name is this long; matching it would only cost time and memory.
+            return Resolution(text[:MAX_QUERY_CHARS] + "…", "not_found", [], kind_hint=kind)
         q = parse_place_query(text)
         # "Tabqa, Syria" / "Karamah, Raqqa": a trailing qualifier narrows the search
         # to a country or governorate, or (a town) gives the context point.

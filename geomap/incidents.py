@@ -83,7 +83,7 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
                 context = (cg.point.x, cg.point.y)
             rows.append({
                 "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
-                "incident_title": inc.title, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
+                "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
                 "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
                 "url": c.url, "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
                 "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -37,11 +38,16 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
+    _remove_stale_temporaries(path)
+    if isinstance(data, str):
+        # A lone surrogate from a broken input cannot be encoded: write U+FFFD rather than fail half-way.
+        data = data.encode("utf-8", errors="replace")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -51,6 +57,55 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
             pass
         raise
     return path
+
+
+#: A temporary file older than this (seconds) was left by a run that was killed.
+STALE_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    import time
+
+    now = time.time()
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if now - old.stat().st_mtime > STALE_SECONDS:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def atomic_folder(path: Union[str, os.PathLike]):
+    """A context manager: write a folder's files into a temporary sibling, then swap it in whole.
+
+    A reader (or a run killed half-way) sees the old folder or the new one,
+    never a mix. Yields the temporary folder to write into.
+    """
+    import contextlib
+    import shutil
+
+    @contextlib.contextmanager
+    def swap():
+        final = Path(path)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        for old in final.parent.glob(f".{final.name}.*.part"):  # left by a killed run
+            shutil.rmtree(old, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent))
+        try:
+            yield tmp
+            os.chmod(tmp, 0o755)
+            if final.exists():
+                retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent))
+                os.replace(final, retired / final.name)
+                os.replace(tmp, final)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                os.replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    return swap()
 
 
 def read_lines(text: str) -> list:
@@ -73,7 +128,7 @@ def read_features(text: str, *, source: str = "<stdin>") -> list:
     if not stripped:
         raise InputError("no input: expected GeoJSON features", source=source)
     try:
-        obj = json.loads(stripped)
+        obj = _loads(stripped, source, 1)
     except json.JSONDecodeError:
         obj = None
     if obj is not None:
@@ -81,12 +136,24 @@ def read_features(text: str, *, source: str = "<stdin>") -> list:
     feats = []
     for lineno, chunk in _records(text):
         try:
-            obj = json.loads(chunk)
-        except json.JSONDecodeError as err:
-            raise InputError(f"not valid JSON ({err.msg}, column {err.colno})", source=source,
+            obj = _loads(chunk, source, lineno)
+        except (json.JSONDecodeError, RecursionError) as err:
+            msg = f"{err.msg}, column {err.colno}" if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            raise InputError(f"not valid JSON ({msg})", source=source,
                              line=lineno, hint="give a FeatureCollection or one feature per line") from err
-        feats.extend(_features_of(obj, source, lineno))
+        feats.extend(_features_of(obj, source, lineno, first=len(feats)))
     return feats
+
+
+def _loads(text: str, source: str, line: int):
+    def no_constant(name):
+        raise InputError(f"{name} is not a number JSON allows", source=source, line=line,
+                         hint="write null for a missing value")
+
+    try:
+        return json.loads(text, parse_constant=no_constant)
+    except RecursionError as err:
+        raise InputError("not valid JSON (nested too deeply)", source=source, line=line) from err
 
 
 def _records(text: str) -> Iterator:
@@ -102,40 +169,104 @@ def _records(text: str) -> Iterator:
             yield i, ln
 
 
-def _features_of(obj, source: str, line: int) -> list:
+def _features_of(obj, source: str, line: int, *, first: int = 0) -> list:
     if not isinstance(obj, dict) or "type" not in obj:
         raise InputError("not a GeoJSON object (no 'type')", source=source, line=line)
     if obj["type"] == "FeatureCollection":
         feats = obj.get("features")
         if not isinstance(feats, list):
             raise InputError("FeatureCollection without a 'features' list", source=source, line=line)
-        for f in feats:
-            _check_feature(f, source, line)
+        for i, f in enumerate(feats):
+            _check_feature(f, source, line, first + i + 1)
         return feats
     if obj["type"] == "Feature":
-        _check_feature(obj, source, line)
+        _check_feature(obj, source, line, first + 1)
         return [obj]
     raise InputError(f"GeoJSON type {obj['type']!r} is not a Feature or FeatureCollection",
                      source=source, line=line)
 
 
-def _check_feature(f, source, line):
+def _check_feature(f, source, line, number: int = 1):
+    where = f"feature {number}"
     if not isinstance(f, dict) or f.get("type") != "Feature":
-        raise InputError("a member of 'features' is not a Feature", source=source, line=line)
+        raise InputError(f"{where} is not a GeoJSON Feature", source=source, line=line)
     if f.get("properties") is None:
         f["properties"] = {}
+    if not isinstance(f["properties"], dict):
+        raise InputError(f"{where}: 'properties' is a {type(f['properties']).__name__}, not an object",
+                         source=source, line=line, field="properties", hint='write {"name": "value", ...} or null')
+    g = f.get("geometry")
+    if g is not None:
+        f["geometry"] = check_geometry(g, source=source, line=line, where=where)
+
+
+#: Coordinates beyond these are not longitude and latitude.
+_LON, _LAT = 180.0, 90.0
+
+
+def check_geometry(g, *, source: str, line=None, where: str = "geometry") -> dict:
+    """A GeoJSON geometry that shapely can read, with finite lon/lat coordinates (WGS84), or InputError."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    if not isinstance(g, dict) or not isinstance(g.get("type"), str):
+        raise InputError(f"{where}: the geometry is not a GeoJSON geometry object", source=source, line=line,
+                         field="geometry")
+    try:
+        geom = shape(g)
+        xy = np.asarray(shapely.get_coordinates(geom), dtype=float)
+    except Exception as err:  # shapely raises many kinds for malformed coordinates
+        raise InputError(f"{where}: unreadable {g.get('type')} geometry ({type(err).__name__}: {err})",
+                         source=source, line=line, field="geometry",
+                         hint="GeoJSON coordinates are [longitude, latitude] arrays") from err
+    if xy.size == 0:
+        return g
+    if not np.isfinite(xy).all():
+        raise InputError(f"{where}: coordinates must be finite numbers", source=source, line=line,
+                         field="geometry")
+    if (np.abs(xy[:, 0]) > _LON).any() or (np.abs(xy[:, 1]) > _LAT).any():
+        projected = (np.abs(xy) > 1000).any()
+        hint = ("these look like projected metres (EPSG:3857?); GeoJSON is longitude/latitude in WGS84: "
+                "reproject, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson") if projected else \
+            "GeoJSON coordinates are [longitude, latitude], within ±180 and ±90"
+        raise InputError(f"{where}: coordinates out of range", source=source, line=line,
+                         field="geometry", hint=hint)
+    return g
 
 
 def dump_features(features: Iterable[dict], *, sequence: bool = False, indent=None,
                   precision: int = -1) -> str:
     """Serialize features as a FeatureCollection or a newline-delimited sequence."""
-    feats = list(features)
+    feats = [_finite(f) for f in features]
     if precision >= 0:
         feats = [_round_feature(f, precision) for f in feats]
     if sequence:
-        return "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in feats)
+        return "".join(_dumps(f) + "\n" for f in feats)
     fc = {"type": "FeatureCollection", "features": feats}
-    return json.dumps(fc, ensure_ascii=False, indent=indent) + "\n"
+    return _dumps(fc, indent=indent) + "\n"
+
+
+def _dumps(obj, indent=None) -> str:
+    # Valid JSON whatever the text holds: non-finite numbers are null (see _finite), and a lone
+    # surrogate (from a broken input file) is written as an escape, not as an unencodable character.
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(obj, ensure_ascii=True, indent=indent, allow_nan=False)
+    return text
+
+
+def _finite(obj):
+    """``obj`` with NaN and infinities replaced by None (JSON has no such numbers)."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def _round_feature(f: dict, nd: int) -> dict:

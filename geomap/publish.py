@@ -131,10 +131,34 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
     frame : GeoDataFrame
         From :func:`geomap.incidents.claims_frame`.
     out : path
-        The site folder (created).
+        The site folder. It is written whole into a temporary sibling and then
+        swapped in, so a reader (or a run killed half-way) never sees a mix of
+        old and new pages. An existing folder is replaced only if it is a
+        geomap site (it has ``index.html`` and ``incidents/``) or empty.
     lines : list, optional
-        Lines to draw and judge against (default: those in force on each incident's date).
+        Lines to judge by and draw (default: each incident's own, else the
+        built-in ones; see :func:`geomap.verdicts.verdict_table`).
     """
+    from .errors import InputError
+    from .incidents import check_claims_frame
+    from .io import atomic_folder
+    from .lines import get_line
+
+    check_claims_frame(frame)
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (
+            (target / "index.html").is_file() and (target / "incidents").is_dir()))):
+        raise InputError("is not empty and not a geomap site: publishing would replace it", source=str(target),
+                         hint="choose a new folder for the site")
+    if lines:
+        lines = [get_line(x) for x in lines]  # files read once; user lines are known by object after
+    final = target
+    with atomic_folder(final) as tmp:
+        written = _write_site(frame, tmp, title=title, lines=lines, progress=progress)
+    return [final / Path(w).relative_to(tmp) for w in written]
+
+
+def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
     from . import __version__
     from .lines import get_line
     from .relations import RelationDefaults
@@ -143,11 +167,7 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
     from .render.maps import claims_map, render_html
     from .verdicts import applicable_lines, compare_claims, line_label, verdict_table
 
-    from .incidents import check_claims_frame
-
-    check_claims_frame(frame)
     say = progress or (lambda m: None)
-    out = Path(out)
     written = []
     incidents = []
     all_lines = {}
@@ -179,13 +199,13 @@ def publish_site(frame, out: os.PathLike, *, title: str = "Competing location cl
         pairs_text = (f"{len(pairs)} pairs of competing claims; {n_no} cannot both be true" if pairs else "")
         inc = {"id": inc_id, "slug": slug, "title": title_i, "date": date or "", "claims": claims,
                "pairs": pairs, "pairs_text": pairs_text,
-               "summary": ""}
+               "summary": rows["incident_summary"].iloc[0] if "incident_summary" in rows else ""}
         incidents.append(inc)
         say(f"incident {inc_id}: map, figure, page")
         m = claims_map(rows, lines=lines, verdicts=table, title=title_i)
         written.append(atomic_write(out / "incidents" / f"{slug}-map.html", render_html(m)))
         written.append(out / "figures" / f"{slug}.png")
-        incident_figure(rows, lines=[ln.name for ln in active], title=f"{title_i} ({date})",
+        incident_figure(rows, lines=active, title=f"{title_i} ({date})",
                         path=out / "figures" / f"{slug}.png")
         written.append(atomic_write(out / "incidents" / f"{slug}.html",
                                     _INCIDENT.render(inc=inc, css=_CSS, attribution=ATTRIBUTION)))

@@ -49,6 +49,11 @@ def _loader_class():
         return mapping
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    # Dates stay text: geomap reads them itself and says which line holds an impossible one
+    # (YAML's own resolver would fail on 2017-09-31 with no line to point at).
+    Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()}
     return Loader
 
 
@@ -113,6 +118,8 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
                 "(&anchors and *references)", source=source,
                 hint="write the repeated parts out, or use fewer nested aliases")
         return loader.construct_document(node)
+    except ClaimFormatError:
+        raise
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -122,5 +129,8 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
     except RecursionError as err:
         raise ClaimFormatError(f"nested more than {max_depth} levels deep", source=source,
                                hint="flatten the document") from err
+    except (ValueError, TypeError, OverflowError) as err:  # a tagged value that cannot be built
+        raise ClaimFormatError(f"a value cannot be read ({err})", source=source,
+                               hint="remove YAML tags (!!...) and write plain values") from err
     finally:
         loader.dispose()
