@@ -310,12 +310,21 @@ def _from_rows(rows: Iterable[dict], source: str) -> list:
 
 
 def _from_csv(text: str, source: str, delimiter: str) -> list:
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not reader.fieldnames or "location" not in [f.strip().lower() for f in reader.fieldnames]:
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        fields = reader.fieldnames
+    except csv.Error as err:
+        raise ClaimFormatError(f"not a readable table ({err})", source=source, line=1) from err
+    if not fields or "location" not in [f.strip().lower() for f in reader.fieldnames]:
         raise ClaimFormatError("a claims table needs a 'location' column", source=source, line=1,
                                hint="columns: incident, date, title, id, party, speaker, claim, location, "
                                     "coordinates, report, quote")
-    return _from_rows(((reader.line_num, _csv_row(r, reader.line_num, source)) for r in reader), source)
+    try:
+        rows = [(reader.line_num, _csv_row(r, reader.line_num, source)) for r in reader]
+    except csv.Error as err:
+        raise ClaimFormatError(f"not a readable table ({err})", source=source, line=reader.line_num,
+                               hint="quote fields that hold line breaks or the delimiter") from err
+    return _from_rows(rows, source)
 
 
 def _csv_row(row: dict, line: int, source: str) -> dict:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -99,7 +100,14 @@ def read_events_text(text: str, *, source: str = "<stdin>", preset: Optional[str
     if missing:
         raise EventTableError(f"missing column(s) {', '.join(missing)}", source=source, line=1,
                               hint=f"columns found: {', '.join(header[:12])}")
-    df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE)
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
+                         quoting=csv.QUOTE_NONE)
+    except (pd.errors.ParserError, UnicodeError, ValueError) as err:
+        line = re.search(r"line (\d+)", str(err))
+        raise EventTableError(f"cannot read the table ({str(err).splitlines()[0]})", source=source,
+                              line=int(line.group(1)) if line else None,
+                              hint="every row needs as many fields as the header") from err
     for key in ("lat", "lon", "precision"):
         col = spec[key]
         vals = pd.to_numeric(df[col], errors="coerce")

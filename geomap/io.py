@@ -204,8 +204,11 @@ def _check_feature(f, source, line, number: int = 1):
 _LON, _LAT = 180.0, 90.0
 
 
-def check_geometry(g, *, source: str, line=None, where: str = "geometry") -> dict:
-    """A GeoJSON geometry that shapely can read, with finite lon/lat coordinates (WGS84), or InputError."""
+def check_geometry(g, *, source: str, line=None, where: str = "geometry"):
+    """A GeoJSON geometry that shapely can read, with finite lon/lat coordinates (WGS84), or InputError.
+
+    An empty geometry (``"coordinates": []`` or null) comes back as None: the feature has no position.
+    """
     import numpy as np
     import shapely
     from shapely.geometry import shape
@@ -220,8 +223,8 @@ def check_geometry(g, *, source: str, line=None, where: str = "geometry") -> dic
         raise InputError(f"{where}: unreadable {g.get('type')} geometry ({type(err).__name__}: {err})",
                          source=source, line=line, field="geometry",
                          hint="GeoJSON coordinates are [longitude, latitude] arrays") from err
-    if xy.size == 0:
-        return g
+    if xy.size == 0 or geom.is_empty:
+        return None
     if not np.isfinite(xy).all():
         raise InputError(f"{where}: coordinates must be finite numbers", source=source, line=line,
                          field="geometry")

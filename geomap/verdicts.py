@@ -128,6 +128,8 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     where = np.asarray(where, dtype=object)
     areas = np.asarray(areas, dtype=object)
     n = len(where)
+    if n == 0:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in VERDICT_COLUMNS[2:]})
     v = side_of_geometries(where, line, tolerance_km=tolerance_km)
     same = all(a is w for a, w in zip(areas, where))
     va = v if same else side_of_geometries(areas, line, tolerance_km=tolerance_km, distances=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 
 import click
@@ -27,7 +28,12 @@ tolerance_opt = click.option(
 
 
 def handle_errors(func):
-    """Turn geomap's own errors and I/O errors into one clean line and exit 1."""
+    """Turn geomap's own errors and I/O errors into one clean line and exit 1.
+
+    Anything else is a bug in geomap, not the user's mistake: it is reported in
+    one line naming the input (``GEOMAP_DEBUG=1`` shows the traceback), never
+    as a traceback on a user's screen.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -35,11 +41,22 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except GeomapError as err:
             raise click.ClickException(str(err)) from err
+        except BrokenPipeError:  # pragma: no cover - `| head`
+            sys.exit(0)
         except OSError as err:
             where = f"{err.filename}: " if getattr(err, "filename", None) else ""
             raise click.ClickException(f"{where}{err.strerror or err}") from err
-        except BrokenPipeError:  # pragma: no cover - `| head`
-            sys.exit(0)
+        except (click.ClickException, click.Abort, click.exceptions.Exit, KeyboardInterrupt):
+            raise
+        except Exception as err:
+            if os.environ.get("GEOMAP_DEBUG"):
+                raise
+            source = kwargs.get("source") or kwargs.get("names") or "the input"
+            source = "<stdin>" if source == "-" else source
+            raise click.ClickException(
+                f"{source}: geomap failed on this input ({type(err).__name__}: {err}). This is a bug in "
+                "geomap, not in your input's format: please report it with the input "
+                "(GEOMAP_DEBUG=1 shows the details).") from err
 
     return wrapper
 
