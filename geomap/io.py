@@ -33,8 +33,11 @@ def parse_date(value):
 def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path:
     """Write ``data`` to ``path`` so a reader never sees a half-written file.
 
-    The data go to a temporary file in the same folder, which then replaces
-    ``path`` in one rename; on any error the old file is untouched.
+    The data go to a temporary file in the same folder, are flushed to disk
+    (fsync), and then replace ``path`` in one rename; on any error the old file
+    is untouched and the temporary file removed. On Linux the temporary file
+    has no name until it is complete (``O_TMPFILE``), so even a killed process
+    leaves nothing behind.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +45,9 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     if isinstance(data, str):
         # A lone surrogate from a broken input cannot be encoded: write U+FFFD rather than fail half-way.
         data = data.encode("utf-8", errors="replace")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if _write_unnamed(path, data):
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -59,20 +64,65 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     return path
 
 
+def _write_unnamed(path: Path, data: bytes) -> bool:
+    """Write through an unnamed O_TMPFILE file, linked and renamed into place; False where unsupported."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return False
+    try:
+        fd = os.open(path.parent, flag | os.O_WRONLY, 0o644)
+    except OSError:
+        return False  # a file system without O_TMPFILE
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{id(data):x}.tmp"
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+            try:
+                os.link(f"/proc/self/fd/{fh.fileno()}", tmp)
+            except OSError:  # no /proc, or a file system that will not link it: use a named file
+                return False
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return True
+
+
 #: A temporary file older than this (seconds) was left by a run that was killed.
 STALE_SECONDS = 600
 
 
-def _remove_stale_temporaries(path: Path) -> None:
+def _orphaned(tmp: Path, name: str) -> bool:
+    """True when ``tmp`` (".NAME.PID.xxx.tmp" or ".part") was left by a process that is gone, or is old."""
     import time
 
-    now = time.time()
-    for old in path.parent.glob(f".{path.name}.*.tmp"):
+    rest = tmp.name[len(name) + 2:]
+    pid = rest.split(".", 1)[0]
+    if pid.isdigit() and int(pid) != os.getpid():
         try:
-            if now - old.stat().st_mtime > STALE_SECONDS:
-                old.unlink()
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
         except OSError:
             pass
+    try:
+        return time.time() - tmp.stat().st_mtime > STALE_SECONDS
+    except OSError:
+        return False
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        if _orphaned(old, path.name):
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def atomic_folder(path: Union[str, os.PathLike]):
@@ -89,13 +139,15 @@ def atomic_folder(path: Union[str, os.PathLike]):
         final = Path(path)
         final.parent.mkdir(parents=True, exist_ok=True)
         for old in final.parent.glob(f".{final.name}.*.part"):  # left by a killed run
-            shutil.rmtree(old, ignore_errors=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent))
+            if _orphaned(old, final.name):
+                shutil.rmtree(old, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part", dir=final.parent))
         try:
             yield tmp
             os.chmod(tmp, 0o755)
             if final.exists():
-                retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent))
+                retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part",
+                                                dir=final.parent))
                 os.replace(final, retired / final.name)
                 os.replace(tmp, final)
                 shutil.rmtree(retired, ignore_errors=True)

@@ -66,6 +66,24 @@ def main(ctx, verbose, quiet):
       geomap classify seeds/ --line euphrates > verdicts.geojson
       geomap map seeds/ -o seeds.html
     """
+    _exit_cleanly_on_signals()
     level = max(logging.DEBUG, logging.WARNING - 10 * verbose + 10 * quiet)
     logging.basicConfig(level=level, format="geomap: %(message)s")
     ctx.ensure_object(dict)
+
+
+def _exit_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP unwind like Ctrl-C: half-written temporary files and folders are removed."""
+    import signal
+    import sys
+
+    def stop(signum, frame):
+        sys.exit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, stop)
+            except ValueError:  # not the main thread (a library caller's thread): leave it alone
+                pass
