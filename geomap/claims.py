@@ -238,10 +238,29 @@ def _coords(value, source, line):
                                    field="coordinates") from err
         value = f"{lat}, {lon}"
     try:
-        return parse_coordinates(str(value))
+        lon, lat = parse_coordinates(str(value))
     except CoordinateError as err:
         raise ClaimFormatError(str(err), source=source, line=line, field="coordinates",
                                hint="e.g. '35.02, 40.45' (lat, lon), '35°01′N 40°27′E' or MGRS") from err
+    _warn_if_swapped(lon, lat, source, line)
+    return lon, lat
+
+
+def _warn_if_swapped(lon: float, lat: float, source: str, line) -> None:
+    """Warn when a point lies beyond the gazetteer's extent but its swap lies within it."""
+    import warnings
+
+    from .errors import GeomapWarning
+    from .gazetteer import Gazetteer
+
+    x0, y0, x1, y1 = Gazetteer.default().extent()
+    inside = x0 <= lon <= x1 and y0 <= lat <= y1
+    swapped = -90 <= lon <= 90 and x0 <= lat <= x1 and y0 <= lon <= y1
+    if not inside and swapped:
+        where = f"{source}, line {line}" if line else source
+        warnings.warn(f"{where}: coordinates {lat:g}, {lon:g} (lat, lon) lie outside the region the gazetteer "
+                      f"covers, but {lon:g}, {lat:g} lie inside it: are latitude and longitude swapped?",
+                      GeomapWarning, stacklevel=2)
 
 
 def _from_yaml(text: str, source: str) -> list:

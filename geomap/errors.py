@@ -132,3 +132,12 @@ class ExpressionError(GeomapError, ValueError):
 
 class LineError(GeomapError, ValueError):
     """A deconfliction line is unknown, unreadable or unusable."""
+
+
+class GeomapWarning(UserWarning):
+    """Input that is legal but suspicious (coordinates that look swapped, duplicate claims).
+
+    The CLI prints these as ``geomap: warning: ...`` lines; in a notebook they
+    show as Python warnings (``warnings.simplefilter("error", GeomapWarning)``
+    makes them errors).
+    """

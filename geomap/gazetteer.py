@@ -187,6 +187,14 @@ class Gazetteer:
     def __iter__(self):
         return iter(self.places)
 
+    def extent(self) -> tuple:
+        """(min lon, min lat, max lon, max lat) of the gazetteer's places: the region it covers."""
+        if not hasattr(self, "_extent"):
+            lons = [p.longitude for p in self.places]
+            lats = [p.latitude for p in self.places]
+            self._extent = (min(lons), min(lats), max(lons), max(lats))
+        return self._extent
+
     def get(self, place_id: str) -> Place:
         """The place with this id (``KeyError`` if none)."""
         return self._by_id[place_id]

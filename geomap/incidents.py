@@ -96,7 +96,58 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
                 "lines": list(inc.lines),
             })
             geoms.append(cg.geometry)
+    _warn_duplicates(rows)
+    _warn_swapped_in_context(rows, geoms)
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+
+#: A point this far from its incident's other claims, whose swap lies this near them, looks swapped (km).
+SWAP_FAR_KM, SWAP_NEAR_KM = 300.0, 100.0
+
+
+def _warn_swapped_in_context(rows: list, geoms: list) -> None:
+    """Warn when a claim's coordinates are far from the other claims of its incident but their swap is near."""
+    import warnings
+
+    import shapely
+
+    from .errors import GeomapWarning
+    from .geodesy import haversine_km
+
+    by_incident: dict = {}
+    for r, g in zip(rows, geoms):
+        by_incident.setdefault(r["incident"], []).append((r, g))
+    for members in by_incident.values():
+        for r, _ in members:
+            if r["point_lon"] is None or not r["reading"].startswith("coordinates"):
+                continue
+            others = [g for o, g in members if o is not r and g is not None and not g.is_empty]
+            if not others:
+                continue
+            c = shapely.centroid(shapely.union_all(others))
+            lon, lat = r["point_lon"], r["point_lat"]
+            if haversine_km(lon, lat, c.x, c.y) > SWAP_FAR_KM and haversine_km(lat, lon, c.x, c.y) < SWAP_NEAR_KM:
+                warnings.warn(f"{r['source_file'] or 'claims'}: claim {r['claim_id']!r} is "
+                              f"{haversine_km(lon, lat, c.x, c.y):.0f} km from the other claims of incident "
+                              f"{r['incident']!r}, but with latitude and longitude swapped it would be among "
+                              "them: are they swapped?", GeomapWarning, stacklevel=3)
+
+
+def _warn_duplicates(rows: list) -> None:
+    """Warn about claims of one incident that repeat another's party and location word for word."""
+    import warnings
+
+    from .errors import GeomapWarning
+
+    seen: dict = {}
+    for r in rows:
+        key = (r["incident"], r["party"], (r["location"] or "").strip().lower(), r["point_lon"], r["point_lat"])
+        if key in seen:
+            warnings.warn(f"{r['source_file'] or 'claims'}: claims {seen[key]!r} and {r['claim_id']!r} of incident "
+                          f"{r['incident']!r} repeat the same party and location (a duplicate?)",
+                          GeomapWarning, stacklevel=3)
+        else:
+            seen[key] = r["claim_id"]
 
 
 def check_claims_frame(frame, *, what: str = "claims") -> None:

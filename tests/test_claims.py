@@ -102,3 +102,32 @@ def test_seed_claims_read_and_cite_their_reports():
         for c in inc.claims:
             assert c.report and c.quote, c.id
             c.geometry()  # every seed location is understood
+
+
+def test_suspicious_input_warns(tmp_path):
+    import warnings
+
+    from geomap.claims import read_claims_text
+    from geomap.errors import GeomapWarning
+    from geomap.incidents import claims_frame
+
+    text = """
+incidents:
+  - id: i
+    date: 2017-11-23
+    claims:
+      - {id: a, claimant: A, coordinates: '40.45, 35.02'}
+      - {id: b, claimant: B, location: near Mayadin}
+      - {id: c, claimant: B, location: near Mayadin}
+"""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims_frame(read_claims_text(text, source="sw.yaml"))
+    messages = [str(w.message) for w in caught if issubclass(w.category, GeomapWarning)]
+    assert any("'a'" in m and "swapped" in m for m in messages)
+    assert any("'b' and 'c'" in m and "duplicate" in m for m in messages)
+    with warnings.catch_warnings(record=True) as caught:  # the same claims, written right: no warning
+        warnings.simplefilter("always")
+        claims_frame(read_claims_text(text.replace("40.45, 35.02", "35.02, 40.45").replace(
+            "{id: c, claimant: B, location: near Mayadin}", "{id: c, claimant: B, location: near Hajin}")))
+    assert not [w for w in caught if issubclass(w.category, GeomapWarning)]

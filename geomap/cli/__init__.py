@@ -67,6 +67,7 @@ def main(ctx, verbose, quiet):
       geomap map seeds/ -o seeds.html
     """
     _exit_cleanly_on_signals()
+    _warnings_as_lines()
     level = max(logging.DEBUG, logging.WARNING - 10 * verbose + 10 * quiet)
     logging.basicConfig(level=level, format="geomap: %(message)s")
     ctx.ensure_object(dict)
@@ -87,3 +88,18 @@ def _exit_cleanly_on_signals() -> None:
                 signal.signal(sig, stop)
             except ValueError:  # not the main thread (a library caller's thread): leave it alone
                 pass
+
+
+def _warnings_as_lines() -> None:
+    """geomap's warnings about the input, as one line each on standard error."""
+    import warnings
+
+    from ..errors import GeomapWarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, GeomapWarning):
+            click.echo(f"geomap: warning: {message}", err=True)
+        else:
+            logging.getLogger("geomap").debug("%s: %s", category.__name__, message)
+
+    warnings.showwarning = show
