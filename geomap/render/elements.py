@@ -20,7 +20,7 @@ from folium.template import Template
 from .inert import InertLayer, InertMacroElement, inert_json
 
 __all__ = ["static_text", "Runtime", "ClaimLayer", "claim_payload", "LineLayer", "LinksLayer", "BasemapLayer", "Legend",
-           "TitleBox", "TimeSlider", "PlacesLayer", "Attribution", "TilesNotice", "PALETTE"]
+           "TitleBox", "TimeSlider", "PlacesLayer", "Attribution", "TilesNotice", "PALETTE", "party_colors"]
 
 #: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#000000"]
@@ -42,6 +42,8 @@ class Runtime(InertMacroElement):
         {% macro script(this, kwargs) %}
         var geomap_canvas = L.canvas({padding: 0.5});
         geomap.map = {{ this._parent.get_name() }};
+        geomap.map.on('zoomend moveend overlayadd overlayremove', geomap.scheduleDeclutter);
+        geomap.map.whenReady(geomap.scheduleDeclutter);
         {% endmacro %}
     """)
 
@@ -84,6 +86,7 @@ class ClaimLayer(InertLayer):
           function bind(layer, i) {
             layer.bindPopup(function () { return geomap.popup(props(i)); }, {maxWidth: 360});
             layer.claimId = i;
+            layer.claimKey = d.strings[d.cols[0][i]];
             geomap.register(layer, dateOf(i), group);
             group.addLayer(layer);
           }
@@ -95,9 +98,16 @@ class ClaimLayer(InertLayer):
             }
           }
           d.areas.forEach(function (a) {
-            bind(L.geoJSON(a[1], {style: function () { return areaStyle; }}), a[0]);
+            var area = L.geoJSON(a[1], {style: function () { return areaStyle; }});
+            var p = props(a[0]);
+            area.bindTooltip(geomap.el('span', null, (p.party || '') + ': \u201c' + (p.location || p.claim_id) + '\u201d'),
+                             {sticky: true});
+            bind(area, a[0]);
           });
           for (var i = 0; i < d.r.length; i++) {
+            if (!d.pt[i]) {  // an area claim names no point: no dot that would look like one
+              continue;
+            }
             var mk = L.circleMarker([d.xy[2 * i + 1], d.xy[2 * i]],
                                     {radius: 6, color: '#ffffff', weight: 1.5, fillColor: color,
                                      fillOpacity: 0.95, renderer: geomap_canvas});
@@ -115,8 +125,17 @@ class ClaimLayer(InertLayer):
         self.payload_json = inert_json(payload)
 
 
+def party_colors(parties) -> dict:
+    """One colour per party for a whole run (maps, pages, figures): the parties sorted, then the palette.
+
+    >>> party_colors(["Russia", "US", "Russia"]) == party_colors(["US", "Russia"])
+    True
+    """
+    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(sorted({str(p) for p in parties}))}
+
+
 def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequence[str],
-                  xy, radii_m, areas: Sequence[tuple]) -> dict:
+                  xy, radii_m, areas: Sequence[tuple], has_point=None) -> dict:
     """The compact, column-wise form :class:`ClaimLayer` reads.
 
     Parameters
@@ -130,6 +149,8 @@ def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequen
         Radius of a disc-shaped uncertainty area (0: none, or see ``areas``).
     areas : list of (claim index, GeoJSON geometry)
         Other uncertainty areas.
+    has_point : sequence of bool, optional
+        Whether each claim names a point (a marker is drawn only then; default: all).
     """
     import numpy as np
     import pandas as pd
@@ -157,7 +178,8 @@ def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequen
     flat = np.round(np.asarray(xy, dtype=float).reshape(-1), 5).tolist()
     return {"keys": keys, "strings": strings, "cols": [cols[k] for k, _ in keys], "xy": flat,
             "r": np.round(np.asarray(radii_m, dtype=float)).astype(int).tolist(),
-            "areas": [[int(i), g] for i, g in areas]}
+            "areas": [[int(i), g] for i, g in areas],
+            "pt": [1 if x else 0 for x in (np.ones(len(flat) // 2, bool) if has_point is None else has_point)]}
 
 
 class LineLayer(InertLayer):
@@ -176,7 +198,7 @@ class LineLayer(InertLayer):
             poly.addTo(group);
             L.tooltip({permanent: true, direction: 'center', className: 'geomap-plain', interactive: false})
               .setLatLng([s.label_at[1], s.label_at[0]])
-              .setContent(geomap.label(s.label + ' of the line', 'geomap-side-label')).addTo(group);
+              .setContent(geomap.label(s.label + ' of the line', 'geomap-side-label', 5)).addTo(group);
           });
           if (d.band) {
             L.geoJSON(d.band, {style: {color: '#333', weight: 0, fillColor: '#333', fillOpacity: 0.10},
@@ -246,6 +268,7 @@ class LinksLayer(InertLayer):
                                   {color: k.compatible ? '#2b8a3e' : '#c92a2a', weight: 2, dashArray: '6 5',
                                    opacity: 0.9, renderer: geomap_canvas});
             line.bindTooltip(geomap.el('span', null, k.text), {sticky: true});
+            geomap.register(line, k.date, group);  // the date slider hides it with its claims
             line.addTo(group);
           });
         })();
@@ -270,6 +293,10 @@ class BasemapLayer(InertLayer):
           var group = {{ this.get_name() }};
           var pane = {{ this._parent.get_name() }}.createPane('geomap-basemap');
           pane.style.zIndex = 250;
+          // Country names above the claims' areas (which would cut them), below markers; never clickable.
+          var labels = {{ this._parent.get_name() }}.createPane('geomap-country-labels');
+          labels.style.zIndex = 450;
+          labels.style.pointerEvents = 'none';
           L.geoJSON(b.countries, {pane: 'geomap-basemap', interactive: false,
             style: function (f) { return {color: '#8a8a8a', weight: 1, fillColor: f.properties.focus ? '#fbfaf5' : '#ecebe4',
                                           fillOpacity: 1}; }}).addTo(group);
@@ -282,15 +309,16 @@ class BasemapLayer(InertLayer):
           b.countries.features.forEach(function (f) {
             if (!f.properties.label_at) { return; }
             L.tooltip({permanent: true, direction: 'center', className: 'geomap-plain', interactive: false,
-                       pane: 'geomap-basemap'})
+                       pane: 'geomap-country-labels'})
               .setLatLng([f.properties.label_at[1], f.properties.label_at[0]])
-              .setContent(geomap.label(f.properties.name, 'geomap-side-label')).addTo(group);
+              .setContent(geomap.label(f.properties.name, 'geomap-side-label', 3)).addTo(group);
           });
           L.geoJSON(b.towns, {pane: 'geomap-basemap',
             pointToLayer: function (f, ll) {
               var m = L.circleMarker(ll, {radius: f.properties.major ? 3.5 : 2.2, color: '#444', weight: 1,
                                           fillColor: '#fff', fillOpacity: 1, pane: 'geomap-basemap'});
-              m.bindTooltip(geomap.label(f.properties.name), {permanent: !!f.properties.major, direction: 'right',
+              m.bindTooltip(geomap.label(f.properties.name, null, f.properties.major ? 2 : 1),
+                            {permanent: !!f.properties.major, direction: 'right',
                                                                className: 'geomap-plain', offset: [4, 0]});
               return m;
             }}).addTo(group);
@@ -314,15 +342,16 @@ class Legend(InertMacroElement):
           var note = {{ this.note_json }};
           var legend = L.control({position: 'bottomright'});
           legend.onAdd = function () {
-            var box = geomap.el('div', 'geomap-legend');
-            box.appendChild(geomap.el('b', null, 'Claimants'));
+            var box = geomap.el('details', 'geomap-legend');
+            if (items.length <= 4) { box.open = true; }  // a long legend starts folded
+            box.appendChild(geomap.el('summary', null, 'Claimants (' + items.length + ')'));
             items.forEach(function (it) {
               var row = geomap.el('div', 'geomap-legend-item');
               var sw = geomap.el('span', 'geomap-swatch'); sw.style.background = it.color;
               row.appendChild(sw); row.appendChild(geomap.el('span', null, it.name));
               box.appendChild(row);
             });
-            if (note) { box.appendChild(geomap.el('div', null, note)); }
+            if (note) { box.appendChild(geomap.el('div', 'geomap-legend-note', note)); }
             L.DomEvent.disableClickPropagation(box);
             return box;
           };
@@ -428,7 +457,7 @@ class PlacesLayer(InertLayer):
           pointToLayer: function (f, ll) {
             var mk = L.circleMarker(ll, {radius: 4, color: '#111', weight: 2, fillColor: '#ffd43b',
                                          fillOpacity: 1, renderer: geomap_canvas});
-            mk.bindTooltip(geomap.label(f.properties.name), {permanent: true, direction: 'left',
+            mk.bindTooltip(geomap.label(f.properties.name, null, 4), {permanent: true, direction: 'left',
                                                              className: 'geomap-plain', offset: [-5, 0]});
             mk.bindPopup(function () {
               var b = geomap.el('div', 'geomap-popup');

@@ -16,7 +16,7 @@ def _plain(text) -> str:
 
 
 def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optional[os.PathLike] = None,
-                    dpi: int = 110) -> bytes:
+                    dpi: int = 110, colors: Optional[dict] = None) -> bytes:
     """Draw claims, lines and the basemap to a PNG; return its bytes (and write ``path`` atomically).
 
     The output is deterministic for the same input (no timestamps in the PNG).
@@ -32,7 +32,7 @@ def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optio
     from ..incidents import claim_anchors
     from ..lines import get_line
     from .basemap import ATTRIBUTION, basemap_data
-    from .elements import PALETTE
+    from .elements import party_colors
 
     base = basemap_data()
     fig, ax = plt.subplots(figsize=(7.5, 6.2), dpi=dpi)
@@ -70,8 +70,9 @@ def incident_figure(frame, *, lines: Sequence = (), title: str = "", path: Optio
         handles.append(Line2D([], [], color="#222", linestyle="--" if ln.approximate else "-",
                               label=_plain(f"{ln.title} ({ln.left_label}/{ln.right_label})")))
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    for i, party in enumerate(parties):
-        color = PALETTE[i % len(PALETTE)]
+    palette = {**party_colors(parties), **(colors or {})}
+    for party in parties:
+        color = palette[party]
         rows = frame[frame["party"].astype(str) == party]
         idx = [frame.index.get_loc(k) for k in rows.index]
         gpd.GeoSeries(list(rows.geometry), crs=4326).plot(ax=ax, color=color, alpha=0.15, edgecolor=color,

@@ -28,8 +28,8 @@ import numpy as np
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
-from .elements import (PALETTE, Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
-                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload)
+from .elements import (Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
+                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload, party_colors)
 from .inert import Verbatim, inert_label
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
@@ -58,10 +58,6 @@ def OfflineMap(**kwargs):
         name="geomap_leaflet")
     m.add_child(Runtime(), name="geomap_runtime")
     return m
-
-
-def _colors(parties: Sequence[str]) -> dict:
-    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(parties)}
 
 
 _STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
@@ -109,7 +105,8 @@ def features_frame(features: Iterable[dict], *, party_key: str = "party"):
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
 
 
-def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title: Optional[str] = None,
+def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors: Optional[dict] = None,
+               title: Optional[str] = None,
                subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",
                reference_places: bool = True, gazetteer=None, width="100%", height="100%",
                simplify_deg: float = 0.0005):
@@ -122,6 +119,9 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title:
     lines : sequence of names or DeconflictionLine, optional
         Lines to judge by and draw (default: the incidents' own lines, else
         the built-in ones; those that apply to no claim are not drawn).
+    colors : dict, optional
+        Party -> colour, to keep one colour per party across several maps
+        (default: :func:`geomap.render.elements.party_colors` of the frame's parties).
     verdicts : DataFrame, optional
         The claims' :func:`geomap.verdicts.verdict_table`, when already
         made (the map draws what it says; it computes nothing itself).
@@ -174,7 +174,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title:
         LineLayer(ln).add_to(m)
 
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    colors = _colors(parties)
+    colors = {**party_colors(parties), **(colors or {})}
     import shapely
 
     geoms = frame.geometry.to_numpy()
@@ -207,7 +207,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title:
                 g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
                 areas.append((j, _round_geojson(g)))
         payload = claim_payload({k: cols[k][idx] for k in skeys + number_keys}, skeys, number_keys,
-                                xy[idx], radius_m[idx], areas)
+                                xy[idx], radius_m[idx], areas, has_point=(has_pt | is_point)[idx])
         claim_layers.append(ClaimLayer(p, colors[p], payload))
 
     # Reference places first, so claim markers draw (and take clicks) above them.
@@ -226,10 +226,15 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title:
                 n_incidents)
     if links and "claim_id" in frame and "incident" in frame:
         row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
+        date_col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+        claim_dates = [d if isinstance(d, str) else None for d in frame[date_col]] if date_col else \
+            [None] * len(frame)
         link_items = []
         for pair in compare_claims(frame, table):
             a, b = marker_at[row_of[pair["a"]]], marker_at[row_of[pair["b"]]]
+            dates = [d for d in (claim_dates[row_of[pair["a"]]], claim_dates[row_of[pair["b"]]]) if d]
             link_items.append({
+                "date": max(dates) if dates else None,
                 "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
                 "compatible": pair["compatible"],
                 "text": f"{pair['sentence']} Markers {pair['centre_distance_km']:.1f} km apart.",
@@ -245,7 +250,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, title:
     if len(dates) > 1:
         TimeSlider(dates).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
     _fit(m, frame, marker_at)
     return m
 
@@ -289,22 +294,16 @@ def _add_reference_places(m, frame, gazetteer):
 
 
 def _fit(m, frame, marker_at):
+    """Open on the union of the claims' areas (and their markers), padded; at most zoom 12."""
     import shapely
 
-    pts = [p for p in marker_at if p is not None and not p.is_empty]
-    if not pts:
+    geoms = [g for g in frame.geometry.to_numpy() if g is not None and not g.is_empty]
+    geoms += [p for p in marker_at if p is not None and not p.is_empty]
+    if not geoms:
         return
-    xmin, ymin, xmax, ymax = shapely.bounds(shapely.multipoints(pts))
-    # Small areas count too, large ones (a whole side of the line) do not drag the view away.
-    radius = frame["radius_km"].fillna(0).to_numpy(float) if "radius_km" in frame else np.zeros(len(frame))
-    geoms = frame.geometry.to_numpy()
-    small = (radius <= 60) & ~shapely.is_missing(geoms)
-    if small.any():
-        b = shapely.bounds(geoms[small])
-        xmin, ymin = min(xmin, np.nanmin(b[:, 0])), min(ymin, np.nanmin(b[:, 1]))
-        xmax, ymax = max(xmax, np.nanmax(b[:, 2])), max(ymax, np.nanmax(b[:, 3]))
-    pad = max(0.15, 0.08 * max(xmax - xmin, ymax - ymin))
-    m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]])
+    xmin, ymin, xmax, ymax = shapely.total_bounds(np.array(geoms, dtype=object))
+    pad = max(0.02, 0.04 * max(xmax - xmin, ymax - ymin))
+    m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]], max_zoom=12)
 
 
 def _number_elements(root):

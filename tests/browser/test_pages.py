@@ -30,8 +30,14 @@ def _open(watch, path):
 def _click_claim(page, claim_id):
     """Click the marker of a claim where Chromium draws it."""
     pos = page.evaluate("""(id) => {
-        const r = geomap.registry.find(r => r.layer.feature && r.layer.feature.properties.claim_id === id
-                                            && r.layer instanceof L.CircleMarker && !(r.layer instanceof L.Circle));
+        const mine = geomap.registry.filter(r => r.layer.claimKey === id);
+        const r = mine.find(r => r.layer instanceof L.CircleMarker && !(r.layer instanceof L.Circle));
+        if (!r) {  // an area claim has no marker: open its area's popup where the area is
+            const area = mine[0].layer;
+            const at = area.getBounds ? area.getBounds().getCenter() : area.getLatLng();
+            area.openPopup(at);
+            return null;
+        }
         geomap.map.setView(r.layer.getLatLng(), 11, {animate: false});
         r.layer.bringToFront();  // markers of claims at one place overlap: put this one on top
         const p = geomap.map.latLngToContainerPoint(r.layer.getLatLng());
@@ -39,7 +45,8 @@ def _click_claim(page, claim_id):
         return {x: box.left + p.x, y: box.top + p.y};
     }""", claim_id)
     page.wait_for_timeout(200)
-    page.mouse.click(pos["x"], pos["y"])
+    if pos is not None:
+        page.mouse.click(pos["x"], pos["y"])
     page.wait_for_selector(".leaflet-popup-content", timeout=3000)
     return page.inner_text(".leaflet-popup-content")
 
@@ -152,3 +159,37 @@ incidents:
     watch.page.goto((tmp_path / "site" / "incidents" / "tpl.html").as_uri())
     page_text = watch.page.inner_text("body")
     assert quote in page_text and party in page_text and "A49B" not in page_text
+
+
+AREA_ONLY = """
+incidents:
+  - id: area
+    date: 2017-11-23
+    title: Area-only claims
+    claims:
+      - {id: a, claimant: US, location: west of the Euphrates}
+      - {id: b, claimant: Russia, location: east of the Euphrates}
+"""
+
+
+def test_the_view_fits_the_claims_areas_and_the_controls_stay_out_of_the_way(watch, tmp_path):
+    from geomap.claims import read_claims_text
+
+    frame = claims_frame(read_claims_text(AREA_ONLY))
+    out = tmp_path / "area.html"
+    save_map(claims_map(frame), out)
+    _open(watch, out)
+    b = watch.page.evaluate("(() => { const b = geomap.map.getBounds(); "
+                            "return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), geomap.map.getZoom()]; })()")
+    xmin, ymin, xmax, ymax = frame.total_bounds
+    assert b[0] <= xmin and b[1] <= ymin and b[2] >= xmax and b[3] >= ymax   # every area in view
+    assert b[4] >= 5                                                        # and not zoomed out to the region
+    dots = watch.page.evaluate("geomap.registry.filter(r => r.layer instanceof L.CircleMarker"
+                               " && !(r.layer instanceof L.Circle)).length")
+    assert dots == 0                                                        # area claims name no point
+    covered = watch.page.evaluate("""(() => {
+        const sel = '.leaflet-control-layers, .geomap-legend, .geomap-title, .geomap-slider';
+        return Array.from(document.querySelectorAll(sel)).reduce((s, e) => {
+            const r = e.getBoundingClientRect(); return s + r.width * r.height; }, 0); })()""")
+    assert covered / (1280 * 860) < 0.10
+    assert watch.errors == []

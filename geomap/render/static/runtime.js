@@ -44,6 +44,32 @@ window.geomap = (function () {
       if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
     });
   }
-  function label(text, cls) { return el('span', cls || 'geomap-label', text); }
-  return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry};
+  // Labels carry a priority; where two would overlap on screen, the lower one is hidden.
+  function label(text, cls, priority) {
+    var e = el('span', cls || 'geomap-label', text);
+    e.setAttribute('data-priority', String(priority || 1));
+    return e;
+  }
+  function declutter() {
+    var els = Array.prototype.slice.call(document.querySelectorAll('.geomap-label, .geomap-side-label'));
+    els.forEach(function (e) { e.style.visibility = ''; });
+    var items = els.map(function (e) {
+      return {e: e, r: e.getBoundingClientRect(), p: parseFloat(e.getAttribute('data-priority') || '1')};
+    }).filter(function (it) { return it.r.width > 0 && it.r.height > 0; });
+    items.sort(function (a, b) { return b.p - a.p; });
+    var placed = [];
+    items.forEach(function (it) {
+      var r = it.r, hit = placed.some(function (q) {
+        return !(r.right < q.left || r.left > q.right || r.bottom < q.top || r.top > q.bottom);
+      });
+      if (hit) { it.e.style.visibility = 'hidden'; } else { placed.push(r); }
+    });
+  }
+  var pending = null;
+  function scheduleDeclutter() {
+    if (pending) { clearTimeout(pending); }
+    pending = setTimeout(function () { pending = null; declutter(); }, 30);
+  }
+  return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry,
+          declutter: declutter, scheduleDeclutter: scheduleDeclutter};
 })();
