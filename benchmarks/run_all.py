@@ -8,6 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_render  # noqa: E402
 import bench_resolve  # noqa: E402
 import bench_sides  # noqa: E402
+import bench_user_path  # noqa: E402
 
 if __name__ == "__main__":
     bench_resolve.main([])
@@ -15,3 +16,5 @@ if __name__ == "__main__":
     bench_sides.main([])
     print()
     bench_render.main([])
+    print()
+    bench_user_path.main([])
