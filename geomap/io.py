@@ -56,12 +56,16 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
     return path
+
+
+def _unlink_quietly(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _write_unnamed(path: Path, data: bytes) -> bool:
@@ -85,10 +89,7 @@ def _write_unnamed(path: Path, data: bytes) -> bool:
                 return False
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
     return True
 

@@ -28,8 +28,9 @@ import numpy as np
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
-from .elements import (Attribution, BasemapLayer, ClaimLayer, Legend, LineLayer, LinksLayer,
-                       PlacesLayer, Runtime, TilesNotice, TimeSlider, TitleBox, claim_payload, party_colors)
+from .controls import Attribution, Legend, TilesNotice, TimeSlider, TitleBox
+from .elements import (BasemapLayer, ClaimLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, claim_payload,
+                       party_colors)
 from .inert import Verbatim, inert_label
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
