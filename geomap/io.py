@@ -292,13 +292,17 @@ def check_geometry(g, *, source: str, line=None, where: str = "geometry"):
 
 
 def dump_features(features: Iterable[dict], *, sequence: bool = False, indent=None,
-                  precision: int = -1) -> str:
-    """Serialize features as a FeatureCollection or a newline-delimited sequence."""
+                  precision: int = -1, use_rs: bool = False) -> str:
+    """Serialize features as a FeatureCollection or a newline-delimited sequence.
+
+    ``use_rs`` prefixes each record of a sequence with the RS character (RFC 8142), as ``fio cat --rs``.
+    """
     feats = [_finite(f) for f in features]
     if precision >= 0:
         feats = [_round_feature(f, precision) for f in feats]
     if sequence:
-        return "".join(_dumps(f) + "\n" for f in feats)
+        rs = "\x1e" if use_rs else ""
+        return "".join(rs + _dumps(f) + "\n" for f in feats)
     fc = {"type": "FeatureCollection", "features": feats}
     return _dumps(fc, indent=indent) + "\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .options import (column_opt, handle_errors, indent_opt, line_opt, precision_opt, read_text_arg,
-                      sequence_opt, tolerance_opt)
+                      sequence_opt, tolerance_opt, use_rs_opt)
 
 
 @click.command(short_help="Decide the side of a deconfliction line for features or claims.")
@@ -21,11 +21,12 @@ from .options import (column_opt, handle_errors, indent_opt, line_opt, precision
 @click.option("--compare", is_flag=True,
               help="Claims: print each incident's verdicts and whether competing claims can both be true (JSON).")
 @sequence_opt
+@use_rs_opt
 @indent_opt
 @precision_opt
 @handle_errors
-def classify(source, lines, tolerance_km, columns, preset, geometry, summary, compare, sequence, indent,
-             precision):
+def classify(source, lines, tolerance_km, columns, preset, geometry, summary, compare, sequence, use_rs,
+             indent, precision):
     """Add side-of-line verdicts to GeoJSON features, claims or events.
 
     SOURCE is GeoJSON (a FeatureCollection or a feature sequence; '-' for
@@ -78,7 +79,8 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
     else:
         feats = classify_frame(data, lns, geometry=geometry, tolerance_km=tolerance_km)
-    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision), nl=False)
+    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
+               nl=False)
 
 
 def _jsonable(obj):

@@ -7,16 +7,16 @@ import os
 import sys
 
 import click
+import cligj
 
 from ..errors import GeomapError
 
-sequence_opt = click.option(
-    "--sequence/--collection", default=False,
-    help="Write newline-delimited GeoJSON features instead of a FeatureCollection.")
-indent_opt = click.option("--indent", type=click.IntRange(0, 8), default=None,
-                          help="Indent GeoJSON output by this many spaces.")
-precision_opt = click.option("--precision", type=click.IntRange(-1, 15), default=-1,
-                             help="Round coordinates to this many decimals (-1: as is).")
+# fio's options, from cligj: --sequence/--no-sequence, --rs, --indent, --precision.
+sequence_opt = cligj.sequence_opt
+use_rs_opt = cligj.use_rs_opt
+indent_opt = cligj.indent_opt
+precision_opt = cligj.precision_opt
+
 line_opt = click.option(
     "--line", "lines", multiple=True, metavar="NAME|FILE",
     help="Deconfliction line: a built-in name (see 'geomap lines') or a GeoJSON/vector file. "

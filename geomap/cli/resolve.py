@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt
+from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt, use_rs_opt
 
 
 @click.command(short_help="Resolve place names against the offline gazetteer.")
@@ -17,10 +17,11 @@ from .options import handle_errors, indent_opt, precision_opt, read_text_arg, se
 @click.option("--country", default=None, metavar="CC", help="Only places in this ISO country code.")
 @click.option("--strict", is_flag=True, help="Exit 2 if any name is not found or ambiguous.")
 @sequence_opt
+@use_rs_opt
 @indent_opt
 @precision_opt
 @handle_errors
-def resolve(names, files, kind, country, strict, sequence, indent, precision):
+def resolve(names, files, kind, country, strict, sequence, use_rs, indent, precision):
     """Resolve place names to gazetteer records, as GeoJSON on stdout.
 
     NAMES are place names as arguments; '-' as the only name (or -f FILE)
@@ -51,7 +52,8 @@ def resolve(names, files, kind, country, strict, sequence, indent, precision):
     if not queries:
         raise click.UsageError("no names given: pass names as arguments, or '-' / -f FILE with one per line")
     feats = resolution_features(queries, kind=kind, country=country.upper() if country else None)
-    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision), nl=False)
+    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
+               nl=False)
     if strict and any(f["properties"]["status"] != "resolved" for f in feats):
         bad = [f["properties"]["query"] for f in feats if f["properties"]["status"] != "resolved"]
         click.echo(f"geomap: not resolved: {', '.join(bad)}", err=True)

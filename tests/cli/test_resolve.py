@@ -83,3 +83,16 @@ def test_version_and_help(runner, cli):
     out = runner.invoke(cli, ["--help"]).output
     for cmd in ("resolve", "classify", "map", "publish", "lines", "gazetteer"):
         assert cmd in out
+
+
+def test_rs_sequences_round_trip(runner, cli):
+    import json
+
+    res = runner.invoke(cli, ["resolve", "--sequence", "--rs", "Mayadin", "Hajin"])
+    assert res.exit_code == 0, res.output
+    records = res.stdout.split("\x1e")
+    assert records[0] == "" and len(records) == 3                      # RFC 8142: RS before each text
+    assert [json.loads(r)["properties"]["query"] for r in records[1:]] == ["Mayadin", "Hajin"]
+    out = runner.invoke(cli, ["classify", "-", "--sequence", "--rs"], input=res.stdout)
+    assert out.exit_code == 0, out.output
+    assert [json.loads(r)["properties"]["side"] for r in out.stdout.split("\x1e")[1:]] == ["west", "east"]
