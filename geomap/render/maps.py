@@ -144,64 +144,74 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         Layers: the basemap, one per claimant, each line with its sides, links,
         reference places; a legend, a scale bar and a layer control.
     """
-    import folium
-
-    from ..incidents import claim_anchors
-    from ..verdicts import applicable_lines, compare_claims, line_label, verdict_table
 
     from ..incidents import check_claims_frame
+    from ..verdicts import applicable_lines, verdict_table
 
     if frame is None or len(frame) == 0:
         raise InputError("nothing to map: no claims")
     check_claims_frame(frame)
     frame = frame.reset_index(drop=True)
-    dates = sorted({d for d in frame.get("date", frame.get("incident_date", [])) if isinstance(d, str) and d}) \
-        if ("date" in frame or "incident_date" in frame) else []
     table = verdict_table(frame, lines) if verdicts is None else verdicts
     active = [get_line(x) for x in (lines or applicable_lines(table))]
+    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
+    colors = {**party_colors(parties), **(colors or {})}
 
     m = OfflineMap(control_scale=True, prefer_canvas=True, width=width, height=height,
                    attribution_control=True, font_size="0.8rem")
     BasemapLayer(basemap_data()).add_to(m)
     if tiles:
         _add_tiles(m, tiles)
-
-    verdicts_by_row = [dict() for _ in range(len(frame))]
-    drawn = {ln.name: line_label(ln) for ln in active}
-    for row, name, text in table[["row", "line", "sentence"]].itertuples(index=False):
-        if name in drawn:
-            verdicts_by_row[row][drawn[name]] = text
     for ln in active:
         LineLayer(ln).add_to(m)
+    layers, marker_at = _claim_layers(frame, _verdict_columns(frame, table, active), colors, simplify_deg)
+    # Reference places first, so claim markers draw (and take clicks) above them.
+    if reference_places and "place_ids" in frame:
+        _add_reference_places(m, frame, gazetteer)
+    for layer in layers:
+        layer.add_to(m)
+    _add_links(m, frame, table, marker_at, links)
+    _add_controls(m, frame, colors, active, title=title, subtitle=subtitle)
+    _fit(m, frame, marker_at)
+    return m
 
-    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    colors = {**party_colors(parties), **(colors or {})}
+
+def _verdict_columns(frame, table, active) -> dict:
+    """"verdict:<line>" -> each claim's sentence, for the lines drawn (what popups show)."""
+    from ..verdicts import line_label
+
+    drawn = {ln.name: line_label(ln) for ln in active}
+    by_row = [dict() for _ in range(len(frame))]
+    for row, name, text in table[["row", "line", "sentence"]].itertuples(index=False):
+        if name in drawn:
+            by_row[row][drawn[name]] = text
+    names = list(dict.fromkeys(k for vd in by_row for k in vd))
+    return {"verdict:" + t: np.array([vd.get(t) for vd in by_row], dtype=object) for t in names}
+
+
+def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tuple:
+    """(one ClaimLayer per party, each claim's marker point)."""
     import shapely
+
+    from ..incidents import claim_anchors
 
     geoms = frame.geometry.to_numpy()
     has_pt = frame["point_lon"].notna().to_numpy() if "point_lon" in frame else np.zeros(len(frame), bool)
-    pts = shapely.points(frame["point_lon"].astype(float).to_numpy(), frame["point_lat"].astype(float).to_numpy()) \
-        if "point_lon" in frame else np.full(len(frame), None)
-    disc = frame["disc_km"].astype(float).fillna(0).to_numpy() if "disc_km" in frame else np.zeros(len(frame))
     is_point = shapely.get_type_id(geoms) == 0
-    marker_at = claim_anchors(frame) if "claim_id" in frame else \
-        np.where(has_pt, pts, np.where(is_point, geoms, shapely.point_on_surface(geoms)))
+    marker_at = claim_anchors(frame)
+    disc = frame["disc_km"].astype(float).fillna(0).to_numpy() if "disc_km" in frame else np.zeros(len(frame))
     radius_col = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
     radius_m = np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0
     string_keys = [k for k in _STRING_KEYS if k in frame]
     number_keys = [k for k in _NUMBER_KEYS if k in frame]
     cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
-    by_party = {p: [] for p in parties}
-    claim_layers = []
-    for i, party in enumerate(frame["party"].astype(str).to_numpy()):
-        by_party[party].append(i)
-    vnames = list(dict.fromkeys(k for vd in verdicts_by_row for k in vd))
-    vcols = {"verdict:" + t: np.array([vd.get(t) for vd in verdicts_by_row], dtype=object) for t in vnames}
-    xy = np.array([[a.x, a.y] for a in marker_at])
-    skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
     cols.update(vcols)
-    for p in parties:
-        idx = np.array(by_party[p])
+    skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
+    xy = np.array([[a.x, a.y] for a in marker_at])
+    party = frame["party"].astype(str).to_numpy()
+    layers = []
+    for p in dict.fromkeys(party):
+        idx = np.flatnonzero(party == p)
         areas = []
         for j, i in enumerate(idx):
             if radius_m[i] <= 0 and not is_point[i]:
@@ -209,13 +219,14 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
                 areas.append((j, _round_geojson(g)))
         payload = claim_payload({k: cols[k][idx] for k in skeys + number_keys}, skeys, number_keys,
                                 xy[idx], radius_m[idx], areas, has_point=(has_pt | is_point)[idx])
-        claim_layers.append(ClaimLayer(p, colors[p], payload))
+        layers.append(ClaimLayer(p, colors[p], payload))
+    return layers, marker_at
 
-    # Reference places first, so claim markers draw (and take clicks) above them.
-    if reference_places and "place_ids" in frame:
-        _add_reference_places(m, frame, gazetteer)
-    for layer in claim_layers:
-        layer.add_to(m)
+
+def _add_links(m, frame, table, marker_at, links) -> None:
+    """Dashed links between competing claims, dated (the slider hides them with their claims)."""
+    from ..verdicts import compare_claims
+
     n_incidents = frame["incident"].nunique() if "incident" in frame else 0
     if links == "auto":
         links = n_incidents <= 2000
@@ -225,35 +236,45 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
             logging.getLogger(__name__).warning(
                 "%d incidents: links between competing claims left out (pass links=True to draw them)",
                 n_incidents)
-    if links and "claim_id" in frame and "incident" in frame:
-        row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
-        date_col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
-        claim_dates = [d if isinstance(d, str) else None for d in frame[date_col]] if date_col else \
-            [None] * len(frame)
-        link_items = []
-        for pair in compare_claims(frame, table):
-            a, b = marker_at[row_of[pair["a"]]], marker_at[row_of[pair["b"]]]
-            dates = [d for d in (claim_dates[row_of[pair["a"]]], claim_dates[row_of[pair["b"]]]) if d]
-            link_items.append({
-                "date": max(dates) if dates else None,
-                "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
-                "compatible": pair["compatible"],
-                "text": f"{pair['sentence']} Markers {pair['centre_distance_km']:.1f} km apart.",
-            })
-        if link_items:
-            LinksLayer(link_items).add_to(m)
+    if not (links and "incident" in frame):
+        return
+    row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
+    dates = _claim_dates(frame)
+    items = []
+    for pair in compare_claims(frame, table):
+        i, j = row_of[pair["a"]], row_of[pair["b"]]
+        a, b = marker_at[i], marker_at[j]
+        when = [d for d in (dates[i], dates[j]) if d]
+        items.append({
+            "date": max(when) if when else None,
+            "a": [round(a.x, 5), round(a.y, 5)], "b": [round(b.x, 5), round(b.y, 5)],
+            "compatible": pair["compatible"],
+            "text": f"{pair['sentence']} Markers {pair['centre_distance_km']:.1f} km apart.",
+        })
+    if items:
+        LinksLayer(items).add_to(m)
 
+
+def _claim_dates(frame) -> list:
+    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    return [d if isinstance(d, str) and d else None for d in frame[col]] if col else [None] * len(frame)
+
+
+def _add_controls(m, frame, colors: dict, active, *, title, subtitle) -> None:
+    """Legend, title, date slider, credits and the layer control."""
+    import folium
+
+    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
     Legend([{"name": p, "color": colors[p]} for p in parties],
            note="Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
                 "(red: cannot both be true).").add_to(m)
     sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
+    dates = sorted(set(d for d in _claim_dates(frame) if d))
     if len(dates) > 1:
         TimeSlider(dates).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    _fit(m, frame, marker_at)
-    return m
 
 
 def _add_tiles(m, name: str):

@@ -113,3 +113,12 @@ def test_empty_frame_is_an_error(seeds_frame):
 
     with pytest.raises(InputError):
         claims_map(seeds_frame.iloc[0:0])
+
+
+def test_the_date_slider_offers_every_claim_date(seeds_frame, seeds_html):
+    import json
+    import re
+
+    dates = json.loads(re.search(r"var dates = (\[.*?\]);", seeds_html).group(1))
+    assert dates == sorted(set(seeds_frame["date"]))
+    assert len(dates) == 3
