@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import KW_ONLY, dataclass
+
 __all__ = ["Place", "KINDS"]
 
 #: Kinds of place, in the order a bare name prefers them when scores tie.
@@ -11,6 +13,7 @@ KINDS = (
 )
 
 
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Place:
     """A gazetteer record (read-only).
 
@@ -39,33 +42,30 @@ class Place:
         Every spelling known for the place.
     """
 
-    __slots__ = (
-        "id", "name", "kind", "longitude", "latitude", "country_code", "admin1", "population",
-        "precision_m", "sources", "source_ids", "shape_id", "names", "feature_code", "events",
-    )
+    id: str
+    name: str
+    kind: str
+    longitude: float
+    latitude: float
+    _: KW_ONLY
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+    precision_m: float = 1000.0
+    sources: tuple = ()
+    source_ids: tuple = ()
+    shape_id: str = ""
+    names: tuple = ()
+    feature_code: str = ""
+    events: int = 0
 
-    def __init__(self, id: str, name: str, kind: str, longitude: float, latitude: float, *,
-                 country_code: str = "", admin1: str = "", population: int = 0,
-                 precision_m: float = 1000.0, sources: tuple = (), source_ids: tuple = (),
-                 shape_id: str = "", names: tuple = (), feature_code: str = "", events: int = 0):
-        object.__setattr__(self, "id", id)
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "longitude", float(longitude))
-        object.__setattr__(self, "latitude", float(latitude))
-        object.__setattr__(self, "country_code", country_code)
-        object.__setattr__(self, "admin1", admin1)
-        object.__setattr__(self, "population", int(population or 0))
-        object.__setattr__(self, "precision_m", float(precision_m))
-        object.__setattr__(self, "sources", tuple(sources))
-        object.__setattr__(self, "source_ids", tuple(source_ids))
-        object.__setattr__(self, "shape_id", shape_id)
-        object.__setattr__(self, "names", tuple(names) or (name,))
-        object.__setattr__(self, "feature_code", feature_code)
-        object.__setattr__(self, "events", int(events))
-
-    def __setattr__(self, key, value):
-        raise AttributeError("Place is read-only")
+    def __post_init__(self):
+        # Frozen: normalise the types once, here (the dataclass way to coerce frozen fields).
+        for name, cast in (("longitude", float), ("latitude", float), ("precision_m", float),
+                           ("population", lambda v: int(v or 0)), ("events", int),
+                           ("sources", tuple), ("source_ids", tuple)):
+            object.__setattr__(self, name, cast(getattr(self, name)))
+        object.__setattr__(self, "names", tuple(self.names) or (self.name,))
 
     @property
     def point(self):

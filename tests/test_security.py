@@ -47,7 +47,9 @@ def _claims_yaml(field: str, value: str) -> str:
              "location": "near Mayadin", "notes": "Notes",
              "source": {"report": "report.txt", "url": "https://example.org/r", "quote": "Quote"}}
     incident = {"id": "inc", "date": "2017-11-23", "title": "Title", "summary": "Summary",
-                "claims": [claim, {"id": "b", "claimant": "Party B", "location": "west of the Euphrates"}]}
+                # Colours follow the parties' sorted order: the other party sorts after every payload
+                # and the placeholder, so a payload changes no colour, only its own text.
+                "claims": [claim, {"id": "b", "claimant": "~Party B", "location": "west of the Euphrates"}]}
     if field in ("party", "speaker"):
         claim["claimant"][field] = value
     elif field in ("report", "url", "quote"):
