@@ -36,7 +36,7 @@ import numpy as np
 
 from .errors import EventTableError
 
-__all__ = ["PRESETS", "read_events", "read_events_text", "event_geometries"]
+__all__ = ["PRESETS", "read_events", "read_events_text", "event_geometries", "events_as_claims"]
 
 #: Column names and precision meaning of known event datasets.
 PRESETS = {
@@ -223,3 +223,27 @@ def read_events(path, *, preset: Optional[str] = None, columns: Optional[dict] =
         raise EventTableError(f"not UTF-8 text ({err.reason})", source=str(p)) from err
     return read_events_text(text, source=str(p), preset=preset, columns=columns,
                             delimiter="\t" if p.suffix.lower() == ".tsv" else None)
+
+
+def events_as_claims(gdf):
+    """An event table as a claims frame (:data:`geomap.incidents.CLAIMS_SCHEMA`): one claim per event.
+
+    The party is the event's ``side_a`` when a table has up to eight of them (a layer each on a map),
+    else "Events"; the claim id is the event id; the date and place columns carry over.
+    """
+    out = gdf.copy()
+    party = out["side_a"] if "side_a" in out else None
+    if party is None or party.nunique() > 8:
+        out["party"] = "Events"
+    else:
+        out["party"] = party
+    id_col = "id" if "id" in out else out.columns[0]
+    out["claim_id"] = out[id_col].astype(str)
+    out["incident"] = out["claim_id"]
+    for src, dst in (("where_coordinates", "location"), ("location", "location"), ("date_start", "date"),
+                     ("event_date", "date")):
+        if src in out and dst not in out:
+            out[dst] = out[src]
+    out["disc_km"] = out["uncertainty_km"].where(out["uncertainty_km"] > 0)
+    out["radius_km"] = out["uncertainty_km"]
+    return out

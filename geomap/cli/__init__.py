@@ -18,6 +18,7 @@ _COMMANDS = {
     "lines": ("geomap.cli.lines", "lines"),
     "map": ("geomap.cli.map", "map_cmd"),
     "publish": ("geomap.cli.publish", "publish"),
+    "export": ("geomap.cli.export", "export"),
     "gazetteer": ("geomap.cli.gazetteer", "gazetteer"),
 }
 _SHORT_HELP = {
@@ -26,6 +27,7 @@ _SHORT_HELP = {
     "lines": "List and show deconfliction lines.",
     "map": "Write an offline HTML map of claims.",
     "publish": "Write a static site: index, incident pages, figures.",
+    "export": "Export claims with areas and verdicts: KML, GeoPackage, CSV, GeoJSON.",
     "gazetteer": "Build or inspect the bundled gazetteer.",
 }
 

@@ -47,7 +47,9 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, p
         kind, data = load_input(source, preset=preset, columns=columns)
     frame = features_frame(data) if kind == "features" else data
     if kind == "events":
-        frame = _events_as_claims(frame)
+        from ..events import events_as_claims
+
+        frame = events_as_claims(frame)
     if incidents:
         known = set(frame["incident"]) if "incident" in frame else set()
         missing = [i for i in incidents if i not in known]
@@ -60,22 +62,3 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, p
     save_map(m, output)
     click.echo(f"geomap: wrote {output} ({len(frame)} claims)", err=True)
 
-
-def _events_as_claims(gdf):
-    """An event table mapped like claims: a layer per side_a (or one layer), dated."""
-    out = gdf.copy()
-    party = out["side_a"] if "side_a" in out else None
-    if party is None or party.nunique() > 8:
-        out["party"] = "Events"
-    else:
-        out["party"] = party
-    id_col = "id" if "id" in out else out.columns[0]
-    out["claim_id"] = out[id_col].astype(str)
-    out["incident"] = out["claim_id"]
-    for src, dst in (("where_coordinates", "location"), ("location", "location"), ("date_start", "date"),
-                     ("event_date", "date")):
-        if src in out and dst not in out:
-            out[dst] = out[src]
-    out["disc_km"] = out["uncertainty_km"].where(out["uncertainty_km"] > 0)
-    out["radius_km"] = out["uncertainty_km"]
-    return out
