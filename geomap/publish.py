@@ -205,7 +205,7 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
                "summary": rows["incident_summary"].iloc[0] if "incident_summary" in rows else ""}
         incidents.append(inc)
         say(f"incident {inc_id}: map, figure, page")
-        m = claims_map(rows, lines=lines, verdicts=table, colors=colors, title=title_i)
+        m = claims_map(rows, lines=lines, verdicts=table, colors=colors, title=title_i, compact=True)
         written.append(atomic_write(out / "incidents" / f"{slug}-map.html", render_html(m)))
         written.append(out / "figures" / f"{slug}.png")
         incident_figure(rows, lines=active, colors=colors, title=f"{title_i} ({date})",

@@ -28,7 +28,7 @@ class Legend(InertMacroElement):
           var legend = L.control({position: 'bottomright'});
           legend.onAdd = function () {
             var box = geomap.el('details', 'geomap-legend');
-            if (items.length <= 4) { box.open = true; }  // a long legend starts folded
+            if (items.length <= 4 && !{{ this.folded_json }}) { box.open = true; }  // a long legend starts folded
             box.appendChild(geomap.el('summary', null, 'Claimants (' + items.length + ')'));
             items.forEach(function (it) {
               var row = geomap.el('div', 'geomap-legend-item');
@@ -45,9 +45,10 @@ class Legend(InertMacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, items: Sequence[dict], note: str = ""):
+    def __init__(self, items: Sequence[dict], note: str = "", *, folded: bool = False):
         super().__init__()
         self._name = "Legend"
+        self.folded_json = inert_json(bool(folded))
         self.items_json = inert_json(list(items))
         self.note_json = inert_json(note)
 

@@ -109,7 +109,7 @@ def features_frame(features: Iterable[dict], *, party_key: str = "party"):
 def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors: Optional[dict] = None,
                title: Optional[str] = None,
                subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",
-               reference_places: bool = True, gazetteer=None, width="100%", height="100%",
+               reference_places: bool = True, gazetteer=None, width="100%", height="100%", compact: bool = False,
                simplify_deg: float = 0.0005):
     """A layered offline map of claims.
 
@@ -137,6 +137,9 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         cannot show legibly; a warning says so).
     reference_places : bool
         Mark the gazetteer places the claims name.
+    compact : bool
+        For a map embedded in a page that says the rest: the legend starts folded and the title
+        box holds the title alone.
 
     Returns
     -------
@@ -171,7 +174,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     for layer in layers:
         layer.add_to(m)
     _add_links(m, frame, table, marker_at, links)
-    _add_controls(m, frame, colors, active, title=title, subtitle=subtitle)
+    _add_controls(m, frame, colors, active, title=title, subtitle=subtitle, compact=compact)
     _fit(m, frame, marker_at)
     return m
 
@@ -260,15 +263,15 @@ def _claim_dates(frame) -> list:
     return [d if isinstance(d, str) and d else None for d in frame[col]] if col else [None] * len(frame)
 
 
-def _add_controls(m, frame, colors: dict, active, *, title, subtitle) -> None:
+def _add_controls(m, frame, colors: dict, active, *, title, subtitle, compact: bool = False) -> None:
     """Legend, title, date slider, credits and the layer control."""
     import folium
 
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
     Legend([{"name": p, "color": colors[p]} for p in parties],
            note="Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
-                "(red: cannot both be true).").add_to(m)
-    sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active else [])
+                "(red: cannot both be true).", folded=compact).add_to(m)
+    sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active and not compact else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
     dates = sorted(set(d for d in _claim_dates(frame) if d))
     if len(dates) > 1:
