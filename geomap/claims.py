@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from dataclasses import KW_ONLY, dataclass
 import io
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -46,31 +47,25 @@ CLAIM_FIELDS = ("id", "claimant", "claim", "location", "coordinates", "uncertain
 INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes")
 
 
+@dataclass(frozen=True, repr=False)
 class Claim:
     """One party's claim about where something happened."""
 
-    __slots__ = ("id", "incident_id", "party", "speaker", "text", "location", "coordinates",
-                 "uncertainty_km", "report", "quote", "url", "date", "source_file", "line")
-
-    def __init__(self, id: str, *, incident_id: str, party: str, location: str = "",
-                 speaker: str = "", text: str = "", coordinates=None,
-                 uncertainty_km: Optional[float] = None, report: str = "", quote: str = "",
-                 url: str = "", date: Optional[dt.date] = None, source_file: str = "",
-                 line: Optional[int] = None):
-        self.id = id
-        self.incident_id = incident_id
-        self.party = party
-        self.speaker = speaker
-        self.text = text
-        self.location = location
-        self.coordinates = coordinates
-        self.uncertainty_km = uncertainty_km
-        self.report = report
-        self.quote = quote
-        self.url = url
-        self.date = date
-        self.source_file = source_file
-        self.line = line
+    id: str
+    _: KW_ONLY
+    incident_id: str
+    party: str
+    location: str = ""
+    speaker: str = ""
+    text: str = ""
+    coordinates: Optional[tuple] = None
+    uncertainty_km: Optional[float] = None
+    report: str = ""
+    quote: str = ""
+    url: str = ""
+    date: Optional[dt.date] = None
+    source_file: str = ""
+    line: Optional[int] = None
 
     def __repr__(self) -> str:
         return f"Claim({self.id!r}, {self.party!r}, {self.location!r})"
@@ -92,22 +87,24 @@ class Claim:
                                    field="location") from err
 
 
+@dataclass(frozen=True, repr=False)
 class Incident:
     """An event about which claimants disagree."""
 
-    __slots__ = ("id", "date", "title", "summary", "claims", "lines", "source_file", "line")
+    id: str
+    _: KW_ONLY
+    date: Optional[dt.date] = None
+    title: str = ""
+    summary: str = ""
+    claims: tuple = ()
+    lines: tuple = ()
+    source_file: str = ""
+    line: Optional[int] = None
 
-    def __init__(self, id: str, *, date: Optional[dt.date] = None, title: str = "", summary: str = "",
-                 claims: Iterable[Claim] = (), lines: Iterable[str] = (), source_file: str = "",
-                 line: Optional[int] = None):
-        self.id = id
-        self.date = date
-        self.title = title or id
-        self.summary = summary
-        self.claims = list(claims)
-        self.lines = list(lines)
-        self.source_file = source_file
-        self.line = line
+    def __post_init__(self):
+        object.__setattr__(self, "title", self.title or self.id)
+        object.__setattr__(self, "claims", tuple(self.claims))
+        object.__setattr__(self, "lines", tuple(self.lines))
 
     def __repr__(self) -> str:
         return f"Incident({self.id!r}, {self.date}, {len(self.claims)} claims)"
@@ -318,14 +315,12 @@ def _from_rows(rows: Iterable[dict], source: str) -> list:
         if not d["claimant"]["party"]:
             raise ClaimFormatError("row has no 'party'", source=source, line=lineno, field="party")
         date = _date(row.get("date"), source, lineno)
-        inc = incidents.get(iid)
-        if inc is None:
-            inc = incidents[iid] = Incident(iid, date=date, title=row.get("title", ""), source_file=source,
-                                            line=lineno)
-        inc.claims.append(_claim_from_dict(d, iid, date or inc.date, source, len(inc.claims)))
+        head, claims = incidents.setdefault(iid, ({"date": date, "title": row.get("title", ""), "line": lineno}, []))
+        claims.append(_claim_from_dict(d, iid, date or head["date"], source, len(claims)))
     if not incidents:
         raise ClaimFormatError("no claims in the file", source=source)
-    return list(incidents.values())
+    return [Incident(iid, date=head["date"], title=head["title"], claims=claims, source_file=source,
+                     line=head["line"]) for iid, (head, claims) in incidents.items()]
 
 
 def _from_csv(text: str, source: str, delimiter: str) -> list:

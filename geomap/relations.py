@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import KW_ONLY, dataclass
 from typing import Optional
 
 from .coords import parse_coordinates
@@ -69,6 +70,7 @@ _SPLIT = re.compile(
 )
 
 
+@dataclass(frozen=True, repr=False)
 class ClaimGeometry:
     """A claim's geometry with its uncertainty.
 
@@ -93,20 +95,20 @@ class ClaimGeometry:
         When the area is a disc around ``point``: its radius (maps draw it as a circle).
     """
 
-    __slots__ = ("expression", "geometry", "point", "precision", "places", "parts", "notes", "line",
-                 "disc_km")
+    expression: str
+    geometry: object
+    _: KW_ONLY
+    point: object = None
+    precision: int = 1
+    places: tuple = ()
+    parts: tuple = ()
+    notes: tuple = ()
+    line: Optional[str] = None
+    disc_km: Optional[float] = None  # the area is a disc of this radius around the point
 
-    def __init__(self, expression, geometry, *, point=None, precision=1, places=(), parts=(),
-                 notes=(), line=None, disc_km=None):
-        self.expression = expression
-        self.geometry = geometry
-        self.point = point
-        self.precision = precision
-        self.places = list(places)
-        self.parts = list(parts)
-        self.notes = list(notes)
-        self.line = line
-        self.disc_km = disc_km  # the area is a disc of this radius around the point
+    def __post_init__(self):
+        for name in ("places", "parts", "notes"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @property
     def radius_km(self) -> float:

@@ -225,7 +225,10 @@ def test_no_code_evaluation_on_input_paths(path):
         if name == "Template":
             # A template's source is a literal written in geomap, never text built at run time.
             assert len(node.args) == 1 and isinstance(node.args[0], ast.Constant), where
-        if name in ("Element", "Html", "Popup", "Tooltip", "GeoJsonTooltip", "GeoJsonPopup", "IFrame"):
+        owner = getattr(getattr(node.func, "value", None), "id", None)
+        folium_call = isinstance(node.func, ast.Name) or owner in ("folium", "branca", "element", "features")
+        if folium_call and name in ("Element", "Html", "Popup", "Tooltip", "GeoJsonTooltip", "GeoJsonPopup",
+                                    "IFrame"):
             pytest.fail(f"{where}: folium/branca {name} compiles or evaluates its text; use geomap's elements")
         if name in ("Environment", "SandboxedEnvironment"):
             pytest.fail(f"{where}: use jinja2.sandbox.ImmutableSandboxedEnvironment(autoescape=True)")
