@@ -29,6 +29,8 @@ _LAZY = {
     "claims_frame": "geomap.incidents",
     "classify_claims": "geomap.incidents",
     "compare_incident": "geomap.incidents",
+    "verdict_table": "geomap.verdicts",
+    "compare_claims": "geomap.verdicts",
     "DeconflictionLine": "geomap.lines",
     "get_line": "geomap.lines",
     "load_line": "geomap.lines",
@@ -39,6 +41,7 @@ _LAZY = {
     "claims_map": "geomap.render.maps",
     "save_map": "geomap.render.maps",
     "publish_site": "geomap.publish",
+    "export_claims": "geomap.export",
 }
 
 __all__ = ["__version__", "resolve", *_LAZY]

@@ -29,7 +29,8 @@ from .lines import get_line
 from .sides import share_dict
 from .verdicts import _where
 
-__all__ = ["CLAIMS_SCHEMA", "check_claims_frame", "claims_frame", "classify_claims", "compare_incident", "incident_report", "claim_anchors"]
+__all__ = ["CLAIMS_SCHEMA", "check_claims_frame", "claims_frame", "classify_claims", "compare_incident",
+           "incident_report", "claim_anchors"]
 
 #: The claims frame: column -> (type, meaning). ``claim_id``, ``party`` and the geometry are
 #: required wherever a frame enters the library (:func:`check_claims_frame`); the rest are optional.
@@ -37,6 +38,7 @@ CLAIMS_SCHEMA = {
     "incident": ("str", "incident id"),
     "incident_date": ("str|None", "ISO date of the incident"),
     "incident_title": ("str|None", "the incident's title"),
+    "incident_summary": ("str|None", "the incident's summary"),
     "claim_id": ("str", "claim id, unique in the frame"),
     "party": ("str", "who claims it (the party: a layer and a colour)"),
     "speaker": ("str|None", "who said it for the party"),
