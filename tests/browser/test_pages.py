@@ -193,3 +193,23 @@ def test_the_view_fits_the_claims_areas_and_the_controls_stay_out_of_the_way(wat
             const r = e.getBoundingClientRect(); return s + r.width * r.height; }, 0); })()""")
     assert covered / (1280 * 860) < 0.10
     assert watch.errors == []
+
+
+def test_labels_never_overlap_or_repeat(watch, seeds_page, tmp_path):
+    # The Su-22 incident names Raqqa: a town of the basemap and a claimed place, labelled once.
+    _, frame = seeds_page
+    path = tmp_path / "su22.html"
+    save_map(claims_map(frame[frame["incident"] == "su22-shootdown-2017-06-18"]), path)
+    _open(watch, path)
+    start = watch.page.evaluate("geomap.map.getZoom()")
+    for zoom in (start, start + 1):
+        watch.page.evaluate(f"() => {{ geomap.map.setZoom({zoom}, {{animate: false}}); }}")
+        watch.page.wait_for_timeout(300)
+        shown = watch.page.evaluate("""Array.from(document.querySelectorAll('.geomap-label, .geomap-side-label'))
+            .filter(e => e.style.visibility !== 'hidden' && e.getBoundingClientRect().width > 0)
+            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.top, r.right, r.bottom]; })""")
+        for i, a in enumerate(shown):
+            for b in shown[i + 1:]:
+                overlap = not (a[3] < b[1] or a[1] > b[3] or a[4] < b[2] or a[2] > b[4])
+                assert not overlap, (a, b)
+                assert not (a[0] == b[0] and abs(a[1] - b[1]) + abs(a[2] - b[2]) < 120), (a, b)

@@ -59,10 +59,14 @@ window.geomap = (function () {
     items.sort(function (a, b) { return b.p - a.p; });
     var placed = [];
     items.forEach(function (it) {
-      var r = it.r, hit = placed.some(function (q) {
-        return !(r.right < q.left || r.left > q.right || r.bottom < q.top || r.top > q.bottom);
+      var r = it.r, text = it.e.textContent;
+      var hit = placed.some(function (q) {
+        var overlap = !(r.right < q.r.left || r.left > q.r.right || r.bottom < q.r.top || r.top > q.r.bottom);
+        // One label per place: the same name close by (a town and the claimed place it is) once.
+        var twin = q.text === text && Math.abs(r.left - q.r.left) + Math.abs(r.top - q.r.top) < 120;
+        return overlap || twin;
       });
-      if (hit) { it.e.style.visibility = 'hidden'; } else { placed.push(r); }
+      if (hit) { it.e.style.visibility = 'hidden'; } else { placed.push({r: r, text: text}); }
     });
   }
   var pending = null;
