@@ -107,7 +107,7 @@ def _verdict_props(row, line) -> dict:
     }
 
 
-def classify_features(features: list, lines: Optional[list] = None, *, where=None, areas=None,
+def classify_features(features: list, lines: Optional[list] = None, *,
                       tolerance_km: Optional[float] = None) -> list:
     """Add verdicts to GeoJSON features (new feature dicts, same order).
 
@@ -123,20 +123,16 @@ def classify_features(features: list, lines: Optional[list] = None, *, where=Non
     ----------
     lines : list of names or DeconflictionLine, optional
         Default: every built-in line.
-    where, areas : arrays of geometries, optional
-        What sides are decided on, and what shares describe (default: the
-        features' geometries).
     """
     from .verdicts import candidate_lines, judge
 
     lns = candidate_lines(lines)
-    geoms = _to_shapes(features) if where is None else where
-    areas = geoms if areas is None else areas
+    geoms = _to_shapes(features)
     props = [f.get("properties") or {} for f in features]
     countries = [p.get("country_code") for p in props]
     dates = [p.get("date") or p.get("incident_date") for p in props]
     named = [p.get("side_of") for p in props]
-    per_line = [(ln, list(judge(geoms, areas, ln, dates=dates, countries=countries, named_sides=named,
+    per_line = [(ln, list(judge(geoms, geoms, ln, dates=dates, countries=countries, named_sides=named,
                                 tolerance_km=tolerance_km).itertuples(index=False))) for ln in lns]
     out = []
     for i, f in enumerate(features):
@@ -161,12 +157,13 @@ def classify_frame(gdf, lines: Optional[list] = None, *, geometry: str = "area",
     from .lines import get_line
     from .verdicts import verdict_table
 
-    feats, _, _ = frame_to_features(gdf, geometry=geometry)
+    feats = frame_to_features(gdf, geometry=geometry)
     given = {ln.name: ln for ln in map(get_line, lines or [])}  # user line files are known by name here
     table = verdict_table(gdf, list(given.values()) or None, tolerance_km=tolerance_km)
+    line_of = {name: given.get(name) or get_line(name) for name in table["line"].unique()}
     by_row: list = [[] for _ in feats]
     for r in table.itertuples(index=False):
-        by_row[r.row].append((r, given.get(r.line) or get_line(r.line)))
+        by_row[r.row].append((r, line_of[r.line]))
     for f, rows in zip(feats, by_row):
         if rows:
             f["properties"].update(_verdict_props(*rows[0]))
@@ -175,31 +172,23 @@ def classify_frame(gdf, lines: Optional[list] = None, *, geometry: str = "area",
     return feats
 
 
-def frame_to_features(gdf, *, geometry: str = "area") -> tuple:
-    """(features, where, areas) of a claims or events frame.
-
-    ``where`` is what sides are decided on: a claim's point when it names a
-    single place or coordinates, else its area (events: their honest area).
-    ``geometry='point'`` writes points (events: their coded point) instead of
-    areas.
-    """
+def frame_to_features(gdf, *, geometry: str = "area") -> list:
+    """GeoJSON features of a claims or events frame: each row's area, or with ``geometry='point'``
+    its point (events: their coded point)."""
     import shapely
     from shapely.geometry import mapping
-
-    from .verdicts import _where
 
     lon_col, lat_col = ("coded_lon", "coded_lat") if "coded_lon" in gdf else ("point_lon", "point_lat")
     has_pt = gdf[lon_col].notna().to_numpy() if lon_col in gdf else np.zeros(len(gdf), bool)
     pts = shapely.points(gdf[lon_col].astype(float).to_numpy(), gdf[lat_col].astype(float).to_numpy()) \
         if lon_col in gdf else np.full(len(gdf), None)
     areas = gdf.geometry.to_numpy()
-    where = _where(gdf)
     feats = []
     for i, p in enumerate(_records(gdf)):
         g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
         feats.append({"type": "Feature", "properties": p,
                       "geometry": mapping(g) if g is not None and not g.is_empty else None})
-    return feats, where, areas
+    return feats
 
 
 def _records(gdf) -> list:

@@ -56,12 +56,8 @@ def local_crs(lon: float, lat: float):
     )
 
 
-def _transformers(lon: float, lat: float):
-    return _transformers_at(round(lon, 3), round(lat, 3))
-
-
 @lru_cache(maxsize=256)
-def _transformers_at(lon: float, lat: float):
+def _transformers(lon: float, lat: float):
     # Building a Transformer costs milliseconds: claims buffered around the same place share one.
     from pyproj import Transformer
 
@@ -90,7 +86,7 @@ def buffer_km(geom, distance_km: float, *, quad_segs: int = 16):
     import shapely
 
     c = geom.centroid if not geom.is_empty else geom
-    fwd, inv = _transformers(c.x, c.y)
+    fwd, inv = _transformers(round(c.x, 3), round(c.y, 3))
     projected = shapely.transform(geom, _vectorized(fwd))
     out = shapely.buffer(projected, distance_km * 1000.0, quad_segs=quad_segs)
     return shapely.transform(out, _vectorized(inv))

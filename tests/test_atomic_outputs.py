@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pathlib
 import signal
 import subprocess
@@ -61,13 +60,14 @@ def test_kills_leave_the_previous_output_intact(tmp_path, command, n_claims):
 
 
 def test_unwritable_output_is_a_clean_error(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    os.chmod(folder, 0o555)
+    # A path under a regular file cannot be written by anyone, root included.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
     src = _claims(tmp_path / "c.yaml", 2)
-    res = subprocess.run(GEOMAP + ["map", str(src), "-o", str(folder / "o.html")], capture_output=True, text=True)
-    os.chmod(folder, 0o755)
-    if os.geteuid() == 0:
-        pytest.skip("root writes anywhere")
-    assert res.returncode == 1 and "Traceback" not in res.stderr and ".tmp" not in res.stderr
-    assert str(folder) in res.stderr
+    for command in ("map", "publish"):
+        target = blocker / ("o.html" if command == "map" else "site")
+        res = subprocess.run(GEOMAP + [command, str(src), "-o", str(target)], capture_output=True, text=True)
+        assert res.returncode == 1, res.stderr
+        assert "Traceback" not in res.stderr and ".tmp" not in res.stderr and ".part" not in res.stderr
+        assert str(blocker) in res.stderr
+    assert blocker.read_text(encoding="utf-8") == "x" and _strays(tmp_path) == []

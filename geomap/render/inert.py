@@ -37,7 +37,7 @@ import re
 from branca.element import Element, MacroElement
 from folium.map import Layer
 
-__all__ = ["inert_json", "inert_label", "has_template_syntax", "Verbatim", "InertMacroElement", "InertLayer",
+__all__ = ["inert_json", "inert_label", "Verbatim", "InertMacroElement", "InertLayer",
            "TEMPLATE_DELIMITERS"]
 
 #: What opens a Jinja tag: an expression, a statement or a comment.
@@ -45,15 +45,6 @@ TEMPLATE_DELIMITERS = re.compile(r"\{(?=[{%#])")
 
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
-
-
-def has_template_syntax(text: str) -> bool:
-    """True when ``text`` holds a Jinja delimiter (``{{``, ``{%`` or ``{#``).
-
-    >>> has_template_syntax("a {{ b }}"), has_template_syntax("{a: 1}")
-    (True, False)
-    """
-    return TEMPLATE_DELIMITERS.search(text) is not None
 
 
 def inert_json(obj) -> str:

@@ -173,8 +173,9 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         _add_reference_places(m, frame, gazetteer)
     for layer in layers:
         layer.add_to(m)
-    _add_links(m, frame, table, marker_at, links)
-    _add_controls(m, frame, colors, active, title=title, subtitle=subtitle, compact=compact)
+    dates = _claim_dates(frame)
+    _add_links(m, frame, table, marker_at, links, dates)
+    _add_controls(m, frame, colors, active, dates, title=title, subtitle=subtitle, compact=compact)
     _fit(m, frame, marker_at)
     return m
 
@@ -226,7 +227,7 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
     return layers, marker_at
 
 
-def _add_links(m, frame, table, marker_at, links) -> None:
+def _add_links(m, frame, table, marker_at, links, dates: list) -> None:
     """Dashed links between competing claims, dated (the slider hides them with their claims)."""
     from ..verdicts import compare_claims
 
@@ -242,7 +243,6 @@ def _add_links(m, frame, table, marker_at, links) -> None:
     if not (links and "incident" in frame):
         return
     row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
-    dates = _claim_dates(frame)
     items = []
     for pair in compare_claims(frame, table):
         i, j = row_of[pair["a"]], row_of[pair["b"]]
@@ -263,7 +263,8 @@ def _claim_dates(frame) -> list:
     return [d if isinstance(d, str) and d else None for d in frame[col]] if col else [None] * len(frame)
 
 
-def _add_controls(m, frame, colors: dict, active, *, title, subtitle, compact: bool = False) -> None:
+def _add_controls(m, frame, colors: dict, active, dates: list, *, title, subtitle,
+                  compact: bool = False) -> None:
     """Legend, title, date slider, credits and the layer control."""
     import folium
 
@@ -273,9 +274,9 @@ def _add_controls(m, frame, colors: dict, active, *, title, subtitle, compact: b
                 "(red: cannot both be true).", folded=compact).add_to(m)
     sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active and not compact else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
-    dates = sorted(set(d for d in _claim_dates(frame) if d))
-    if len(dates) > 1:
-        TimeSlider(dates).add_to(m)
+    distinct = sorted(set(d for d in dates if d))
+    if len(distinct) > 1:
+        TimeSlider(distinct).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
 
