@@ -40,7 +40,7 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     leaves nothing behind.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent)
     _remove_stale_temporaries(path)
     if isinstance(data, str):
         # A lone surrogate from a broken input cannot be encoded: write U+FFFD rather than fail half-way.
@@ -59,6 +59,15 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
         _unlink_quietly(tmp)
         raise
     return path
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the folder an output goes in, or say plainly why it cannot be."""
+    for part in (folder, *folder.parents):
+        if part.exists() and not part.is_dir():
+            raise InputError("is a file, not a folder: the output cannot go inside it", source=str(part),
+                             hint="choose an output path in a folder")
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _unlink_quietly(path) -> None:
@@ -138,7 +147,7 @@ def atomic_folder(path: Union[str, os.PathLike]):
     @contextlib.contextmanager
     def swap():
         final = Path(path)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(final.parent)
         for old in final.parent.glob(f".{final.name}.*.part"):  # left by a killed run
             if _orphaned(old, final.name):
                 shutil.rmtree(old, ignore_errors=True)
