@@ -42,6 +42,12 @@ SOURCE_FILES = {
     "airports": "airports_region.tsv",
     "rivers": "ne_10m_rivers_lakes_euphrates_region.geojson",
     "ucdp": "ucdp_ged_syria_2016_2019.tsv",
+    "ocha_adm1": "ocha_cod_ab_syria_adm1.geojson",
+    "ocha_adm2": "ocha_cod_ab_syria_adm2.geojson",
+    "ocha_adm3": "ocha_cod_ab_syria_adm3.geojson",
+    "opensyria_adm1": "opensyria_governorates.json",
+    "opensyria_adm2": "opensyria_districts.json",
+    "opensyria_adm3": "opensyria_subdistricts.json",
 }
 
 GEONAMES_COLUMNS = [
@@ -71,7 +77,7 @@ _MERGE_KM = {"populated_place": 4.0, "air_base": 6.0, "airport": 6.0, "oil_field
 
 
 class _Rec:
-    __slots__ = ("id", "name", "kind", "lon", "lat", "cc", "admin1", "admin2", "pop", "prec",
+    __slots__ = ("id", "name", "kind", "lon", "lat", "cc", "admin1", "admin2", "admin3", "pcode", "pop", "prec",
                  "sources", "source_ids", "shape_id", "names", "fcode", "pos", "events")
 
     def __init__(self, id, name, kind, lon, lat, *, cc="", admin1="", admin2="", pop=0,
@@ -79,6 +85,7 @@ class _Rec:
         self.id, self.name, self.kind = id, name, kind
         self.lon, self.lat = round(float(lon), 5), round(float(lat), 5)
         self.cc, self.admin1, self.admin2 = cc, admin1, admin2
+        self.admin3, self.pcode = "", ""
         self.pop, self.prec, self.fcode = int(pop or 0), float(prec), fcode
         self.sources = [source]
         self.source_ids = [id]
@@ -206,7 +213,7 @@ def _geonames_kind(row) -> Optional[str]:
 
 def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[os.PathLike] = None,
                     extra_geonames: Iterable[os.PathLike] = (), include_ucdp: bool = True,
-                    progress=None) -> dict:
+                    ucdp_until: Optional[str] = None, progress=None) -> dict:
     """Build the gazetteer files from the source data folder.
 
     Parameters
@@ -223,6 +230,10 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
         export), added after the bundled cities500 extracts.
     include_ucdp : bool
         Add UCDP GED place names (set False to measure coverage without them).
+    ucdp_until : str, optional
+        Only UCDP events that started on or before this ISO date: a gazetteer
+        that has not seen later events, to measure resolution on them honestly
+        (``benchmarks/resolution_quality.py``).
     progress : callable, optional
         Called with a short message at each stage.
 
@@ -234,6 +245,7 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
     import yaml
 
     from . import sources as S
+    from .admin_units import add_admin_units
 
     src = Path(source)
     out = Path(out)
@@ -246,8 +258,9 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
         cur = yaml.safe_load(fh) or {}
     say("countries (Natural Earth admin-0)")
     S.add_countries(b, src)
-    say("governorates (Natural Earth admin-1)")
-    syrian_admin1 = S.add_admin1(b, src)
+    say("governorates (Natural Earth admin-1), districts and subdistricts (OCHA, Open-Syria)")
+    units = add_admin_units(b, src, S.add_admin1(b, src))
+    syrian_admin1 = units.admin1_of
     admin1_code_name = {r["code"]: r["name"] for r in _read_tsv(src / SOURCE_FILES["admin1_codes"])}
     say("curated places")
     S.add_curated(b, cur, curated_path, syrian_admin1)
@@ -269,10 +282,14 @@ def build_gazetteer(source: os.PathLike, out: os.PathLike, *, curated: Optional[
     if include_ucdp:
         say("UCDP GED place names and event counts")
         ucdp_rows = _read_tsv(src / SOURCE_FILES["ucdp"])
+        if ucdp_until:
+            ucdp_rows = [r for r in ucdp_rows if r["date_start"] <= ucdp_until]
         S.add_ucdp(b, ucdp_rows, syrian_admin1)
         S.count_events(b, ucdp_rows)
     S.add_facility_cores(b)
     S.add_aliases(b, cur, curated_path)
+    say("admin units of every Syrian place (point in polygon)")
+    units.assign(b)
     say(f"writing {len(b.recs)} places")
     return _write(b, out, src)
 
@@ -281,14 +298,16 @@ def _write(b: _Builder, out: Path, src: Path) -> dict:
     from .io import atomic_write
 
     out.mkdir(parents=True, exist_ok=True)
-    cols = ["id", "name", "kind", "lon", "lat", "country_code", "admin1", "admin2", "population",
+    cols = ["id", "name", "kind", "lon", "lat", "country_code", "admin1", "admin2", "admin3", "pcode", "population",
             "events", "precision_m", "sources", "source_ids", "shape_id", "feature_code", "names",
             "norms", "keys"]
     lines = ["\t".join(cols)]
     for r in b.recs:
         names = [n.replace("|", "/").replace("\t", " ") for n in r.names]
+        text = [" ".join(str(v).split()) for v in (r.id, r.name, r.kind)]
+        admin = [" ".join(str(v).split()) for v in (r.cc, r.admin1, r.admin2, r.admin3, r.pcode)]
         lines.append("\t".join([
-            r.id, r.name, r.kind, f"{r.lon:.5f}", f"{r.lat:.5f}", r.cc, r.admin1, r.admin2,
+            *text, f"{r.lon:.5f}", f"{r.lat:.5f}", *admin,
             str(r.pop), str(r.events), f"{r.prec:.0f}", ",".join(r.sources), ",".join(r.source_ids), r.shape_id,
             r.fcode, "|".join(names), "|".join(normalize(n) for n in names),
             "|".join(name_key(n) for n in names),

@@ -15,6 +15,12 @@ The YAML format, written by analysts::
             uncertainty_km: 1                   # optional, with coordinates
             source: {report: 004_52a27579c9f229eb.txt, quote: "The attack drove the SDF from Ja'Din"}
 
+A ``region:`` (at the top of the file or on an incident) names where the
+claims are: a governorate, district or subdistrict (name or OCHA P-code), a
+country or a bbox ``W,S,E,N``. Names are preferred inside it (a hint, not a
+limit). The places of one incident, and of one file, are read together: a
+name with namesakes takes the one near the file's other places.
+
 A CSV has one claim a row with the columns ``incident, date, title, id,
 party, speaker, claim, location, coordinates, uncertainty_km, report,
 quote`` (``incident`` groups rows). A GeoJSON FeatureCollection has one
@@ -44,7 +50,7 @@ MAX_FIELD_CHARS = 20000
 
 CLAIM_FIELDS = ("id", "claimant", "claim", "location", "coordinates", "uncertainty_km", "source",
                 "date", "notes")
-INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes")
+INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes", "region")
 
 
 @dataclass(frozen=True, repr=False)
@@ -74,14 +80,18 @@ class Claim:
         """"file, line N" for messages."""
         return f"{self.source_file}, line {self.line}" if self.line else self.source_file
 
-    def geometry(self, *, gazetteer=None, near=None, lines=None):
-        """The claim's :class:`~geomap.relations.ClaimGeometry` (errors name file and line)."""
+    def geometry(self, *, gazetteer=None, near=None, lines=None, context=None):
+        """The claim's :class:`~geomap.relations.ClaimGeometry` (errors name file and line).
+
+        ``context`` (a :class:`~geomap.context.ResolutionContext`) carries what
+        else is known: the incident's other places, the file's region.
+        """
         from .relations import claim_geometry
 
         try:
             return claim_geometry(self.location, coordinates=self.coordinates, gazetteer=gazetteer,
                                   claim_id=self.id, near=near, lines=lines,
-                                  uncertainty_km=self.uncertainty_km)
+                                  uncertainty_km=self.uncertainty_km, context=context)
         except ExpressionError as err:
             raise ClaimFormatError(str(err), source=self.source_file, line=self.line,
                                    field="location") from err
@@ -98,6 +108,7 @@ class Incident:
     summary: str = ""
     claims: tuple = ()
     lines: tuple = ()
+    region: str = ""
     source_file: str = ""
     line: Optional[int] = None
 
@@ -269,7 +280,8 @@ def _from_yaml(text: str, source: str) -> list:
     if not isinstance(data, dict) or "incidents" not in data:
         raise ClaimFormatError("no 'incidents' list at the top", source=source, line=1,
                                hint="start the file with 'incidents:'")
-    _check_keys(data, ("incidents",), source, "the file")
+    _check_keys(data, ("incidents", "region"), source, "the file")
+    file_region = _text(data, "region", source)
     incs = data["incidents"]
     if not isinstance(incs, list) or not incs:
         raise ClaimFormatError("'incidents' must be a non-empty list", source=source,
@@ -293,7 +305,9 @@ def _from_yaml(text: str, source: str) -> list:
         out.append(Incident(iid, date=date, title=_text(d, "title", source),
                             summary=_text(d, "summary", source),
                             claims=[_claim_from_dict(c, iid, date, source, j) for j, c in enumerate(claims)],
-                            lines=[str(x) for x in lines], source_file=source, line=_line(d)))
+                            lines=[str(x) for x in lines],
+                            region=_text(d, "region", source) or file_region,
+                            source_file=source, line=_line(d)))
     return out
 
 

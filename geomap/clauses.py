@@ -50,13 +50,23 @@ def _dir_word(word: str) -> str:
 class ClauseReader:
     """Reads the clauses of one location expression into geometries, collecting places, parts and notes."""
 
-    def __init__(self, expression: str, gazetteer: Gazetteer, defaults, claim_id, near, lines):
+    def __init__(self, expression: str, gazetteer: Gazetteer, defaults, claim_id, near, lines,
+                 context=None):
+        from .context import ResolutionContext
+
         self.expression = expression
         self.gaz = gazetteer
         self.d = defaults
         self.claim_id = claim_id
         self.near = near
+        self.context = context or ResolutionContext()
+        if near is not None:
+            from .context import Anchor
+
+            self.context = self.context.with_anchors([Anchor("the claim's other places", 1.0,
+                                                             point=tuple(near))])
         self.lines = lines
+        self.resolutions = []
         self.places = []
         self.parts = []
         self.notes = []
@@ -72,7 +82,8 @@ class ClauseReader:
         if not text:
             raise ExpressionError(self.expression, words, claim=self.claim_id,
                                   reason="a place name is missing")
-        res = self.gaz.resolve(text, kind=kind, near=self.near)
+        res = self.gaz.resolve(text, kind=kind, context=self.context)
+        self.resolutions.append(res)
         if res.status == "not_found":
             hint = f"; did you mean {', '.join(res.suggestions[:3])}?" if res.suggestions else ""
             raise ExpressionError(self.expression, text, claim=self.claim_id,

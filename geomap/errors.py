@@ -21,6 +21,7 @@ __all__ = [
     "LineError",
     "EventTableError",
     "InputError",
+    "ContextError",
 ]
 
 
@@ -30,6 +31,21 @@ class GeomapError(Exception):
 
 class GazetteerError(GeomapError, OSError):
     """The gazetteer data could not be read or is inconsistent."""
+
+
+class ContextError(GeomapError, ValueError):
+    """A resolution context (``--within``, ``--near``, a claims file's ``region``) could not be read.
+
+    Parameters
+    ----------
+    message : str
+    hint : str, optional
+        How to fix it.
+    """
+
+    def __init__(self, message: str, hint: str = ""):
+        self.hint = hint
+        super().__init__(f"{message} ({hint})" if hint else message)
 
 
 class PlaceNotFound(GeomapError, LookupError):

@@ -27,11 +27,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from .errors import AmbiguousPlace, GazetteerError, PlaceNotFound
+from .context import Anchor, ResolutionContext
+from .errors import GazetteerError
 from .name_index import NameIndex
 from .place import Place
-from .ranking import AMBIGUITY_MARGIN, DEFAULT_REGION, FUZZY_MIN_SCORE, Candidate, rank, same_place
-from .text import FOLD_VERSION, name_key, normalize, parse_place_query
+from .ranking import DEFAULT_REGION, Candidate
+from .resolver import Resolution
+from .text import FOLD_VERSION, name_key, normalize
 
 #: Longest query resolved (characters); a longer one is not a place name.
 MAX_QUERY_CHARS = 200
@@ -62,60 +64,6 @@ def data_path() -> Path:
     )
 
 
-class Resolution:
-    """The answer to one query.
-
-    Attributes
-    ----------
-    query : str
-    status : {'resolved', 'ambiguous', 'not_found'}
-    candidates : list of Candidate
-        Best first; the first is the answer (also for ``ambiguous``).
-    competitors : list of Candidate
-        For ``ambiguous``: the distinct places that scored close to the best.
-    suggestions : list of str
-        For ``not_found``: "did you mean" names.
-    kind_hint, modifier : str or None
-        What the query's feature and compass words said.
-    """
-
-    __slots__ = ("query", "status", "candidates", "competitors", "suggestions", "kind_hint",
-                 "modifier")
-
-    def __init__(self, query, status, candidates, competitors=(), suggestions=(), kind_hint=None,
-                 modifier=None):
-        self.query = query
-        self.status = status
-        self.candidates = list(candidates)
-        self.competitors = list(competitors)
-        self.suggestions = list(suggestions)
-        self.kind_hint = kind_hint
-        self.modifier = modifier
-
-    @property
-    def place(self) -> Optional[Place]:
-        return self.candidates[0].place if self.candidates else None
-
-    @property
-    def score(self) -> float:
-        return self.candidates[0].score if self.candidates else 0.0
-
-    def __bool__(self) -> bool:
-        return self.status != "not_found"
-
-    def __repr__(self) -> str:
-        top = f", {self.place.name!r}, {self.score:.3f}" if self.place else ""
-        return f"Resolution({self.query!r}, {self.status}{top})"
-
-    def raise_for_status(self, *, allow_ambiguous: bool = True) -> Place:
-        """The place, or :class:`PlaceNotFound` / :class:`AmbiguousPlace`."""
-        if self.status == "not_found":
-            raise PlaceNotFound(self.query, self.suggestions)
-        if self.status == "ambiguous" and not allow_ambiguous:
-            raise AmbiguousPlace(self.query, [c.place for c in self.candidates[:1] + self.competitors])
-        return self.place
-
-
 class Gazetteer:
     """An in-memory gazetteer with name indexes.
 
@@ -127,6 +75,9 @@ class Gazetteer:
                  shapes_path: Optional[Path] = None):
         self.places = list(places)
         self._by_id = {p.id: p for p in self.places}
+        #: OCHA P-code -> the admin unit with that code ("SY090301" -> Thiban subdistrict).
+        self.by_pcode = {p.pcode: p for p in self.places
+                         if p.pcode and p.kind in ("admin1", "admin2", "admin3")}
         self.index = NameIndex(self.places, norm_index, key_index)
         self._shapes_path = shapes_path
         self._shapes = None
@@ -154,7 +105,7 @@ class Gazetteer:
         lines = text.split("\n")
         header = lines[0].split("\t")
         expected = ["id", "name", "kind", "lon", "lat", "country_code", "admin1", "admin2",
-                    "population", "events", "precision_m", "sources", "source_ids", "shape_id",
+                    "admin3", "pcode", "population", "events", "precision_m", "sources", "source_ids", "shape_id",
                     "feature_code", "names", "norms", "keys"]
         if header != expected:
             raise GazetteerError(f"{path}: unexpected columns; rebuild with 'geomap gazetteer build'")
@@ -163,18 +114,20 @@ class Gazetteer:
             if not line:
                 continue
             f = line.split("\t")
-            if len(f) != 18:
-                raise GazetteerError(f"{path}, line {lineno}: expected 18 columns, found {len(f)}")
-            names = f[15].split("|")
+            if len(f) != len(expected):
+                raise GazetteerError(f"{path}, line {lineno}: expected {len(expected)} columns, "
+                                     f"found {len(f)}")
+            names = f[17].split("|")
             i = len(places)
             places.append(Place(
                 f[0], f[1], f[2], float(f[3]), float(f[4]), country_code=f[5], admin1=f[6],
-                population=int(f[8] or 0), events=int(f[9] or 0), precision_m=float(f[10] or 1000),
-                sources=tuple(f[11].split(",")), source_ids=tuple(f[12].split(",")),
-                shape_id=f[13], names=tuple(names), feature_code=f[14],
+                admin2=f[7], admin3=f[8], pcode=f[9],
+                population=int(f[10] or 0), events=int(f[11] or 0), precision_m=float(f[12] or 1000),
+                sources=tuple(f[13].split(",")), source_ids=tuple(f[14].split(",")),
+                shape_id=f[15], names=tuple(names), feature_code=f[16],
             ))
-            norms = f[16].split("|") if not stale else [normalize(n) for n in names]
-            keys = f[17].split("|") if not stale else [name_key(n) for n in names]
+            norms = f[18].split("|") if not stale else [normalize(n) for n in names]
+            keys = f[19].split("|") if not stale else [name_key(n) for n in names]
             for j, (n, k) in enumerate(zip(norms, keys)):
                 norm_index.setdefault(n, []).append((i, j))
                 key_index.setdefault(k, []).append((i, j))
@@ -222,16 +175,37 @@ class Gazetteer:
     # -- resolution ------------------------------------------------------------
     def candidates(self, query: str, *, kind: Optional[str] = None,
                    region: Optional[dict] = None, country: Optional[str] = None,
-                   within=None, near=None, limit: int = 10) -> list:
+                   within=None, near=None, context=None, limit: int = 10) -> list:
         """Ranked candidates of a query (no verdict), best first.
 
         Parameters
         ----------
         query : str
             A name as written; feature words ("air base", "province") and
-            alternatives ("A/B", "A (B)") are understood.
+            alternatives ("A/B") are understood.
         kind : str, optional
             Restrict the preference to a kind (overrides the query's feature word).
+        region : dict, optional
+            Country code -> prior weight (default :data:`DEFAULT_REGION`).
+        country, within, near, context
+            As for :meth:`resolve`.
+        """
+        res = self.resolve(query, kind=kind, region=region, country=country, within=within,
+                           near=near, context=context)
+        return res.candidates[:limit]
+
+    def resolve(self, query: str, *, kind: Optional[str] = None, region: Optional[dict] = None,
+                country: Optional[str] = None, within=None, near=None,
+                context: Optional[ResolutionContext] = None) -> Resolution:
+        """Resolve one name, in context when one is given.
+
+        Parameters
+        ----------
+        query : str
+            e.g. ``"Deir-Ezzor"``, ``"Hemeimeem air base"``, ``"Raqqa Province"``,
+            ``"Al Karamah, Raqqa"``, ``"Deir-ez-Zor - Hatla"``, ``"SY090301"``, ``"الميادين"``.
+        kind : str, optional
+            Prefer a kind (overrides the query's feature word).
         region : dict, optional
             Country code -> prior weight (default :data:`DEFAULT_REGION`).
         country : str, optional
@@ -239,27 +213,16 @@ class Gazetteer:
         within : shapely geometry, optional
             Only places whose point lies in this area.
         near : (lon, lat), optional
-            Context: prefer places near this point (another place the same
-            report names, say), in place of part of the regional prior.
-        """
-        q = parse_place_query(query)
-        return rank(self.index, q, kind or q.kind, region or DEFAULT_REGION, country, within, near)[:limit]
-
-    def resolve(self, query: str, *, kind: Optional[str] = None, region: Optional[dict] = None,
-                country: Optional[str] = None, within=None, near=None) -> Resolution:
-        """Resolve one name.
-
-        Parameters
-        ----------
-        query : str
-            e.g. ``"Deir-Ezzor"``, ``"Hemeimeem air base"``, ``"Raqqa Province"``,
-            ``"Tabqa, Syria"``, ``"الميادين"``.
-        kind, region, country, within, near
-            As for :meth:`candidates`.
+            A point known to be involved: places near it are preferred.
+        context : ResolutionContext, optional
+            Everything else known (:func:`geomap.context.make_context`,
+            :func:`geomap.joint.resolve_joint`).
 
         Returns
         -------
         Resolution
+            With ``status``, ``match`` (what the answer stands on), ``context``
+            (what supported it), ``reason`` and the rivals.
 
         Examples
         --------
@@ -268,47 +231,23 @@ class Gazetteer:
         'admin1'
         >>> gaz.resolve("Hemeimeem air base").place.name
         'Hmeimim Air Base'
+        >>> gaz.resolve("SY090301").place.name
+        'Thiban'
         """
+        from .resolver import resolve_name
+
         text = " ".join(str(query).split())
         if len(text) > MAX_QUERY_CHARS:
             # No place name is this long; matching it would only cost time and memory.
-            return Resolution(text[:MAX_QUERY_CHARS] + "…", "not_found", [], kind_hint=kind)
-        q = parse_place_query(text)
-        # "Tabqa, Syria" / "Karamah, Raqqa": a trailing qualifier narrows the search
-        # to a country or governorate, or (a town) gives the context point.
-        if "," in text and within is None and not country:
-            head, _, tail = text.rpartition(",")
-            qual = self.resolve(tail, kind="admin1") if tail.strip() and head.strip() else None
-            if qual and qual.status != "not_found":
-                qp = qual.place
-                if qp.kind == "country":
-                    sub = self.resolve(head, kind=kind, region=region, country=qp.country_code, near=near)
-                elif qp.kind == "admin1" and qp.shape_id:
-                    sub = self.resolve(head, kind=kind, region=region, within=self.shape(qp), near=near)
-                else:
-                    sub = self.resolve(head, kind=kind, region=region, near=qp.point)
-                if sub.status != "not_found":
-                    sub.query = text
-                    return sub
-        region = region or DEFAULT_REGION
-        cands = rank(self.index, q, kind or q.kind, region, country, within, near)
-        if not cands:
-            return Resolution(text, "not_found", [], suggestions=self.index.suggest(text),
-                              kind_hint=kind or q.kind, modifier=q.modifier)
-        top = cands[0]
-        if top.match == "fuzzy" and top.score < FUZZY_MIN_SCORE:
-            return Resolution(text, "not_found", [], suggestions=[c.place.name for c in cands[:3]],
-                              kind_hint=kind or q.kind, modifier=q.modifier)
-        competitors = []
-        for c in cands[1:]:
-            if top.score - c.score > AMBIGUITY_MARGIN:
-                break
-            if same_place(top.place, c.place):
-                continue
-            competitors.append(c)
-        status = "ambiguous" if competitors else "resolved"
-        return Resolution(text, status, cands, competitors, kind_hint=kind or q.kind,
-                          modifier=q.modifier)
+            return Resolution(text[:MAX_QUERY_CHARS] + "…", "not_found", [], kind_hint=kind,
+                              reason=f"longer than {MAX_QUERY_CHARS} characters: not a place name")
+        ctx = context or ResolutionContext()
+        if country or within is not None:
+            ctx = ResolutionContext(country or ctx.country, within if within is not None else ctx.within,
+                                    ctx.within_label if within is None else "the given area", ctx.anchors)
+        if near is not None:
+            ctx = ctx.with_anchors([Anchor(f"{near[0]:g},{near[1]:g}", 1.0, point=tuple(near))])
+        return resolve_name(self, text, kind, region, ctx.excluding(text) if ctx.anchors else ctx)
 
     def resolve_many(self, queries: Iterable[str], **kwargs) -> list:
         """:meth:`resolve` over many names, in order."""

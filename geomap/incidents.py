@@ -62,6 +62,7 @@ CLAIMS_SCHEMA = {
     "source_line": ("int|None", "the claim's line in that file"),
     "side_of": ("str|None", "the line whose side the wording names ('west of the Euphrates')"),
     "lines": ("list[str]", "the incident's own lines (empty: the built-in ones)"),
+    "resolution": ("str", "how each name was resolved: status, what it stands on, the context used"),
 }
 
 #: Claims whose area is wider than this (equivalent radius, km) are anchored near the others.
@@ -77,30 +78,88 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     import geopandas as gpd
 
     rows, geoms = [], []
-    for inc in incidents:
-        context = None
-        for c in inc.claims:
-            cg = c.geometry(gazetteer=gazetteer, near=context, lines=lines)
-            if context is None and cg.point is not None:
-                context = (cg.point.x, cg.point.y)
-            rows.append({
-                "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
-                "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
-                "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
-                "url": c.url, "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
-                "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,
-                "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
-                "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
-                "point_lon": cg.point.x if cg.point is not None else None,
-                "point_lat": cg.point.y if cg.point is not None else None,
-                "country_code": _point_country(cg),
-                "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
-                "lines": list(inc.lines),
-            })
-            geoms.append(cg.geometry)
+    for inc, c, cg in read_jointly(list(incidents), gazetteer=gazetteer, lines=lines):
+        rows.append({
+            "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
+            "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
+            "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
+            "url": c.url, "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
+            "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,
+            "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
+            "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
+            "point_lon": cg.point.x if cg.point is not None else None,
+            "point_lat": cg.point.y if cg.point is not None else None,
+            "country_code": _point_country(cg),
+            "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
+            "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
+        })
+        geoms.append(cg.geometry)
     _warn_duplicates(rows)
     _warn_swapped_in_context(rows, geoms)
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+
+def resolution_summary(resolutions) -> str:
+    """"Ja'Din: resolved by context (Ath Thawrah); Tabqa: resolved, exact" for one claim."""
+    parts = []
+    for r in resolutions:
+        how = f"{r.status}, {r.match}" + (f" ({', '.join(r.context)})" if r.context else "")
+        parts.append(f"{r.query}: {how}")
+    return "; ".join(parts)
+
+
+#: Weight of the places named elsewhere in the same file (an incident's own places weigh 1).
+FILE_ANCHOR_WEIGHT = 0.6
+
+
+def read_jointly(incidents: list, *, gazetteer=None, lines=None):
+    """(incident, claim, ClaimGeometry) for every claim, its names read in context.
+
+    A first reading takes each claim alone (with its incident's or file's
+    ``region``). Names it left ambiguous are read again with the places read
+    without doubt elsewhere as context: those of the same incident in full,
+    those of the rest of the file at :data:`FILE_ANCHOR_WEIGHT`.
+    """
+    from .gazetteer import Gazetteer
+    from .relations import joint_anchors
+
+    gaz = gazetteer or Gazetteer.default()
+    first = []
+    for inc in incidents:
+        base = _region_context(gaz, inc)
+        near = None
+        for c in inc.claims:
+            cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base)
+            if near is None and cg.point is not None:
+                near = (cg.point.x, cg.point.y)
+            first.append((inc, c, cg, base, near))
+    by_incident: dict = {}
+    for inc, c, cg, *_ in first:
+        by_incident.setdefault(inc.id, []).extend(cg.resolutions)
+    file_anchors = joint_anchors([r for rs in by_incident.values() for r in rs], FILE_ANCHOR_WEIGHT)
+    for inc, c, cg, base, near in first:
+        if not any(r.status == "ambiguous" for r in cg.resolutions):
+            yield inc, c, cg
+            continue
+        own = joint_anchors(by_incident[inc.id])
+        ids = {a.place.id for a in own}
+        anchors = own + [a for a in file_anchors if a.place.id not in ids]
+        yield inc, c, c.geometry(gazetteer=gaz, near=near, lines=lines, context=base.with_anchors(anchors))
+
+
+def _region_context(gaz, inc):
+    from .claims import ClaimFormatError
+    from .context import ResolutionContext, make_context
+    from .errors import ContextError
+
+    if not inc.region:
+        return ResolutionContext()
+    try:
+        return make_context(gaz, region=inc.region)
+    except ContextError as err:
+        raise ClaimFormatError(str(err), source=inc.source_file, line=inc.line, field="region",
+                               hint="a governorate, district or subdistrict, a P-code, a country "
+                                    "or W,S,E,N") from err
 
 
 #: A point this far from its incident's other claims, whose swap lies this near them, looks swapped (km).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .place import Place
-from .text import deletions, name_key, normalize, parse_place_query, skeleton
+from .text import deletions, name_key, normalize, parse_place_query, skeleton, spelling_variants
 
 __all__ = ["NameIndex"]
 
@@ -85,6 +85,15 @@ class NameIndex:
             # News drops the article at will: "Tibni" is "At Tibni" spelled the usual way.
             sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
             offer(i, 0.88 + 0.07 * sim, spelled, "variant")
+        # The same letters spelled another way (Thiban / Dhiban): a little below a key match.
+        for variant in spelling_variants(norm):
+            vkey = name_key(variant)
+            if vkey == key:
+                continue
+            for i, j in self.key.get(vkey, ()):
+                spelled = self.places[i].names[j]
+                sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
+                offer(i, 0.86 + 0.06 * sim, spelled, "variant")
         if len(key) >= _FUZZY_MIN_KEY and not found:
             dindex = self.deletion_index()
             seen = set()
@@ -98,7 +107,8 @@ class NameIndex:
                     if ratio < _FUZZY_MIN_RATIO:
                         continue
                     # Same consonants, other vowels: the usual transliteration drift.
-                    q = 0.86 + 0.06 * ratio if skeleton(k) == skel else 0.7 + 0.2 * ratio
+                    drift = skeleton(k) == skel
+                    q = 0.86 + 0.06 * ratio if drift else 0.7 + 0.2 * ratio
                     for i, j in self.key[k]:
                         offer(i, q, self.places[i].names[j], "fuzzy")
         return found

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
 
-__all__ = ["Place", "KINDS"]
+__all__ = ["Place", "KINDS", "AREA_KINDS"]
 
 #: Kinds of place, in the order a bare name prefers them when scores tie.
 KINDS = (
-    "country", "admin1", "populated_place", "river", "lake", "air_base", "airport", "dam",
+    "country", "admin1", "admin2", "admin3", "populated_place", "river", "lake", "air_base", "airport", "dam",
     "oil_field", "facility",
 )
+
+#: Kinds that are areas (claims naming them are the area, not a point in it).
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -28,7 +31,12 @@ class Place:
     longitude, latitude : float
         A representative point (for areas and lines: a label point).
     country_code, admin1 : str
-        ISO country code and first-order division, where known.
+        ISO country code and first-order division (governorate), where known.
+    admin2, admin3 : str
+        District and subdistrict (nahiya) of a Syrian place (OCHA names).
+    pcode : str
+        OCHA P-code: the place's own for an admin unit, its subdistrict's for
+        any other Syrian place (``SY090301``); "" elsewhere.
     population : int
     events : int
         Conflict events recorded within 2 km (UCDP GED, precision 1-2): a prior.
@@ -50,6 +58,9 @@ class Place:
     _: KW_ONLY
     country_code: str = ""
     admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    pcode: str = ""
     population: int = 0
     precision_m: float = 1000.0
     sources: tuple = ()
@@ -72,6 +83,10 @@ class Place:
         """(longitude, latitude)."""
         return (self.longitude, self.latitude)
 
+    def in_unit(self, pcode: str) -> bool:
+        """True when the place lies in the admin unit with this P-code (or is it)."""
+        return bool(pcode) and self.pcode.startswith(pcode)
+
     @property
     def source(self) -> str:
         """The source of the record's position."""
@@ -83,6 +98,8 @@ class Place:
             "id": self.id, "name": self.name, "kind": self.kind,
             "longitude": self.longitude, "latitude": self.latitude,
             "country_code": self.country_code, "admin1": self.admin1 or None,
+            "admin2": self.admin2 or None, "admin3": self.admin3 or None,
+            "pcode": self.pcode or None,
             "population": self.population, "events": self.events, "precision_m": self.precision_m,
             "sources": list(self.sources), "source_ids": list(self.source_ids),
             "feature_code": self.feature_code or None,

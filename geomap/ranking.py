@@ -17,26 +17,29 @@ from .geodesy import haversine_km
 from .place import Place
 from .text import parse_place_query
 
-__all__ = ["Candidate", "DEFAULT_REGION", "AMBIGUITY_MARGIN", "SAME_PLACE_KM", "score", "rank", "same_place", "FUZZY_MIN_SCORE"]
+__all__ = ["prominence", "Candidate", "DEFAULT_REGION", "AMBIGUITY_MARGIN", "SAME_PLACE_KM", "score", "rank", "same_place", "FUZZY_MIN_SCORE"]
 
 #: Regional prior: how likely a report about the Syrian war means a place in
 #: each country, when names tie. Override per call with ``region=``.
 DEFAULT_REGION = {"SY": 1.0, "IQ": 0.75, "QA": 0.5, "TR": 0.4, "JO": 0.4, "LB": 0.4,
                   "IL": 0.3, "PS": 0.3}
 
-_PROMINENCE = {"country": 1.0, "admin1": 0.8, "river": 0.8, "lake": 0.6, "air_base": 0.6,
+_PROMINENCE = {"country": 1.0, "admin1": 0.8, "admin2": 0.5, "admin3": 0.4, "river": 0.8, "lake": 0.6, "air_base": 0.6,
                "airport": 0.5, "dam": 0.6, "oil_field": 0.5, "facility": 0.3}
 _BARE_KIND_FIT = {"populated_place": 1.0, "country": 1.0, "river": 0.9, "lake": 0.8,
-                  "admin1": 0.55, "air_base": 0.8, "airport": 0.75, "dam": 0.8,
+                  "admin1": 0.55, "admin2": 0.4, "admin3": 0.35, "air_base": 0.8, "airport": 0.75, "dam": 0.8,
                   "oil_field": 0.8, "facility": 0.7}
-_KIND_FAMILY = {"air_base": {"airport"}, "airport": {"air_base"}, "admin1": {"country"},
+KIND_FAMILY = {"air_base": {"airport"}, "airport": {"air_base"}, "admin1": {"country"},
+                "admin2": {"admin3", "populated_place"}, "admin3": {"admin2", "populated_place"},
                 "oil_field": {"facility"}, "dam": {"facility", "lake"}}
 
 #: Two candidates closer than this are one place (a village and its UCDP
 #: spelling, a town and its airport).
 SAME_PLACE_KM = 6.0
+#: A facility this close to a town of its name (Tabqa air base, Tabqa) is the town's, no rival.
+TOWN_FACILITY_KM = 25.0
 #: A distinct place scoring within this margin of the best makes the answer ambiguous.
-AMBIGUITY_MARGIN = 0.025
+AMBIGUITY_MARGIN = 0.06
 #: A fuzzy-only best candidate below this score is reported not_found, with it as suggestion.
 FUZZY_MIN_SCORE = 0.72
 _FACILITY = frozenset({"air_base", "airport", "dam", "oil_field", "facility"})
@@ -62,7 +65,8 @@ class Candidate:
         return f"Candidate({self.place.name!r}, {self.score:.3f}, {self.match})"
 
 
-def score(place: Place, quality: float, kind_hint, region: dict, near=None) -> float:
+def prominence(place: Place) -> float:
+    """How well known a place is (0-1): population, kind, recorded conflict events."""
     if place.kind == "populated_place":
         prom = min(1.0, math.log10(place.population + 1) / 6.5) if place.population else 0.0
         if "geonames" in place.sources or "naturalearth" in place.sources:
@@ -71,14 +75,17 @@ def score(place: Place, quality: float, kind_hint, region: dict, near=None) -> f
         prom = _PROMINENCE.get(place.kind, 0.3)
     if place.events:
         prom = max(prom, min(0.8, 0.3 * math.log10(1 + place.events)))
+    return prom
+
+
+def score(place: Place, quality: float, kind_hint, region: dict) -> float:
+    """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit."""
+    prom = prominence(place)
     prior = region.get(place.country_code, 0.3) if place.country_code else 0.8
-    if near is not None:
-        d = float(haversine_km(near[0], near[1], place.longitude, place.latitude))
-        prior = 0.5 * prior + 0.5 * math.exp(-d / 60.0) * 2
     if kind_hint:
         if place.kind == kind_hint:
             fit = 1.0
-        elif place.kind in _KIND_FAMILY.get(kind_hint, ()):
+        elif place.kind in KIND_FAMILY.get(kind_hint, ()):
             fit = 0.7
         else:
             fit = 0.0
@@ -88,7 +95,8 @@ def score(place: Place, quality: float, kind_hint, region: dict, near=None) -> f
 
 
 
-def rank(index, q, kind_hint, region, country, within, near=None) -> list:
+def rank(index, q, kind_hint, region, country, within) -> list:
+    """Every place the query's spellings can mean, scored on the name alone, best first."""
     best: dict = {}
     # Full spellings ("Tabqa Dam") first; a bare core ("Tabqa" + hint dam) scores a little less.
     alts = [(a, 1.0) for a in q.full_names] + [(a, 0.97 if q.full_names else 1.0) for a in q.names]
@@ -100,7 +108,7 @@ def rank(index, q, kind_hint, region, country, within, near=None) -> list:
             if not kind_hint and p.kind in _FACILITY and parse_place_query(spelled).kind is None:
                 # "Euphrates" is the river before it is the Euphrates Dam.
                 quality *= 0.9
-            s = score(p, quality * factor, kind_hint, region, near)
+            s = score(p, quality * factor, kind_hint, region)
             if i not in best or s > best[i].score:
                 best[i] = Candidate(p, s, spelled, how)
     cands = list(best.values())
@@ -116,12 +124,17 @@ def rank(index, q, kind_hint, region, country, within, near=None) -> list:
 
 
 def same_place(a: Place, b: Place) -> bool:
-    if b.kind in ("admin1", "country") and a.kind not in ("admin1", "country"):
-        # The governorate or country a town is in is not a rival reading of it.
-        return (b.kind == "country" and b.country_code == a.country_code) or (
-            b.kind == "admin1" and b.admin1 == a.admin1)
-    if a.kind in ("admin1", "country") and b.kind not in ("admin1", "country"):
-        return (a.kind == "country" and b.country_code == a.country_code) or (
-            a.kind == "admin1" and a.admin1 == b.admin1)
-    return float(haversine_km(a.longitude, a.latitude, b.longitude, b.latitude)) <= SAME_PLACE_KM
-
+    """True when two candidates are one place, or one contains the other (a town and its
+    governorate, district or subdistrict are not rival readings of a name)."""
+    for outer, inner in ((a, b), (b, a)):
+        if outer.kind in ("admin1", "admin2", "admin3") and outer.pcode and inner.pcode:
+            if inner.pcode.startswith(outer.pcode):
+                return True
+        if outer.kind in ("admin1", "country") and inner.kind not in ("admin1", "country"):
+            return (outer.kind == "country" and inner.country_code == outer.country_code) or (
+                outer.kind == "admin1" and outer.admin1 == inner.admin1)
+    d = float(haversine_km(a.longitude, a.latitude, b.longitude, b.latitude))
+    if {a.kind, b.kind} & {"populated_place"} and {a.kind, b.kind} & _FACILITY:
+        # A town's air base, dam or oil field named after it: the town is what the bare name means.
+        return d <= TOWN_FACILITY_KM
+    return d <= SAME_PLACE_KM

@@ -41,6 +41,7 @@ from typing import Optional
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .clauses import ClauseReader
+from .context import ResolutionContext
 from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
 
@@ -93,6 +94,8 @@ class ClaimGeometry:
         Name of the deconfliction line a side-of-line part referred to.
     disc_km : float or None
         When the area is a disc around ``point``: its radius (maps draw it as a circle).
+    resolutions : tuple of Resolution
+        How each name was resolved: status, what it stands on, context, rivals.
     """
 
     expression: str
@@ -105,9 +108,10 @@ class ClaimGeometry:
     notes: tuple = ()
     line: Optional[str] = None
     disc_km: Optional[float] = None  # the area is a disc of this radius around the point
+    resolutions: tuple = ()  # how each name was resolved (status, match, context, rivals)
 
     def __post_init__(self):
-        for name in ("places", "parts", "notes"):
+        for name in ("places", "parts", "notes", "resolutions"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @property
@@ -125,7 +129,7 @@ class ClaimGeometry:
 
 def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gazetteer] = None,
                    defaults=RelationDefaults, claim_id: Optional[str] = None, near=None,
-                   lines=None, uncertainty_km: Optional[float] = None) -> ClaimGeometry:
+                   lines=None, uncertainty_km: Optional[float] = None, context=None) -> ClaimGeometry:
     """Read a location expression into a :class:`ClaimGeometry`.
 
     Parameters
@@ -148,18 +152,47 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
         Lines that "east of the Euphrates" may refer to (default: built-in).
     uncertainty_km : float, optional
         Radius around explicit coordinates (default ``defaults.point_km``).
+    context : ResolutionContext, optional
+        What else is known (the incident's and file's other places, a region):
+        see :mod:`geomap.context`. The names of one expression are also read
+        together: "Ja'Din, west of Raqqa" picks the Ja'Din near Raqqa.
 
     Raises
     ------
     ExpressionError
         Naming the claim and the words not understood.
     """
+    gaz = gazetteer or Gazetteer.default()
+    kw = dict(coordinates=coordinates, gaz=gaz, defaults=defaults, claim_id=claim_id, near=near,
+              lines=lines, uncertainty_km=uncertainty_km)
+    first = _read(expression, context=context, **kw)
+    anchors = joint_anchors(first.resolutions)
+    if anchors and any(r.status == "ambiguous" for r in first.resolutions):
+        # Read again with the expression's sure places as context for the unsure ones.
+        base = context if context is not None else ResolutionContext()
+        return _read(expression, context=base.with_anchors(anchors), **kw)
+    return first
+
+
+def joint_anchors(resolutions, weight: float = 1.0) -> list:
+    """Anchors from the names of one text resolved without doubt (for the names in doubt)."""
+    from .context import Anchor
+
+    out, seen = [], set()
+    for r in resolutions:
+        if r.status == "resolved" and r.place is not None and r.place.id not in seen:
+            seen.add(r.place.id)
+            out.append(Anchor(r.place.name, weight, place=r.place, query=r.query))
+    return out
+
+
+def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,
+          context) -> ClaimGeometry:
     import shapely
     from shapely import Point
 
-    gaz = gazetteer or Gazetteer.default()
     expr = " ".join(str(expression or "").split())
-    rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines)
+    rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines, context=context)
     if coordinates is not None:
         if isinstance(coordinates, str):
             try:
@@ -175,7 +208,7 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
             try:
                 # Still read the words: they name the place for readers and are checked.
                 sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
-                                     near=(lon, lat), lines=lines)
+                                     near=(lon, lat), lines=lines, context=context)
                 places = sub.places
                 parts.append("as worded: " + "; ".join(sub.parts))
                 if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
@@ -184,7 +217,8 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
                 rd.notes.append(f"the words were not read: {err}")
         return ClaimGeometry(expr, disc(lon, lat, r) if r > 0 else Point(lon, lat),
                              point=Point(lon, lat), precision=1, places=places, parts=parts,
-                             notes=rd.notes, disc_km=r if r > 0 else None)
+                             notes=rd.notes, disc_km=r if r > 0 else None,
+                             resolutions=sub.resolutions if expr and places else ())
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
@@ -212,4 +246,5 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
     geom = shapely.make_valid(geom)
     single = len(results) == 1
     return ClaimGeometry(expr, geom, point=point, precision=prec, places=rd.places, parts=rd.parts,
-                         notes=rd.notes, line=rd.line_name, disc_km=rd.disc_km if single else None)
+                         notes=rd.notes, line=rd.line_name, disc_km=rd.disc_km if single else None,
+                         resolutions=rd.resolutions)

@@ -41,13 +41,13 @@ def add_countries(b: _Builder, src: Path) -> None:
                    source="naturalearth", shape_id=sid, names=names), merge=False)
 
 
-def add_admin1(b: _Builder, src: Path) -> AdminLookup:
-    """Natural Earth's Syrian governorates; returns the point -> governorate lookup the others use."""
-    from shapely import STRtree, points
-    from shapely.geometry import shape
+def add_admin1(b: _Builder, src: Path) -> list:
+    """Natural Earth's Syrian governorates (their common English names); returns the records.
 
+    :func:`geomap.admin_units.add_admin_units` then gives them OCHA's polygons and P-codes.
+    """
     adm = _read_geojson(src / SOURCE_FILES["admin1_shapes"])
-    adm_polys, adm_names = [], []
+    recs = []
     for f in sorted(adm["features"], key=lambda f: f["properties"]["ne_adm1_code"]):
         p = f["properties"]
         code = p.get("geonames_admin1_code") or p["ne_adm1_code"]
@@ -59,15 +59,9 @@ def add_admin1(b: _Builder, src: Path) -> AdminLookup:
         r = b.add(_Rec(sid, name, "admin1", p["ne_label_x"], p["ne_label_y"], cc="SY",
                        admin1=name, prec=60000, source="naturalearth", shape_id=sid, names=names),
                   merge=False)
-        if p.get("hasc"):
-            adm_polys.append(shape(f["geometry"]))
-            adm_names.append(r)
-    adm_tree = STRtree(adm_polys)
-
-    def syrian_admin1(lon: float, lat: float) -> Optional[_Rec]:
-        hits = adm_tree.query(points(lon, lat), predicate="intersects")
-        return adm_names[int(hits[0])] if len(hits) else None
-    return syrian_admin1
+        if p.get("hasc"):  # not the UNDOF zone, which is no governorate
+            recs.append(r)
+    return recs
 
 
 def add_curated(b: _Builder, cur: dict, curated_path: Path, syrian_admin1: AdminLookup) -> None:
@@ -237,18 +231,56 @@ _UCDP_KIND = {
 }
 
 
+_DESCRIPTION = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:countryside|outskirts|suburbs|vicinity|environs|area|region|"
+    r"province|governorate|district|desert|plains?)\s+(?:of|around)\b", re.I)
+_CITY_PART = re.compile(r"^(.+?)\s+[-–—]\s+(.+)$")
+
+
+def _without_locator(raw: str) -> str:
+    """"Taybah farms (Mayadin)" -> "Taybah farms"; "Kobani (Ayn al Arab)" is kept whole only when
+    the parenthesis spells the same name (similar keys) or is in another script."""
+    from rapidfuzz.distance import Indel
+
+    from .text import is_arabic, name_key
+
+    m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*(.*)$", raw)
+    if not m:
+        return raw
+    outside = " ".join((m.group(1) + " " + m.group(3)).split())
+    inner = m.group(2).strip()
+    core = parse_place_query(outside).names[0] if outside else ""
+    if not core or is_arabic(inner) or Indel.normalized_similarity(name_key(core), name_key(inner)) >= 0.6:
+        return raw
+    return outside
+
+
 def add_ucdp(b: _Builder, rows: list, syrian_admin1):
+    """UCDP GED place names of precise events (precision 1-2), at the coordinates coders gave.
+
+    A parenthesis naming another place ("Taybah farms (Mayadin)") is a locator,
+    not a second name of the place; in "City - Neighbourhood" the name is the
+    neighbourhood's, and only an exactly placed event (precision 1) gives it.
+    """
     groups = defaultdict(Counter)
     for r in rows:
         if r["where_prec"] not in ("1", "2"):
             continue
-        groups[r["where_coordinates"].strip()][(float(r["longitude"]), float(r["latitude"]))] += 1
+        raw = r["where_coordinates"].strip()
+        part = _CITY_PART.match(raw)
+        if part:
+            if r["where_prec"] != "1":
+                continue
+            raw = part.group(2).strip()
+        groups[_without_locator(raw)][(float(r["longitude"]), float(r["latitude"]))] += 1
     for raw in sorted(groups):
         (lon, lat), _ = groups[raw].most_common(1)[0]
         q = parse_place_query(raw)
         kind = _UCDP_KIND.get(q.kind, "facility") if q.kind else "populated_place"
         if kind is None or not q.names:
             continue
+        if q.modifier or _DESCRIPTION.match(raw):
+            continue  # "Western countryside of Raqqa" describes an area of Raqqa; it is no place "Raqqa"
         if re.search(r"\b(of|in|between|near|road|highway|front|triangle)\b|[-–]", raw, re.I) and len(q.names) == 1 \
                 and len(q.names[0].split()) > 3:
             continue  # descriptions ("Silos east of Palmyra") are not names

@@ -42,6 +42,7 @@ __all__ = [
     "name_key",
     "skeleton",
     "deletions",
+    "spelling_variants",
     "is_arabic",
     "parse_place_query",
     "PlaceQuery",
@@ -234,6 +235,49 @@ def name_key(text: str) -> str:
     return "".join(_fold_token(t) for t in _latin_tokens(tokens))
 
 
+# One Arabic letter, several Latin spellings (ذ th/dh/z/d, ث th/s/t, ظ z/dh, ق q/k/g,
+# ج j/g, خ kh/h/x, final ة a/ah/at). Keys already fold some of these; the rest would
+# merge too much into one key (t = d = s = z), so a query also tries each spelling
+# its letters may have, one letter at a time.
+_LETTER_SPELLINGS = [
+    (re.compile(r"th"), ("dh", "z", "d", "s")),
+    (re.compile(r"dh"), ("th", "z", "d")),
+    (re.compile(r"(?<![dt])z"), ("dh", "th")),
+    (re.compile(r"(?<![dtsckz])h(?![aeiou]?$)"), ("kh",)),
+    (re.compile(r"q"), ("g", "k")),
+    (re.compile(r"(?<![dkn])g(?!h)"), ("q", "j")),
+    (re.compile(r"(?<!d)j"), ("g",)),
+    (re.compile(r"x"), ("kh",)),
+    (re.compile(r"at$"), ("a", "ah")),
+]
+
+
+@lru_cache(maxsize=100_000)
+def spelling_variants(norm: str, limit: int = 24) -> tuple:
+    """Other Latin spellings of a normalised name, one Arabic letter respelled at a time.
+
+    >>> "dhiban" in spelling_variants("thiban")
+    True
+    >>> name_key("Thiban") in {name_key(v) for v in spelling_variants("dhiban")}
+    True
+    """
+    if not norm or is_arabic(norm):
+        return ()
+    out = []
+    toks = norm.split()
+    for t, tok in enumerate(toks):
+        if tok in _ARTICLES or tok in _GENERIC:
+            continue
+        for rx, spellings in _LETTER_SPELLINGS:
+            for m in rx.finditer(tok):
+                for alt in spellings:
+                    word = tok[:m.start()] + alt + tok[m.end():]
+                    out.append(" ".join(toks[:t] + [word] + toks[t + 1:]))
+                    if len(out) >= limit:
+                        return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
+
+
 def skeleton(key: str) -> str:
     """Consonant skeleton of a key: vowels dropped, the first letter kept.
 
@@ -281,8 +325,9 @@ FEATURE_WORDS = [
     ("governorate", "admin1"), ("province", "admin1"), ("muhafazah", "admin1"),
     ("muhafazat", "admin1"), ("countryside", "admin1"), ("rural", "admin1"), ("rif", "admin1"),
     ("region", "admin1"),
-    ("sub district", "populated_place"), ("subdistrict", "populated_place"),
-    ("district", "populated_place"), ("nahiya", "populated_place"), ("nahiyah", "populated_place"),
+    ("sub district", "admin3"), ("subdistrict", "admin3"), ("sub-district", "admin3"),
+    ("district", "admin2"), ("nahiya", "admin3"), ("nahiyah", "admin3"), ("nahiyat", "admin3"),
+    ("mintaqat", "admin2"), ("mantiqat", "admin2"),
     ("city", "populated_place"), ("town", "populated_place"), ("village", "populated_place"),
     ("villages", "populated_place"), ("hamlet", "populated_place"), ("locality", "populated_place"),
     ("township", "populated_place"), ("neighbourhood", "populated_place"),
@@ -297,7 +342,7 @@ FEATURE_WORDS = [
     # Arabic script: the generic word precedes the name ("محافظة الرقة", "مطار الطبقة").
     ("محافظة", "admin1"), ("محافظه", "admin1"), ("ريف", "admin1"), ("مدينة", "populated_place"),
     ("مدينه", "populated_place"), ("بلدة", "populated_place"), ("قرية", "populated_place"),
-    ("مطار", "airport"), ("قاعدة", "air_base"), ("سد", "dam"), ("حقل", "oil_field"),
+    ("ناحية", "admin3"), ("منطقة", "admin2"), ("مطار", "airport"), ("قاعدة", "air_base"), ("سد", "dam"), ("حقل", "oil_field"),
     ("نهر", "river"), ("بحيرة", "lake"),
 ]
 _FEATURE_SUFFIX = sorted(FEATURE_WORDS, key=lambda kv: -len(kv[0]))

@@ -51,7 +51,8 @@ def _write_sources(d):
            "feature_type\tpopulation\n"
            "w\twof:1\tAl Mayadin\tالميادين\tMayadine\t35.0200\t40.4520\tDeir-ez-Zor\t\t\tPPL\t\n"
            "w\twof:2\tJa`din\tجعدين\tJa‘dīn\t35.6847\t38.69452\t\t\t\tPPL\t\n"
-           "w\twof:3\tJadin\t\t\t35.2\t37.0\tHama\t\t\tPPL\t\n")
+           "w\twof:3\tJadin\t\t\t35.2\t37.0\tHama\t\t\tPPL\t\n"
+           "w\twof:4\tDhiban\tذيبان\t\t35.0100\t40.4900\t\t\t\tPPL\t\n")
     (d / "wof_syria_populated_places.tsv").write_text(wof)
     (d / "airports_region.tsv").write_text(
         "icao\tiata\tname\tcity\tsubd\tcountry\televation\tlat\tlon\ttz\tlid\n"
@@ -66,7 +67,44 @@ def _write_sources(d):
         "longitude\n"
         "1\t2017-01-01\t2017-01-01\t1\tAl Mayadin town\t1\tx\tx\t35.02089\t40.453455\n"
         "2\t2017-01-01\t2017-01-01\t1\tJadin Kabirah village\t1\tx\tx\t35.6825\t38.688056\n"
-        "3\t2017-01-01\t2017-01-01\t1\tShair gas field\t2\tx\tx\t34.8894\t37.93\n")
+        "3\t2017-01-01\t2017-01-01\t1\tShair gas field\t2\tx\tx\t34.8894\t37.93\n"
+        "4\t2017-01-01\t2017-01-01\t1\tTaybah farms (Mayadin)\t1\tx\tx\t35.0009\t40.4647\n"
+        "5\t2017-01-01\t2017-01-01\t1\tDeir-ez-Zor - Hatla\t1\tx\tx\t35.35\t40.17\n")
+    _write_admin_units(d)
+
+
+def _unit(pcode, name, ar, square, parents):
+    props = {"NAME_EN": name, "NAM_EN_REF": name, "NAME_AR": ar, "PCODE": pcode, **parents}
+    return {"type": "Feature", "properties": props, "geometry": square}
+
+
+def _write_admin_units(d):
+    """OCHA's three levels and Open-Syria's aliases, in miniature: the Euphrates at lon 40.46
+    between Mayadin (west bank, SY090300) and Thiban (east bank, SY090301)."""
+    dez = {"ADM1_EN": "Deir-ez-Zor", "ADM1_PCODE": "SY09"}
+    hama = {"ADM1_EN": "Hama", "ADM1_PCODE": "SY05"}
+    levels = {
+        1: [_unit("SY09", "Deir-ez-Zor", "دير الزور", _square(39.5, 34.0, 41.5, 36.0), {}),
+            _unit("SY05", "Hama", "حماه", _square(36.0, 34.5, 38.0, 35.5), {})],
+        2: [_unit("SY0903", "Al Mayadin", "الميادين", _square(39.5, 34.0, 41.5, 36.0), dez),
+            _unit("SY0500", "Hama", "حماه", _square(36.0, 34.5, 38.0, 35.5), hama)],
+        3: [_unit("SY090300", "Al Mayadin", "الميادين", _square(39.5, 34.0, 40.46, 36.0),
+                  {**dez, "ADM2_EN": "Al Mayadin", "ADM2_PCODE": "SY0903"}),
+            _unit("SY090301", "Thiban", "ذيبان", _square(40.46, 34.0, 41.5, 36.0),
+                  {**dez, "ADM2_EN": "Al Mayadin", "ADM2_PCODE": "SY0903"}),
+            _unit("SY050000", "Hama", "حماه", _square(36.0, 34.5, 38.0, 35.5),
+                  {**hama, "ADM2_EN": "Hama", "ADM2_PCODE": "SY0500"})],
+    }
+    names = {1: "governorates", 2: "districts", 3: "subdistricts"}
+    for level, feats in levels.items():
+        (d / f"ocha_cod_ab_syria_adm{level}.geojson").write_text(
+            json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+        records = [{"name": {"en": f["properties"]["NAME_EN"]},
+                    "aliases": [{"value": "Nahiyat Dhiban", "language": "en"},
+                                {"value": "nhyt dhybn", "language": "en"}]
+                    if f["properties"]["PCODE"] == "SY090301" else [],
+                    "externalIds": {"ochaPcode": f["properties"]["PCODE"]}} for f in feats]
+        (d / f"opensyria_{names[level]}.json").write_text(json.dumps(records), encoding="utf-8")
 
 
 @pytest.fixture()
@@ -141,3 +179,36 @@ def test_cli_build(sources, runner, cli):
     result = runner.invoke(cli, ["gazetteer", "build", "--source", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "places.tsv").exists() and (out / "build.json").exists()
+
+
+def test_admin_units_and_every_place_gets_its_parents(sources):
+    src, out = sources
+    build_gazetteer(src, out)
+    gaz = Gazetteer.load(out)
+    may = gaz.resolve("Mayadin").place
+    assert (may.admin1, may.admin2, may.admin3, may.pcode) == (
+        "Deir ez-Zor", "Al Mayadin", "Al Mayadin", "SY090300")
+    # The village across the river is in the other subdistrict (point in polygon).
+    assert gaz.resolve("Dhiban").place.pcode == "SY090301"
+    sub = gaz.resolve("Thiban subdistrict").place
+    assert sub.kind == "admin3" and sub.pcode == "SY090301"
+    assert gaz.shape(sub).geom_type == "Polygon"
+    assert gaz.resolve("SY0903").place.kind == "admin2"
+    assert gaz.resolve("Nahiyat Dhiban").place.pcode == "SY090301"
+    # Machine transliterations without vowels are not names.
+    assert not any("nhyt" in n for n in sub.names)
+    # The governorate keeps its common English name and takes OCHA's code and names.
+    gov = gaz.resolve("Deir ez-Zor province").place
+    assert gov.pcode == "SY09" and "ocha" in gov.sources and "دير الزور" in gov.names
+
+
+def test_a_parenthesis_naming_another_place_is_a_locator_not_a_name(sources):
+    src, out = sources
+    build_gazetteer(src, out)
+    gaz = Gazetteer.load(out)
+    may = gaz.resolve("Mayadin").place
+    assert not any("Taybah" in n for n in may.names)
+    taybah = gaz.resolve("Taybah farms (Mayadin)")
+    assert taybah.place.name == "Taybah" and taybah.place.id != may.id
+    # "City - Neighbourhood": the neighbourhood is the name.
+    assert gaz.resolve("Hatla").place.source == "ucdp-ged"

@@ -1,0 +1,307 @@
+"""A resolution context: what a person reading the name would also know.
+
+Real material always says more than one name: the other places of the same
+report or claims file, a parent ("Al Karamah, Raqqa"), an event table's admin
+columns, a region the user names. A :class:`ResolutionContext` carries that
+to :meth:`geomap.gazetteer.Gazetteer.resolve`:
+
+- **hard limits** (``country``, ``within``): candidates outside are dropped;
+- **anchors**: places (or points) known to be involved. A candidate near an
+  anchor, or in the same district or subdistrict, gains support (see
+  :func:`support`); an anchor that is an area (a governorate, district,
+  region) supports what lies inside it.
+
+Build one with :func:`make_context` (from names, P-codes, bounding boxes,
+"LON,LAT[:KM]" strings) or let :func:`geomap.joint.resolve_joint` derive it
+from the other names of a document.
+
+Examples
+--------
+>>> from geomap.gazetteer import Gazetteer
+>>> gaz = Gazetteer.default()
+>>> ctx = make_context(gaz, near="Tabqa")
+>>> r = gaz.resolve("al-Karamah", context=ctx)
+>>> r.place.admin1, r.match
+('Raqqa', 'context')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence, Union
+
+from .errors import ContextError
+
+__all__ = ["Anchor", "ResolutionContext", "make_context", "support", "parse_bbox", "parse_near",
+           "NEAR_KM", "SUPPORT_MIN"]
+
+#: Distance scale of support from a point anchor (km): support exp(-d / NEAR_KM).
+NEAR_KM = 25.0
+#: Support below this is no support: the answer stands on the name alone.
+SUPPORT_MIN = 0.2
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place or point known to be involved, and how much it is trusted (0-1).
+
+    ``place`` is a gazetteer :class:`~geomap.place.Place` (an area kind
+    supports what lies inside it; a point kind what lies near it), or ``None``
+    with ``point`` (lon, lat) given. ``label`` names it in explanations.
+    """
+
+    label: str
+    weight: float = 1.0
+    place: object = None
+    point: Optional[tuple] = None
+    area: object = None  # shapely geometry of an area anchor (a bbox, a region)
+    query: str = ""      # the name this anchor was resolved from: it gives that name no support
+
+
+@dataclass(frozen=True)
+class ResolutionContext:
+    """Hints for resolving a name (see the module docstring).
+
+    Attributes
+    ----------
+    country : str, optional
+        Only places in this ISO country code.
+    within : shapely geometry, optional
+        Only places whose point lies in this area (an admin unit, a bbox, a disc).
+    within_label : str
+        What ``within`` is, for explanations ("Raqqa governorate").
+    anchors : tuple of Anchor
+        Places and points that support candidates near or inside them.
+    """
+
+    country: Optional[str] = None
+    within: object = None
+    within_label: str = ""
+    anchors: tuple = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return bool(self.country or self.within is not None or self.anchors)
+
+    def with_anchors(self, anchors: Sequence[Anchor]) -> "ResolutionContext":
+        """The same context with more anchors."""
+        return ResolutionContext(self.country, self.within, self.within_label,
+                                 tuple(self.anchors) + tuple(anchors))
+
+    def excluding(self, query: str) -> "ResolutionContext":
+        """The context without the anchors resolved from ``query`` (a name is no evidence for itself)."""
+        from .text import normalize
+
+        norm = normalize(query)
+        kept = tuple(a for a in self.anchors if not a.query or normalize(a.query) != norm)
+        if len(kept) == len(self.anchors):
+            return self
+        return ResolutionContext(self.country, self.within, self.within_label, kept)
+
+    def describe(self) -> str:
+        parts = []
+        if self.country:
+            parts.append(f"country {self.country}")
+        if self.within is not None:
+            parts.append(f"within {self.within_label or 'the given area'}")
+        parts += [a.label for a in self.anchors]
+        return ", ".join(parts)
+
+
+_AREA = frozenset({"country", "admin1", "admin2", "admin3"})
+#: Being inside a named area says more the smaller the area: a subdistrict
+#: (about 700 km²) almost settles a namesake, a governorate much less.
+_AREA_WEIGHT = {"admin3": 1.0, "admin2": 0.7, "admin1": 0.45, "country": 0.3}
+
+
+def _area_weight(anchor: Anchor) -> float:
+    if anchor.place is not None and anchor.place.kind in _AREA_WEIGHT:
+        return _AREA_WEIGHT[anchor.place.kind]
+    from .geodesy import area_km2
+
+    km2 = float(area_km2(anchor.area))
+    return 1.0 if km2 <= 2_000 else 0.7 if km2 <= 10_000 else 0.45 if km2 <= 60_000 else 0.3
+
+
+def _affinity(place, anchor: Anchor) -> float:
+    """How much one anchor supports one candidate place (0-1)."""
+    from .geodesy import haversine_km
+
+    a = anchor.place
+    if a is not None and a.id == place.id:
+        return 0.0  # a name does not support itself
+    if anchor.area is not None:
+        import shapely
+
+        inside = shapely.intersects(anchor.area, shapely.points(place.longitude, place.latitude))
+        return _area_weight(anchor) if inside else 0.0
+    if a is not None and a.kind in _AREA:
+        if a.kind == "country":
+            inside = place.country_code == a.country_code
+        elif a.pcode and place.pcode:
+            inside = place.pcode.startswith(a.pcode)
+        else:
+            inside = a.kind == "admin1" and bool(place.admin1) and place.admin1 == a.admin1
+        return _AREA_WEIGHT[a.kind] if inside else 0.0
+    lon, lat = anchor.point if anchor.point is not None else a.point
+    d = float(haversine_km(lon, lat, place.longitude, place.latitude))
+    # Close by counts most; the same countryside (within a few times that) still counts.
+    value = max(math.exp(-d / NEAR_KM), 0.4 * math.exp(-d / (4 * NEAR_KM)))
+    if a is not None and a.pcode and place.pcode:
+        if a.pcode[:8] == place.pcode[:8]:
+            value = max(value, 0.7)      # same subdistrict
+        elif a.pcode[:6] == place.pcode[:6]:
+            value = max(value, 0.5)      # same district
+        elif a.pcode[:4] == place.pcode[:4]:
+            value = max(value, 0.35)     # same governorate
+    return value
+
+
+def support(place, context: Optional[ResolutionContext]) -> tuple:
+    """(support 0-1, labels of the anchors that gave it) for one candidate place.
+
+    The best anchor counts in full; others add a little (two nearby places
+    named in a report say more than one).
+    """
+    if not context or not context.anchors:
+        return 0.0, ()
+    scored = sorted(((anchor.weight * _affinity(place, anchor), anchor.label) for anchor in context.anchors),
+                    reverse=True)
+    scored = [(v, label) for v, label in scored if v >= 0.05]
+    if not scored:
+        return 0.0, ()
+    total = scored[0][0] + 0.25 * sum(v for v, _ in scored[1:3])
+    labels = tuple(dict.fromkeys(label for v, label in scored if v >= SUPPORT_MIN))
+    return min(1.0, total), labels
+
+
+# -- building contexts from what a user types ---------------------------------------------------
+
+_NUM = r"[-+]?\d+(?:\.\d+)?"
+_BBOX = re.compile(rf"^\s*({_NUM})\s*,\s*({_NUM})\s*,\s*({_NUM})\s*,\s*({_NUM})\s*$")
+_POINT = re.compile(rf"^\s*({_NUM})\s*,\s*({_NUM})\s*(?::\s*({_NUM})\s*)?$")
+_NAMED_RADIUS = re.compile(rf"^(.*\S)\s*:\s*({_NUM})\s*$")
+
+
+def parse_bbox(text: str) -> Optional[tuple]:
+    """"W,S,E,N" -> (w, s, e, n), or None when the text is not four numbers; checks the ranges."""
+    m = _BBOX.match(text or "")
+    if not m:
+        return None
+    w, s, e, n = (float(v) for v in m.groups())
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+        raise ContextError(f"bounding box {text!r} is not W,S,E,N in degrees with W < E and S < N",
+                           hint="e.g. 38.0,34.5,41.5,36.5")
+    return (w, s, e, n)
+
+
+def parse_near(text: str) -> Optional[tuple]:
+    """"LON,LAT[:KM]" -> (lon, lat, km or None), or None when the text is not a point."""
+    m = _POINT.match(text or "")
+    if not m:
+        return None
+    lon, lat = float(m.group(1)), float(m.group(2))
+    km = float(m.group(3)) if m.group(3) else None
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        raise ContextError(f"point {text!r} is not LON,LAT in degrees", hint="e.g. 40.45,35.01:30")
+    if km is not None and not (0 < km <= 2000):
+        raise ContextError(f"radius in {text!r} must be between 0 and 2000 km", hint="e.g. 40.45,35.01:30")
+    return lon, lat, km
+
+
+def _area_place(gaz, text: str):
+    """An admin unit or country by P-code or name (admin kinds preferred), or ContextError."""
+    code = text.strip().upper()
+    if code in getattr(gaz, "by_pcode", {}):
+        return gaz.by_pcode[code]
+    res = gaz.resolve(text, kind="admin1")
+    if res.status == "not_found" or res.place.kind not in _AREA:
+        for kind in ("admin2", "admin3", "country"):
+            alt = gaz.resolve(text, kind=kind)
+            if alt.status != "not_found" and alt.place.kind in _AREA:
+                return alt.place
+        raise ContextError(f"no administrative unit or country matches {text!r}",
+                           hint="give a governorate, district or subdistrict name, a P-code "
+                                "(SY09, SY0903, SY090301), a country, or a bbox W,S,E,N")
+    return res.place
+
+
+def make_context(gaz, *, within: Union[str, tuple, object, None] = None,
+                 near: Union[str, tuple, None] = None, country: Optional[str] = None,
+                 region: Union[str, Sequence[str], None] = None, anchors: Sequence[Anchor] = ()) -> ResolutionContext:
+    """Build a :class:`ResolutionContext` from what a user gives.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+    within : str, (w, s, e, n) or shapely geometry, optional
+        A hard limit: an admin unit or country (name or P-code), a bbox
+        "W,S,E,N", or an area.
+    near : str or (lon, lat), optional
+        A place name or "LON,LAT", with ":KM" a hard limit of that radius
+        (without it, a preference).
+    country : str, optional
+        ISO country code (hard limit).
+    region : str or sequence of str, optional
+        Areas named as context (a preference, not a limit): "Raqqa", "SY11",
+        "Al Mayadin district", or a bbox.
+    anchors : sequence of Anchor
+        More anchors (the other names of a document).
+    """
+    from shapely import box
+
+    from .geodesy import disc
+
+    limit, label, out = None, "", list(anchors)
+    if within is not None:
+        if isinstance(within, str):
+            bb = parse_bbox(within)
+            if bb:
+                limit, label = box(*bb), f"bbox {within.strip()}"
+            else:
+                p = _area_place(gaz, within)
+                if p.kind == "country" and not p.shape_id:
+                    country = country or p.country_code
+                else:
+                    limit, label = gaz.shape(p), f"{p.name} ({p.kind}{', ' + p.pcode if p.pcode else ''})"
+        elif isinstance(within, tuple) and len(within) == 4:
+            limit, label = box(*within), "bbox"
+        else:
+            limit, label = within, "the given area"
+    if near is not None:
+        if isinstance(near, tuple):
+            lon, lat, km = (*near, None)[:3]
+            name = f"{lon:g},{lat:g}"
+            place = None
+        else:
+            pt = parse_near(near)
+            place = None
+            if pt:
+                lon, lat, km = pt
+                name = near.strip()
+            else:
+                m = _NAMED_RADIUS.match(near)
+                text, km = (m.group(1), float(m.group(2))) if m else (near, None)
+                res = gaz.resolve(text)
+                if res.status == "not_found":
+                    hint = f"did you mean {', '.join(res.suggestions)}?" if res.suggestions else \
+                        "give a place name or LON,LAT[:KM]"
+                    raise ContextError(f"--near: no place matches {text!r}", hint=hint)
+                place, lon, lat, name = res.place, res.place.longitude, res.place.latitude, res.place.name
+        if km is not None:
+            ring = disc(lon, lat, km)
+            limit = ring if limit is None else limit.intersection(ring)
+            label = f"{km:g} km of {name}" if not label else f"{label} and {km:g} km of {name}"
+        out.append(Anchor(name, 1.0, place=place, point=(lon, lat)))
+    for reg in ([region] if isinstance(region, str) else list(region or ())):
+        if not reg or not reg.strip():
+            continue
+        bb = parse_bbox(reg)
+        if bb:
+            out.append(Anchor(f"region {reg.strip()}", 1.0, area=box(*bb)))
+        else:
+            p = _area_place(gaz, reg)
+            out.append(Anchor(f"{p.name} ({p.kind})", 1.0, place=p,
+                              area=gaz.shape(p) if p.shape_id else None))
+    return ResolutionContext(country.upper() if country else None, limit, label, tuple(out))
