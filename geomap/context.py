@@ -27,14 +27,13 @@ Examples
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
 
 from .errors import ContextError
 
-__all__ = ["Anchor", "ResolutionContext", "make_context", "support", "parse_bbox", "parse_near",
+__all__ = ["Anchor", "ResolutionContext", "make_context", "support", "support_many", "parse_bbox", "parse_near",
            "NEAR_KM", "SUPPORT_MIN"]
 
 #: Distance scale of support from a point anchor (km): support exp(-d / NEAR_KM).
@@ -124,56 +123,83 @@ def _area_weight(anchor: Anchor) -> float:
     return 1.0 if km2 <= 2_000 else 0.7 if km2 <= 10_000 else 0.45 if km2 <= 60_000 else 0.3
 
 
-def _affinity(place, anchor: Anchor) -> float:
-    """How much one anchor supports one candidate place (0-1)."""
-    from .geodesy import haversine_km
+def _area_affinity(places, anchor: Anchor):
+    """Support of one area anchor for each place: its weight inside, 0 outside."""
+    import numpy as np
 
     a = anchor.place
-    if a is not None and a.id == place.id:
-        return 0.0  # a name does not support itself
     if anchor.area is not None:
         import shapely
 
-        inside = shapely.intersects(anchor.area, shapely.points(place.longitude, place.latitude))
-        return _area_weight(anchor) if inside else 0.0
-    if a is not None and a.kind in _AREA:
-        if a.kind == "country":
-            inside = place.country_code == a.country_code
-        elif a.pcode and place.pcode:
-            inside = place.pcode.startswith(a.pcode)
-        else:
-            inside = a.kind == "admin1" and bool(place.admin1) and place.admin1 == a.admin1
-        return _AREA_WEIGHT[a.kind] if inside else 0.0
-    lon, lat = anchor.point if anchor.point is not None else a.point
-    d = float(haversine_km(lon, lat, place.longitude, place.latitude))
+        pts = shapely.points([p.longitude for p in places], [p.latitude for p in places])
+        inside = shapely.intersects(anchor.area, pts)
+    elif a.kind == "country":
+        inside = np.array([p.country_code == a.country_code for p in places])
+    elif a.pcode:
+        inside = np.array([bool(p.pcode) and p.pcode.startswith(a.pcode) for p in places])
+    else:
+        inside = np.array([bool(p.admin1) and p.admin1 == a.admin1 for p in places])
+    return np.where(inside, _area_weight(anchor), 0.0)
+
+
+def _point_affinity(places, anchors: list):
+    """(places x anchors) support of point anchors: nearness, and shared subdistrict/district/governorate."""
+    import numpy as np
+
+    from .geodesy import haversine_km
+
+    plon = np.array([p.longitude for p in places])[:, None]
+    plat = np.array([p.latitude for p in places])[:, None]
+    at = [a.point if a.point is not None else a.place.point for a in anchors]
+    d = haversine_km(plon, plat, np.array([x for x, _ in at])[None, :], np.array([y for _, y in at])[None, :])
     # Close by counts most; the same countryside (within a few times that) still counts.
-    value = max(math.exp(-d / NEAR_KM), 0.4 * math.exp(-d / (4 * NEAR_KM)))
-    if a is not None and a.pcode and place.pcode:
-        if a.pcode[:8] == place.pcode[:8]:
-            value = max(value, 0.7)      # same subdistrict
-        elif a.pcode[:6] == place.pcode[:6]:
-            value = max(value, 0.5)      # same district
-        elif a.pcode[:4] == place.pcode[:4]:
-            value = max(value, 0.35)     # same governorate
-    return value
+    value = np.maximum(np.exp(-d / NEAR_KM), 0.4 * np.exp(-d / (4 * NEAR_KM)))
+    pcodes = np.array([p.pcode for p in places], dtype=object)[:, None]
+    acodes = np.array([a.place.pcode if a.place is not None else "" for a in anchors], dtype=object)[None, :]
+    known = (pcodes != "") & (acodes != "")
+    for n, floor in ((4, 0.35), (6, 0.5), (8, 0.7)):  # same governorate, district, subdistrict
+        same = known & (np.vectorize(lambda x: x[:n], otypes=[object])(pcodes) ==
+                        np.vectorize(lambda x: x[:n], otypes=[object])(acodes))
+        value = np.where(same, np.maximum(value, floor), value)
+    ids = np.array([p.id for p in places], dtype=object)[:, None]
+    aids = np.array([a.place.id if a.place is not None else None for a in anchors], dtype=object)[None, :]
+    return np.where(ids == aids, 0.0, value)  # a place does not support itself
+
+
+def support_many(places: Sequence, context: Optional[ResolutionContext]) -> list:
+    """(support 0-1, labels of the anchors that gave it) for each candidate place.
+
+    The best anchor counts in full; the next two add a quarter each (two
+    nearby places named in a report say more than one).
+    """
+    import numpy as np
+
+    if not context or not context.anchors or not places:
+        return [(0.0, ())] * len(places)
+    anchors = list(context.anchors)
+    m = np.zeros((len(places), len(anchors)))
+    areas = [j for j, a in enumerate(anchors)
+             if a.area is not None or (a.place is not None and a.place.kind in _AREA)]
+    for j in areas:
+        m[:, j] = _area_affinity(places, anchors[j])
+    pts = [j for j in range(len(anchors)) if j not in set(areas)]
+    if pts:
+        m[:, pts] = _point_affinity(places, [anchors[j] for j in pts])
+    m *= np.array([a.weight for a in anchors])[None, :]
+    m[m < 0.05] = 0.0
+    top = -np.sort(-m, axis=1)[:, :3]
+    total = np.minimum(1.0, top[:, 0] + 0.25 * top[:, 1:].sum(axis=1))
+    out = []
+    for i in range(len(places)):
+        strong = np.flatnonzero(m[i] >= SUPPORT_MIN)
+        labels = tuple(dict.fromkeys(anchors[j].label for j in strong[np.argsort(-m[i, strong])]))
+        out.append((float(total[i]), labels))
+    return out
 
 
 def support(place, context: Optional[ResolutionContext]) -> tuple:
-    """(support 0-1, labels of the anchors that gave it) for one candidate place.
-
-    The best anchor counts in full; others add a little (two nearby places
-    named in a report say more than one).
-    """
-    if not context or not context.anchors:
-        return 0.0, ()
-    scored = sorted(((anchor.weight * _affinity(place, anchor), anchor.label) for anchor in context.anchors),
-                    reverse=True)
-    scored = [(v, label) for v, label in scored if v >= 0.05]
-    if not scored:
-        return 0.0, ()
-    total = scored[0][0] + 0.25 * sum(v for v, _ in scored[1:3])
-    labels = tuple(dict.fromkeys(label for v, label in scored if v >= SUPPORT_MIN))
-    return min(1.0, total), labels
+    """(support 0-1, labels of the anchors that gave it) for one candidate place."""
+    return support_many([place], context)[0]
 
 
 # -- building contexts from what a user types ---------------------------------------------------
@@ -249,6 +275,15 @@ def make_context(gaz, *, within: Union[str, tuple, object, None] = None,
     anchors : sequence of Anchor
         More anchors (the other names of a document).
     """
+    try:
+        return _make_context(gaz, within, near, country, region, anchors)
+    except ContextError as err:
+        which = "within" if within is not None and str(within) in str(err) else \
+            "near" if near is not None and str(near).split(":")[0] in str(err) else "region"
+        raise ContextError(f"{which}: {err}") from err
+
+
+def _make_context(gaz, within, near, country, region, anchors) -> ResolutionContext:
     from shapely import box
 
     from .geodesy import disc
@@ -287,7 +322,7 @@ def make_context(gaz, *, within: Union[str, tuple, object, None] = None,
                 if res.status == "not_found":
                     hint = f"did you mean {', '.join(res.suggestions)}?" if res.suggestions else \
                         "give a place name or LON,LAT[:KM]"
-                    raise ContextError(f"--near: no place matches {text!r}", hint=hint)
+                    raise ContextError(f"no place matches {text!r}", hint=hint)
                 place, lon, lat, name = res.place, res.place.longitude, res.place.latitude, res.place.name
         if km is not None:
             ring = disc(lon, lat, km)

@@ -306,12 +306,18 @@ def dump_features(features: Iterable[dict], *, sequence: bool = False, indent=No
 
     ``use_rs`` prefixes each record of a sequence with the RS character (RFC 8142), as ``fio cat --rs``.
     """
-    feats = [_finite(f) for f in features]
+    feats = list(features)
     if precision >= 0:
         feats = [_round_feature(f, precision) for f in feats]
     if sequence:
         rs = "\x1e" if use_rs else ""
-        return "".join(rs + _dumps(f) + "\n" for f in feats)
+        done: dict = {}  # the same feature object (a repeated name) is serialised once
+
+        def text(f) -> str:
+            if id(f) not in done:
+                done[id(f)] = rs + _dumps(f) + "\n"
+            return done[id(f)]
+        return "".join(text(f) for f in feats)
     fc = {"type": "FeatureCollection", "features": feats}
     return _dumps(fc, indent=indent) + "\n"
 
@@ -319,7 +325,11 @@ def dump_features(features: Iterable[dict], *, sequence: bool = False, indent=No
 def _dumps(obj, indent=None) -> str:
     # Valid JSON whatever the text holds: non-finite numbers are null (see _finite), and a lone
     # surrogate (from a broken input file) is written as an escape, not as an unencodable character.
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    try:
+        text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:  # a NaN or an infinity somewhere: rare, so only then walk the object
+        obj = _finite(obj)
+        text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -16,6 +16,7 @@ from .text import deletions, name_key, normalize, parse_place_query, skeleton, s
 __all__ = ["NameIndex"]
 
 _FUZZY_MIN_RATIO = 0.84
+_DRIFT_MIN_RATIO = 0.75  # vowels only differ (Rusafa / Rasafa)
 _FUZZY_MIN_KEY = 5
 
 def _fine(text: str) -> str:
@@ -47,20 +48,31 @@ class NameIndex:
         self.norm = norm_index
         self.key = key_index
         self._del = None
+        self._skel = None
+        self._keys = None
 
     def deletion_index(self) -> dict:
+        """Skeleton deletion -> keys (built on first use; ``_skel`` keeps each key's skeleton)."""
         if self._del is None:
             idx: dict = {}
+            skel: dict = {}
             for k in self.key:
                 if len(k) < 3:
                     continue
-                for d in deletions(skeleton(k)):
+                skel[k] = skeleton(k)
+                for d in deletions(skel[k]):
                     idx.setdefault(d, set()).add(k)
+            self._skel = skel
             self._del = idx
         return self._del
 
-    def matches(self, name: str) -> dict:
-        """place index -> (quality, matched spelling, match type) for one spelling."""
+    def matches(self, name: str, *, fuzzy: bool = False) -> dict:
+        """place index -> (quality, matched spelling, match type) for one spelling.
+
+        Near spellings (one consonant edit, other vowels) are looked for when
+        nothing closer matched, or always with ``fuzzy=True`` (when context can
+        tell a near spelling nearby from a namesake far away).
+        """
         from rapidfuzz.distance import Indel
 
         norm = normalize(name)
@@ -71,7 +83,8 @@ class NameIndex:
 
         def offer(i, q, spelled, how):
             old = found.get(i)
-            if old is None or q > old[0]:
+            # Ties go to the smaller spelling: the answer never depends on set order.
+            if old is None or q > old[0] or (q == old[0] and spelled < old[1]):
                 found[i] = (q, spelled, how)
 
         fine = _fine(name)
@@ -94,27 +107,40 @@ class NameIndex:
                 spelled = self.places[i].names[j]
                 sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
                 offer(i, 0.86 + 0.06 * sim, spelled, "variant")
-        if len(key) >= _FUZZY_MIN_KEY and not found:
+        if len(key) >= _FUZZY_MIN_KEY and (fuzzy or not found):
             dindex = self.deletion_index()
             seen = set()
             skel = skeleton(key)
+            n = len(key)
             for d in deletions(skel):
                 for k in dindex.get(d, ()):
                     if k in seen or k == key or k[0] != key[0]:
                         continue
                     seen.add(k)
+                    if 2 * min(n, len(k)) < _DRIFT_MIN_RATIO * (n + len(k)):
+                        continue  # lengths alone rule it out
                     ratio = Indel.normalized_similarity(key, k)
-                    if ratio < _FUZZY_MIN_RATIO:
-                        continue
                     # Same consonants, other vowels: the usual transliteration drift.
-                    drift = skeleton(k) == skel
+                    drift = self._skel[k] == skel
+                    if ratio < (_DRIFT_MIN_RATIO if drift else _FUZZY_MIN_RATIO):
+                        continue
                     q = 0.86 + 0.06 * ratio if drift else 0.7 + 0.2 * ratio
                     for i, j in self.key[k]:
                         offer(i, q, self.places[i].names[j], "fuzzy")
         return found
 
-    def suggest(self, query: str, *, limit: int = 3) -> list:
-        """"Did you mean" names for a query that matched nothing."""
+    def _all_keys(self) -> list:
+        if self._keys is None:
+            self._keys = list(self.key)
+        return self._keys
+
+    def suggest(self, query: str, *, limit: int = 3, scan: bool = True) -> list:
+        """"Did you mean" names for a query that matched nothing.
+
+        Near spellings come from the deletion index (a few dict probes); when
+        there are none and ``scan`` is true, every spelling is scanned (slow:
+        for one name in an error message, not for a million in a table).
+        """
         from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
@@ -128,7 +154,9 @@ class NameIndex:
             for d in deletions(skeleton(key)):
                 pool.update(self.deletion_index().get(d, ()))
             # Beyond one consonant edit, a scan of every spelling (only for a query that matched nothing).
-            choices = sorted(pool) if pool else list(self.key)
+            if not pool and not scan:
+                continue
+            choices = sorted(pool) if pool else self._all_keys()
             for k, score, _ in process.extract(key, choices, scorer=Indel.normalized_similarity,
                                                limit=limit, score_cutoff=0.5 if pool else 0.75):
                 i, j = self.key[k][0]

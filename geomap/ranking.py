@@ -95,13 +95,13 @@ def score(place: Place, quality: float, kind_hint, region: dict) -> float:
 
 
 
-def rank(index, q, kind_hint, region, country, within) -> list:
+def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -> list:
     """Every place the query's spellings can mean, scored on the name alone, best first."""
     best: dict = {}
     # Full spellings ("Tabqa Dam") first; a bare core ("Tabqa" + hint dam) scores a little less.
     alts = [(a, 1.0) for a in q.full_names] + [(a, 0.97 if q.full_names else 1.0) for a in q.names]
     for alt, factor in alts:
-        for i, (quality, spelled, how) in index.matches(alt).items():
+        for i, (quality, spelled, how) in index.matches(alt, fuzzy=fuzzy).items():
             p = index.places[i]
             if country and p.country_code != country:
                 continue

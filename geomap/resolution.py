@@ -13,44 +13,71 @@ def resolution_feature(res: Resolution, gazetteer: Gazetteer, *, runners_up: int
     """One GeoJSON feature for one resolution (geometry null when not found).
 
     The geometry fits the place's kind: a point for a town, the polygon of a
-    governorate or country, the line of a river.
+    governorate, district or subdistrict, the line of a river. The properties
+    say why: ``match`` (what the answer stands on), ``context`` (what
+    supported it), ``reason``, and the rivals with their distance from the
+    answer.
     """
     from shapely.geometry import mapping
+
+    from .geodesy import haversine_km
 
     props = {"query": res.query, "status": res.status}
     place = res.place
     if place is None:
         props.update({"name": None, "kind": None, "country_code": None, "admin1": None,
-                      "score": 0.0, "candidates": [], "suggestions": res.suggestions,
-                      "source": None, "id": None})
+                      "score": 0.0, "match": None, "reason": res.reason, "candidates": [],
+                      "suggestions": res.quick_suggestions(), "source": None, "id": None})
         return {"type": "Feature", "properties": props, "geometry": None}
     top = res.candidates[0]
+
+    def rival(c) -> dict:
+        d = float(haversine_km(place.longitude, place.latitude, c.place.longitude, c.place.latitude))
+        return {"name": c.place.name, "id": c.place.id, "kind": c.place.kind,
+                "admin1": c.place.admin1 or None, "admin2": c.place.admin2 or None,
+                "country_code": c.place.country_code or None, "score": round(c.score, 3),
+                "match": c.match, "distance_km": round(d, 1)}
+
     props.update({
         "name": place.name, "id": place.id, "kind": place.kind,
         "country_code": place.country_code or None, "admin1": place.admin1 or None,
-        "score": round(top.score, 3), "matched": top.matched, "match": top.match,
+        "admin2": place.admin2 or None, "admin3": place.admin3 or None, "pcode": place.pcode or None,
+        "score": round(top.score, 3), "matched": top.matched, "match": res.match,
+        "context": list(res.context), "reason": res.reason,
         "precision_m": place.precision_m, "longitude": place.longitude, "latitude": place.latitude,
         "source": place.source, "sources": list(place.sources),
-        "candidates": [
-            {"name": c.place.name, "id": c.place.id, "kind": c.place.kind,
-             "admin1": c.place.admin1 or None, "country_code": c.place.country_code or None,
-             "score": round(c.score, 3)}
-            for c in res.candidates[1:1 + runners_up]
-        ],
+        "candidates": [rival(c) for c in res.candidates[1:1 + runners_up]],
     })
     if res.status == "ambiguous":
         props["competitors"] = [c.place.name for c in res.competitors]
     if res.modifier:
         props["modifier"] = res.modifier
-    return {"type": "Feature", "id": place.id, "properties": props,
-            "geometry": mapping(gazetteer.shape(place))}
+    geometry = (mapping(gazetteer.shape(place)) if place.shape_id else
+                {"type": "Point", "coordinates": [place.longitude, place.latitude]})
+    return {"type": "Feature", "id": place.id, "properties": props, "geometry": geometry}
 
 
 def resolution_features(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = None,
-                        **kwargs) -> list:
-    """Resolve names and return one GeoJSON feature per name, in input order."""
+                        joint: bool = False, context=None, **kwargs) -> list:
+    """Resolve names and return one GeoJSON feature per name, in input order.
+
+    ``joint=True`` reads the names as one document (:func:`geomap.joint.resolve_joint`);
+    ``context`` is a :class:`~geomap.context.ResolutionContext`.
+    """
     gaz = gazetteer or Gazetteer.default()
-    return [resolution_feature(gaz.resolve(n, **kwargs), gaz) for n in names]
+    if joint:
+        from .joint import resolve_joint
+
+        results = resolve_joint(list(names), gazetteer=gaz, context=context)
+        return [resolution_feature(r, gaz) for r in results]
+    # Event tables repeat their place names: each distinct name is resolved once.
+    done: dict = {}
+    out = []
+    for n in names:
+        if n not in done:
+            done[n] = resolution_feature(gaz.resolve(n, context=context, **kwargs), gaz)
+        out.append(done[n])
+    return out
 
 
 def resolve_places(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = None, **kwargs):
@@ -62,7 +89,8 @@ def resolve_places(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = Non
     gazetteer : Gazetteer, optional
         Defaults to the bundled one.
     **kwargs
-        Passed to :meth:`Gazetteer.resolve` (``kind``, ``region``, ``country``, ``near``).
+        ``joint``, ``context``, or passed to :meth:`Gazetteer.resolve` (``kind``,
+        ``region``, ``country``, ``near``).
 
     Returns
     -------

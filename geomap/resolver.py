@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from .context import Anchor, ResolutionContext, support, SUPPORT_MIN
+from .context import Anchor, ResolutionContext, support_many, SUPPORT_MIN
 from . import ranking
 from .ranking import DEFAULT_REGION, FUZZY_MIN_SCORE, prominence, rank, same_place
 from .text import parse_place_query
@@ -79,21 +79,35 @@ class Resolution:
         What the query's feature and compass words said.
     """
 
-    __slots__ = ("query", "status", "candidates", "competitors", "suggestions", "kind_hint",
-                 "modifier", "match", "context", "reason")
+    __slots__ = ("query", "status", "candidates", "competitors", "_suggestions", "_suggest",
+                 "kind_hint", "modifier", "match", "context", "reason")
 
     def __init__(self, query, status, candidates, competitors=(), suggestions=(), kind_hint=None,
-                 modifier=None, match="", context=(), reason=""):
+                 modifier=None, match="", context=(), reason="", suggest=None):
         self.query = query
         self.status = status
         self.candidates = list(candidates)
         self.competitors = list(competitors)
-        self.suggestions = list(suggestions)
+        self._suggestions = list(suggestions) if suggestions or suggest is None else None
+        self._suggest = suggest
         self.kind_hint = kind_hint
         self.modifier = modifier
         self.match = match or (self.candidates[0].match if self.candidates else "")
         self.context = tuple(context)
         self.reason = reason
+
+    @property
+    def suggestions(self) -> list:
+        """"Did you mean" names (for ``not_found``), computed when first asked for."""
+        if self._suggestions is None:
+            self._suggestions = self._suggest(True)
+        return self._suggestions
+
+    def quick_suggestions(self) -> list:
+        """Suggestions among near spellings only (no scan of every name): for bulk output."""
+        if self._suggestions is not None:
+            return self._suggestions
+        return self._suggest(False)
 
     @property
     def place(self):
@@ -182,11 +196,13 @@ def _with_parent(gaz, text, child, parent, how, kind, region, ctx) -> Optional[R
 def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Resolution:
     q = parse_place_query(text)
     hint = kind or q.kind
-    cands = rank(gaz.index, q, hint, region or DEFAULT_REGION, ctx.country, ctx.within)
+    cands = rank(gaz.index, q, hint, region or DEFAULT_REGION, ctx.country, ctx.within,
+                 fuzzy=bool(ctx.anchors))
     if not cands:
         where = f" within {ctx.within_label}" if ctx.within is not None else ""
-        return Resolution(text, "not_found", [], suggestions=gaz.index.suggest(text), kind_hint=hint,
-                          modifier=q.modifier, reason=f"no spelling of a place{where} matches")
+        return Resolution(text, "not_found", [], kind_hint=hint, modifier=q.modifier,
+                          reason=f"no spelling of a place{where} matches",
+                          suggest=lambda scan: gaz.index.suggest(text, scan=scan))
     plain_top = cands[0]
     if plain_top.match == "fuzzy" and plain_top.score < FUZZY_MIN_SCORE and not ctx.anchors:
         return Resolution(text, "not_found", [], suggestions=[c.place.name for c in cands[:3]],
@@ -195,8 +211,8 @@ def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Re
     supports = {}
     if ctx.anchors:
         rescored = []
-        for c in cands[:40]:
-            s, labels = support(c.place, ctx)
+        head = cands[:40]
+        for c, (s, labels) in zip(head, support_many([c.place for c in head], ctx)):
             supports[c.place.id] = (s, labels)
             rescored.append(replace(c, score=c.score + SUPPORT_WEIGHT * s))
         rescored.sort(key=lambda c: (-c.score, c.place.id))
@@ -209,6 +225,8 @@ def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Re
     for c in cands[1:]:
         if top.score - c.score > ranking.AMBIGUITY_MARGIN:
             break
+        if c.match == "fuzzy" and top.match != "fuzzy":
+            continue  # a near spelling is no rival to the name itself
         if not same_place(top.place, c.place):
             competitors.append(c)
     s, labels = supports.get(top.place.id, (0.0, ()))

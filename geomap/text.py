@@ -391,24 +391,30 @@ class PlaceQuery:
         return f"PlaceQuery({self.text!r}, names={self.names!r}, kind={self.kind!r})"
 
 
+_FEATURE_KIND = {w: k for w, k in FEATURE_WORDS}
+_FEATURE_ALT = "|".join(re.escape(w) for w, _ in _FEATURE_SUFFIX)
+_SUFFIX_RE = re.compile(rf"^(.+?)[\s,.;:-]+({_FEATURE_ALT})$", re.I | re.S)
+_PREFIX_RE = re.compile(rf"^({_FEATURE_ALT})[\s,.;:-]+(.+)$", re.I | re.S)
+
+
 def _strip_feature(name: str):
+    """A name without its feature words ("Tabqa air base" -> "Tabqa", air_base)."""
     kind = None
     s = name.strip(" ,.;:-")
-    changed = True
-    while changed and s:
-        changed = False
-        low = s.lower()
-        for word, k in _FEATURE_SUFFIX:
-            if low.endswith(" " + word) and len(low) > len(word) + 1:
-                s = s[: -len(word) - 1].strip(" ,.;:-")
-                kind = kind or k
-                changed = True
-                break
-            if low.startswith(word + " ") and len(low) > len(word) + 1 and (k is not None or word in _PREFIX_WORDS):
-                s = s[len(word) + 1:].strip(" ,.;:-")
-                kind = kind or k
-                changed = True
-                break
+    while s:
+        m = _SUFFIX_RE.match(s)
+        if m:
+            kind = kind or _FEATURE_KIND[m.group(2).lower()]
+            s = m.group(1).strip(" ,.;:-")
+            continue
+        m = _PREFIX_RE.match(s)
+        if m:
+            word = m.group(1).lower()
+            if _FEATURE_KIND[word] is not None or word in _PREFIX_WORDS:
+                kind = kind or _FEATURE_KIND[word]
+                s = m.group(2).strip(" ,.;:-")
+                continue
+        break
     return s, kind
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..place import KINDS
+
 from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt, use_rs_opt
 
 
@@ -11,32 +13,50 @@ from .options import handle_errors, indent_opt, precision_opt, read_text_arg, se
 @click.argument("names", nargs=-1)
 @click.option("-f", "--file", "files", multiple=True, type=click.Path(allow_dash=True),
               help="Read names from a file, one per line ('-' for stdin). Repeatable.")
-@click.option("--kind", type=click.Choice(["populated_place", "admin1", "country", "river", "lake",
-                                           "air_base", "airport", "dam", "oil_field", "facility"]),
-              default=None, help="Prefer places of this kind.")
+@click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="Prefer places of this kind.")
 @click.option("--country", default=None, metavar="CC", help="Only places in this ISO country code.")
+@click.option("--within", default=None, metavar="ADMIN|BBOX",
+              help="Only places inside an area: a governorate, district or subdistrict (name or "
+                   "OCHA P-code, e.g. SY0903), a country, or a bbox W,S,E,N.")
+@click.option("--near", default=None, metavar="PLACE|LON,LAT[:KM]",
+              help="Prefer places near a place or point; with :KM, only places within KM of it.")
+@click.option("--region", default=None, metavar="ADMIN|BBOX",
+              help="Prefer places inside an area (a hint, not a limit).")
+@click.option("--joint", is_flag=True,
+              help="The names come from one document: resolve them together, each with the "
+                   "others as context.")
 @click.option("--strict", is_flag=True, help="Exit 2 if any name is not found or ambiguous.")
 @sequence_opt
 @use_rs_opt
 @indent_opt
 @precision_opt
 @handle_errors
-def resolve(names, files, kind, country, strict, sequence, use_rs, indent, precision):
+def resolve(names, files, kind, country, within, near, region, joint, strict, sequence, use_rs,
+            indent, precision):
     """Resolve place names to gazetteer records, as GeoJSON on stdout.
 
     NAMES are place names as arguments; '-' as the only name (or -f FILE)
     reads one name per line (blank lines and lines starting with # are
     skipped). Exactly one feature is written per name, in input order, with
     properties query, status (resolved / ambiguous / not_found), name, kind,
-    country_code, admin1, score, candidates and source; the geometry is null
-    when a name is not found.
+    country_code, admin1-3, pcode, score, match (exact, variant, fuzzy,
+    context, parent, pcode), context (what supported the answer), reason,
+    candidates (rivals, with their distance) and source; the geometry is
+    null when a name is not found.
+
+    Queries may carry their own context: "Al Karamah, Raqqa", "Hatla in Deir
+    ez-Zor", "Taybah farms (Mayadin)", "Deir-ez-Zor - Hatla", or a P-code.
 
     \b
     Examples:
       geomap resolve Mayadin "Deir-Ezzor" "Hemeimeem air base"
+      geomap resolve --joint Tabqa Raqqa al-Karamah al-Sabkha
+      geomap resolve --within SY09 --near Mayadin:40 Thiban Basira
       geomap resolve - < names.txt | geomap classify -
       geomap resolve --sequence -f names.txt > places.geojsons
     """
+    from ..context import make_context
+    from ..gazetteer import Gazetteer
     from ..io import dump_features, read_lines
     from ..resolution import resolution_features
 
@@ -51,7 +71,13 @@ def resolve(names, files, kind, country, strict, sequence, use_rs, indent, preci
         queries.extend(read_lines(text))
     if not queries:
         raise click.UsageError("no names given: pass names as arguments, or '-' / -f FILE with one per line")
-    feats = resolution_features(queries, kind=kind, country=country.upper() if country else None)
+    gaz = Gazetteer.default()
+    context = make_context(gaz, within=within, near=near, region=region,
+                           country=country.upper() if country else None)
+    if joint:
+        feats = resolution_features(queries, gazetteer=gaz, joint=True, context=context)
+    else:
+        feats = resolution_features(queries, gazetteer=gaz, kind=kind, context=context)
     click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
                nl=False)
     if strict and any(f["properties"]["status"] != "resolved" for f in feats):
