@@ -36,6 +36,8 @@ ADMIN_FILES = {
 }
 #: Tolerance (degrees) of the coverage simplification: about 200 m.
 SIMPLIFY_DEG = 0.002
+#: A point this close (degrees, about 5 km) outside every unit takes the nearest one.
+SNAP_DEG = 0.05
 _KIND = {1: "admin1", 2: "admin2", 3: "admin3"}
 _VOWELLESS = re.compile(r"\b[b-df-hj-np-tv-z]{3,}\b", re.I)
 
@@ -85,8 +87,9 @@ class AdminUnits:
                 "recs": [None] * len(feats),
             }
 
-    def containing(self, level: int, lon, lat):
-        """Index of the unit of ``level`` containing each point (-1 outside)."""
+    def containing(self, level: int, lon, lat, *, snap: bool = True):
+        """Index of the unit of ``level`` containing each point (-1 outside; with ``snap``, a
+        point just outside takes the nearest unit)."""
         import numpy as np
         import shapely
 
@@ -97,6 +100,12 @@ class AdminUnits:
         # A point on a shared edge: the unit with the lowest P-code, deterministically.
         for p, u in sorted(zip(ip.tolist(), iu.tolist()), reverse=True):
             out[p] = u
+        lost = np.flatnonzero(out < 0)
+        if snap and len(lost):
+            # Border and coastal towns whose point lies just outside the generalised
+            # boundary: the nearest unit within SNAP_DEG.
+            ip, iu = lv["tree"].query_nearest(pts[lost], max_distance=SNAP_DEG, all_matches=False)
+            out[lost[ip]] = iu
         return out
 
     def assign(self, b: _Builder) -> int:
@@ -105,12 +114,14 @@ class AdminUnits:
         lon = [r.lon for r in recs]
         lat = [r.lat for r in recs]
         found = {lv: self.containing(lv, lon, lat) for lv in (1, 2, 3)}
+        # Snapping to the nearest unit is for places known to be Syrian; others must lie inside.
+        inside = self.containing(3, lon, lat, snap=False)
         n = 0
         for k, r in enumerate(recs):
             u3 = found[3][k]
             if r.kind in ("admin1", "admin2", "admin3") and r.pcode:
                 continue
-            if u3 < 0 or (r.cc and r.cc != "SY"):
+            if u3 < 0 or (r.cc and r.cc != "SY") or (not r.cc and inside[k] < 0):
                 continue
             p = self.levels[3]["props"][u3]
             adm1 = self.levels[1]["recs"][found[1][k]] if found[1][k] >= 0 else None

@@ -237,20 +237,32 @@ def parse_near(text: str) -> Optional[tuple]:
 
 
 def _area_place(gaz, text: str):
-    """An admin unit or country by P-code or name (admin kinds preferred), or ContextError."""
+    """An admin unit or country by P-code or name, or ContextError.
+
+    The query's own feature word decides the level ("Ar Raqqa district" is the
+    district); without one, a governorate is preferred, then a district, a
+    subdistrict, a country.
+    """
+    from .text import parse_place_query
+
     code = text.strip().upper()
     if code in getattr(gaz, "by_pcode", {}):
         return gaz.by_pcode[code]
-    res = gaz.resolve(text, kind="admin1")
-    if res.status == "not_found" or res.place.kind not in _AREA:
-        for kind in ("admin2", "admin3", "country"):
-            alt = gaz.resolve(text, kind=kind)
-            if alt.status != "not_found" and alt.place.kind in _AREA:
-                return alt.place
-        raise ContextError(f"no administrative unit or country matches {text!r}",
-                           hint="give a governorate, district or subdistrict name, a P-code "
-                                "(SY09, SY0903, SY090301), a country, or a bbox W,S,E,N")
-    return res.place
+    hint = parse_place_query(text).kind
+    kinds = ([hint] if hint in _AREA else []) + [k for k in ("admin1", "admin2", "admin3", "country")
+                                                 if k != hint]
+    found = []
+    for kind in kinds:
+        cands = gaz.resolve(text, kind=kind).candidates
+        same = [c.place for c in cands[:6] if c.place.kind == kind]
+        if same:
+            return same[0]
+        found += [c.place for c in cands[:1] if c.place.kind in _AREA]
+    if found:
+        return found[0]
+    raise ContextError(f"no administrative unit or country matches {text!r}",
+                       hint="give a governorate, district or subdistrict name, a P-code "
+                            "(SY09, SY0903, SY090301), a country, or a bbox W,S,E,N")
 
 
 def make_context(gaz, *, within: Union[str, tuple, object, None] = None,

@@ -238,34 +238,41 @@ def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Re
         if alone and _plain_score(alone[0], supports) >= _plain_score(top, supports) - ranking.AMBIGUITY_MARGIN \
                 and not same_place(alone[0].place, top.place):
             match = "context"
-    status, reason = _status(top, competitors, labels, s, hint)
+    status, reason = _status(top, competitors, labels, s, hint, q.featured)
+    if status == "not_found":
+        return Resolution(text, "not_found", [], kind_hint=hint, modifier=q.modifier, reason=reason,
+                          suggestions=list(dict.fromkeys(c.place.name for c in cands[:3])))
     if status == "ambiguous" and not competitors:
         competitors = [c for c in cands[1:4] if not same_place(top.place, c.place)]
     return Resolution(text, status, cands, competitors, kind_hint=hint, modifier=q.modifier,
                       match=match, context=labels, reason=reason)
 
 
-def _status(top, competitors, labels, strength: float, hint) -> tuple:
+def _status(top, competitors, labels, strength: float, hint, featured: bool) -> tuple:
     """(status, reason): ``resolved`` only where that has held on names not used for tuning
     (``benchmarks/resolution_quality.py``)."""
     if hint and top.place.kind != hint and top.place.kind not in ranking.KIND_FAMILY.get(hint, ()):
         return "ambiguous", (f"no {hint.replace('_', ' ')} of this name is known; "
                              f"this is a {top.place.kind.replace('_', ' ')} of that name")
+    weak = top.match == "fuzzy" or (top.match == "variant" and prominence(top.place) < VARIANT_MIN_PROMINENCE)
+    if weak and not (labels and strength >= STRONG_SUPPORT):
+        what = ("another spelling of a little-known place" if top.match == "variant"
+                else f"only a near spelling ({top.matched!r})")
+        if not featured:
+            # Nothing says the words are a place (no "village", "town", "district"), no
+            # well-known place is spelled so, nothing around supports it: as often a
+            # person's or a group's name.
+            return "not_found", f"{what}, no feature word and no context: not placed"
+        return "ambiguous", f"{what}, and nothing in the context supports it"
     if competitors:
         return "ambiguous", (f"{len(competitors) + 1} places of this name score alike"
                              + (f" even with {', '.join(labels)}" if labels else
                                 "; give context (--near, --within, other names with --joint)"))
-    weak = top.match == "fuzzy" or (top.match == "variant" and prominence(top.place) < VARIANT_MIN_PROMINENCE)
-    if labels and (not weak or strength >= STRONG_SUPPORT):
+    if labels:
         return "resolved", f"{top.match} spelling, supported by {', '.join(labels)}"
     if top.match == "exact":
         return "resolved", "exact spelling, no rival of the same name scores close"
-    if top.match == "variant" and prominence(top.place) >= VARIANT_MIN_PROMINENCE:
-        return "resolved", "a usual spelling of a well-known place, no rival scores close"
-    if top.match == "variant":
-        return "ambiguous", ("another spelling of a little-known place, and nothing in the context "
-                             "supports it")
-    return "ambiguous", f"only a near spelling ({top.matched!r}) and nothing in the context supports it"
+    return "resolved", "a usual spelling of a well-known place, no rival scores close"
 
 
 def _plain_score(c, supports) -> float:

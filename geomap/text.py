@@ -327,7 +327,7 @@ FEATURE_WORDS = [
     ("region", "admin1"),
     ("sub district", "admin3"), ("subdistrict", "admin3"), ("sub-district", "admin3"),
     ("district", "admin2"), ("nahiya", "admin3"), ("nahiyah", "admin3"), ("nahiyat", "admin3"),
-    ("mintaqat", "admin2"), ("mantiqat", "admin2"),
+    ("mintaqat", "admin2"), ("mantiqat", "admin2"), ("markaz", None),
     ("city", "populated_place"), ("town", "populated_place"), ("village", "populated_place"),
     ("villages", "populated_place"), ("hamlet", "populated_place"), ("locality", "populated_place"),
     ("township", "populated_place"), ("neighbourhood", "populated_place"),
@@ -347,7 +347,7 @@ FEATURE_WORDS = [
 ]
 _FEATURE_SUFFIX = sorted(FEATURE_WORDS, key=lambda kv: -len(kv[0]))
 # Words without a kind that still come before a name ("Camp Taji").
-_PREFIX_WORDS = frozenset({"camp", "base"})
+_PREFIX_WORDS = frozenset({"camp", "base", "markaz"})
 _LEADING = re.compile(
     r"^(?:the\s+)?(?:(?:city|town|village|province|governorate|region|district|area|"
     r"countryside|outskirts|suburbs|vicinity|village\s+of\s+the|town\s+of\s+the)\s+of\s+)",
@@ -376,16 +376,20 @@ class PlaceQuery:
         The kind hinted by a feature word ("air base" -> ``air_base``).
     modifier : str or None
         A leading compass or "rural" word that was set aside ("Northern Homs").
+    featured : bool
+        The words around the name say it is a place ("area", "village",
+        "countryside", a compass word), whatever its kind.
     """
 
-    __slots__ = ("text", "names", "full_names", "kind", "modifier")
+    __slots__ = ("text", "names", "full_names", "kind", "modifier", "featured")
 
-    def __init__(self, text: str, names: list, kind, modifier, full_names=()):
+    def __init__(self, text: str, names: list, kind, modifier, full_names=(), featured=False):
         self.text = text
         self.names = names
         self.full_names = list(full_names)
         self.kind = kind
         self.modifier = modifier
+        self.featured = featured
 
     def __repr__(self) -> str:
         return f"PlaceQuery({self.text!r}, names={self.names!r}, kind={self.kind!r})"
@@ -398,24 +402,24 @@ _PREFIX_RE = re.compile(rf"^({_FEATURE_ALT})[\s,.;:-]+(.+)$", re.I | re.S)
 
 
 def _strip_feature(name: str):
-    """A name without its feature words ("Tabqa air base" -> "Tabqa", air_base)."""
-    kind = None
+    """A name without its feature words: ("Tabqa air base") -> ("Tabqa", air_base, True)."""
+    kind, found = None, False
     s = name.strip(" ,.;:-")
     while s:
         m = _SUFFIX_RE.match(s)
         if m:
             kind = kind or _FEATURE_KIND[m.group(2).lower()]
-            s = m.group(1).strip(" ,.;:-")
+            s, found = m.group(1).strip(" ,.;:-"), True
             continue
         m = _PREFIX_RE.match(s)
         if m:
             word = m.group(1).lower()
             if _FEATURE_KIND[word] is not None or word in _PREFIX_WORDS:
                 kind = kind or _FEATURE_KIND[word]
-                s = m.group(2).strip(" ,.;:-")
+                s, found = m.group(2).strip(" ,.;:-"), True
                 continue
         break
-    return s, kind
+    return s, kind, found
 
 
 @lru_cache(maxsize=100_000)
@@ -459,11 +463,13 @@ def parse_place_query(text: str) -> PlaceQuery:
             parts.append(chunk)
     parts.extend(p for p in paren if p.strip())
     kind = None
+    featured = False
     names = []
     full = []
     for p in parts:
-        name, k = _strip_feature(p)
+        name, k, found = _strip_feature(p)
         kind = kind or k
+        featured = featured or found
         if name:
             names.append(name)
         if k and p.strip() != name:
@@ -471,4 +477,4 @@ def parse_place_query(text: str) -> PlaceQuery:
     # A feature word on the last alternative applies to all ("Kobane/Ayn al Arab town").
     if not names:
         names = [raw]
-    return PlaceQuery(raw, names, kind, modifier, full)
+    return PlaceQuery(raw, names, kind, modifier, full, featured or modifier is not None)

@@ -25,14 +25,20 @@ from .options import handle_errors, indent_opt, precision_opt, read_text_arg, se
 @click.option("--joint", is_flag=True,
               help="The names come from one document: resolve them together, each with the "
                    "others as context.")
+@click.option("--events", "events", default=None, type=click.Path(allow_dash=True), metavar="TABLE",
+              help="Resolve the place names of an event table (UCDP, ACLED), each with its row's "
+                   "admin columns as context and never farther from the coded point than its "
+                   "precision code allows.")
+@click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
+              help="The event table's columns (detected from the header when omitted).")
 @click.option("--strict", is_flag=True, help="Exit 2 if any name is not found or ambiguous.")
 @sequence_opt
 @use_rs_opt
 @indent_opt
 @precision_opt
 @handle_errors
-def resolve(names, files, kind, country, within, near, region, joint, strict, sequence, use_rs,
-            indent, precision):
+def resolve(names, files, kind, country, within, near, region, joint, events, preset, strict, sequence,
+            use_rs, indent, precision):
     """Resolve place names to gazetteer records, as GeoJSON on stdout.
 
     NAMES are place names as arguments; '-' as the only name (or -f FILE)
@@ -52,6 +58,7 @@ def resolve(names, files, kind, country, within, near, region, joint, strict, se
       geomap resolve Mayadin "Deir-Ezzor" "Hemeimeem air base"
       geomap resolve --joint Tabqa Raqqa al-Karamah al-Sabkha
       geomap resolve --within SY09 --near Mayadin:40 Thiban Basira
+      geomap resolve --events ucdp_ged.tsv --sequence > checked.geojsons
       geomap resolve - < names.txt | geomap classify -
       geomap resolve --sequence -f names.txt > places.geojsons
     """
@@ -60,6 +67,11 @@ def resolve(names, files, kind, country, within, near, region, joint, strict, se
     from ..io import dump_features, read_lines
     from ..resolution import resolution_features
 
+    if events:
+        feats = _event_features(events, preset)
+        click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision,
+                                 use_rs=use_rs), nl=False)
+        return
     queries = []
     sources = list(files)
     if names == ("-",):
@@ -84,3 +96,18 @@ def resolve(names, files, kind, country, within, near, region, joint, strict, se
         bad = [f["properties"]["query"] for f in feats if f["properties"]["status"] != "resolved"]
         click.echo(f"geomap: not resolved: {', '.join(bad)}", err=True)
         raise SystemExit(2)
+
+
+def _event_features(path: str, preset) -> list:
+    import json
+
+    from ..event_names import resolve_event_names
+    from ..events import _detect, read_events_text
+
+    text, source = read_text_arg(path)
+    header = text.split("\n", 1)[0].replace("\t", ",").split(",")
+    preset = preset or _detect(header) or "ucdp"
+    table = read_events_text(text, source=source, preset=preset,
+                             delimiter="\t" if source.lower().endswith(".tsv") else None)
+    out = resolve_event_names(table, preset=preset, source=source)
+    return json.loads(out.to_json(na="null", drop_id=True))["features"]

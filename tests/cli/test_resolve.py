@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 
 def _fc(result):
     assert result.exit_code == 0, result.output
@@ -96,3 +98,75 @@ def test_rs_sequences_round_trip(runner, cli):
     out = runner.invoke(cli, ["classify", "-", "--sequence", "--rs"], input=res.stdout)
     assert out.exit_code == 0, out.output
     assert [json.loads(r)["properties"]["side"] for r in out.stdout.split("\x1e")[1:]] == ["west", "east"]
+
+
+def _props(output: str) -> list:
+    return [json.loads(line)["properties"] for line in output.splitlines() if line.strip()]
+
+
+def test_joint_reads_the_names_as_one_document(runner, cli):
+    result = runner.invoke(cli, ["resolve", "--sequence", "--joint", "Tabqa", "Raqqa", "al-Karamah"])
+    assert result.exit_code == 0, result.output
+    karamah = _props(result.output)[2]
+    assert karamah["status"] == "resolved" and karamah["admin1"] == "Raqqa"
+    assert karamah["match"] == "context" and karamah["context"] and karamah["reason"]
+
+
+def test_within_a_pcode_and_near_with_a_radius(runner, cli):
+    result = runner.invoke(cli, ["resolve", "--sequence", "--within", "SY09", "al-Karamah"])
+    assert _props(result.output)[0]["pcode"].startswith("SY09")
+    result = runner.invoke(cli, ["resolve", "--sequence", "--near", "Raqqa:60", "al-Karamah"])
+    assert _props(result.output)[0]["pcode"].startswith("SY11")
+    result = runner.invoke(cli, ["resolve", "--sequence", "--near", "39.0,35.9:60", "al-Karamah"])
+    assert _props(result.output)[0]["pcode"].startswith("SY11")
+
+
+@pytest.mark.parametrize("option, value, words", [
+    ("--within", "Nowhereland", "within: no administrative unit"),
+    ("--within", "41,35,40,36", "W < E"),
+    ("--near", "200,40", "LON,LAT"),
+    ("--near", "Qwzxv", "near: no place matches"),
+])
+def test_bad_context_is_one_clean_line(runner, cli, option, value, words):
+    result = runner.invoke(cli, ["resolve", option, value, "Mayadin"])
+    assert result.exit_code != 0 and words in result.output and "Traceback" not in result.output
+
+
+def test_rivals_carry_their_distance(runner, cli):
+    result = runner.invoke(cli, ["resolve", "--sequence", "Rusafa area"])
+    props = _props(result.output)[0]
+    assert props["status"] == "ambiguous" and props["candidates"]
+    assert all(c["distance_km"] > 10 for c in props["candidates"])
+
+
+def test_event_table_names_resolve_in_their_rows_context(runner, cli, tmp_path):
+    table = tmp_path / "events.tsv"
+    table.write_text(
+        "id\tdate_start\twhere_coordinates\twhere_prec\tadm_1\tadm_2\tlatitude\tlongitude\n"
+        "1\t2018-01-01\tAl Karamah village\t4\tRaqqa governorate\tAr Raqqa district\t35.95\t39.0\n"
+        "2\t2018-01-01\tAl Karamah village\t4\tDeir ez-Zor governorate\tAl Mayadin district\t35.0\t40.45\n"
+        "3\t2018-01-01\tAl Karamah village\t2\t\t\t35.0\t40.45\n", encoding="utf-8")
+    result = runner.invoke(cli, ["resolve", "--sequence", "--events", str(table)])
+    assert result.exit_code == 0, result.output
+    rows = _props(result.output)
+    assert rows[0]["admin2"] == "Ar-Raqqa" and rows[1]["admin2"] == "Al Mayadin"
+    # Precision 2: never farther than 25 km from the coded point.
+    assert rows[2]["distance_km"] <= 25 and rows[2]["pcode"].startswith("SY09")
+    assert [r["row"] for r in rows] == [2, 3, 4]
+
+
+def test_output_does_not_depend_on_hash_order(tmp_path):
+    """Ties between equally good spellings are broken by the spelling, not by set order."""
+    import os
+    import subprocess
+    import sys
+
+    names = "\n".join(["Bshili", "Mayadxin", "Rusafa", "Qaryatayn", "Dhiban", "Abu Kamalxx"])
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", "from geomap.cli import main; main()", "resolve",
+                              "--sequence", "-"], input=names, capture_output=True, text=True, env=env,
+                             check=True).stdout
+        outs.add(out)
+    assert len(outs) == 1
