@@ -50,7 +50,7 @@ __all__ = [
 
 #: Bumped whenever a folding rule changes; the gazetteer stores the version it
 #: was indexed with and re-indexes when they differ.
-FOLD_VERSION = "3"
+FOLD_VERSION = "4"
 
 _APOSTROPHES = "'’‘`´ʿʾʻʼʹ′″\"“”ˈ"
 _LATIN_SPECIAL = str.maketrans({
@@ -118,7 +118,7 @@ _TOKEN_FOLDS = [
     (re.compile(r"th"), "t"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck|q|c"), "k"),
-    (re.compile(r"x"), "ks"),
+    (re.compile(r"x"), "h"),                       # Kurdish and Uzbek-style x is kh
     (re.compile(r"ou|oo|o"), "u"),
     (re.compile(r"ee|ie(?=[^aeiou]|$)"), "i"),
     (re.compile(r"ei|ey|ai"), "ay"),
@@ -236,19 +236,24 @@ def name_key(text: str) -> str:
 
 
 # One Arabic letter, several Latin spellings (ذ th/dh/z/d, ث th/s/t, ظ z/dh, ق q/k/g,
-# ج j/g, خ kh/h/x, final ة a/ah/at). Keys already fold some of these; the rest would
+# ج j/g, خ kh/h/x, final ة a/ah/at). Keys already fold some of these (kh = h = x, q = k);
+# the rest would
 # merge too much into one key (t = d = s = z), so a query also tries each spelling
 # its letters may have, one letter at a time.
 _LETTER_SPELLINGS = [
-    (re.compile(r"th"), ("dh", "z", "d", "s")),
-    (re.compile(r"dh"), ("th", "z", "d")),
-    (re.compile(r"(?<![dt])z"), ("dh", "th")),
-    (re.compile(r"(?<![dtsckz])h(?![aeiou]?$)"), ("kh",)),
-    (re.compile(r"q"), ("g", "k")),
-    (re.compile(r"(?<![dkn])g(?!h)"), ("q", "j")),
-    (re.compile(r"(?<!d)j"), ("g",)),
-    (re.compile(r"x"), ("kh",)),
-    (re.compile(r"at$"), ("a", "ah")),
+    (re.compile(r"th"), ("dh", "z", "d", "s", "t")),          # ذ ث
+    (re.compile(r"dh"), ("th", "z", "d")),                    # ذ ظ
+    (re.compile(r"(?<![dt])z"), ("dh", "th", "d")),           # ذ ظ
+    (re.compile(r"(?<![dnkgz])d(?![hj])"), ("dh", "th", "z")),  # ذ
+    (re.compile(r"(?<![tdkcsz])s(?!h)"), ("th", "t")),        # ث
+    (re.compile(r"(?<![dts])t(?!h)"), ("th", "s")),           # ث
+    (re.compile(r"(?<![dtsckz])h(?![aeiou]?$)"), ("kh",)),    # خ
+    (re.compile(r"q"), ("g", "k")),                           # ق
+    (re.compile(r"(?<![cs])k(?!h)"), ("g",)),                 # ق
+    (re.compile(r"(?<![dkn])g(?!h)"), ("q", "j")),            # ق ج
+    (re.compile(r"(?<!d)j"), ("g",)),                         # ج
+    (re.compile(r"at$"), ("a", "ah")),                        # ة
+    (re.compile(r"(?<=[^aeiou])ah?$"), ("at",)),              # ة
 ]
 
 

@@ -66,3 +66,23 @@ def test_parse_place_query(text, names, kind):
     q = parse_place_query(text)
     assert q.names == names
     assert q.kind == kind
+
+
+# One Arabic letter, its Latin spellings: a name spelled with one is found with any other.
+@pytest.mark.parametrize("letter, spellings, frame", [
+    ("ذ", ["th", "dh", "z"], "{}iban"),
+    ("ث", ["th", "s", "t"], "{}alith"),
+    ("ظ", ["z", "dh"], "{}ahiriyah"),
+    ("ق", ["q", "g", "k"], "al {}ayyarah"),
+    ("ج", ["j", "g"], "{}arablus"),
+    ("خ", ["kh", "h", "x"], "{}ashim"),
+    ("ة", ["a", "ah", "at"], "raqq{}"),
+])
+def test_each_arabic_letters_latin_spellings_fold_together(letter, spellings, frame):
+    from geomap.text import spelling_variants
+
+    names = [frame.format(s) for s in spellings]
+    for a in names:
+        reachable = {name_key(a)} | {name_key(v) for v in spelling_variants(normalize(a))}
+        for b in names:
+            assert name_key(b) in reachable, (letter, a, b)

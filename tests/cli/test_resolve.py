@@ -170,3 +170,16 @@ def test_output_does_not_depend_on_hash_order(tmp_path):
                              check=True).stdout
         outs.add(out)
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("name, bank", [
+    ("Mayadin", "west"), ("Thiban", "east"), ("Dhiban", "east"), ("Hajin", "east"),
+    ("Abu Kamal", "west"), ("Al Ashara", "west"), ("Susah", "east"), ("Khasham", "east"),
+    ("Muhasan", "west"), ("Basira", "east"),
+])
+def test_towns_on_the_right_bank_through_resolve_and_classify(runner, cli, name, bank):
+    """`geomap resolve - | geomap classify -`: the place picked decides the bank."""
+    resolved = runner.invoke(cli, ["resolve", "-"], input=name + "\n")
+    classified = runner.invoke(cli, ["classify", "--sequence", "-"], input=resolved.stdout)
+    assert classified.exit_code == 0, classified.output
+    assert json.loads(classified.stdout.splitlines()[0])["properties"]["side"] == bank
