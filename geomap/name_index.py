@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .place import Place
-from .text import deletions, name_key, normalize, parse_place_query, skeleton, spelling_variants
+from .text import deletions, name_key, normalize, parse_place_query, skeleton, variant_keys
 
 __all__ = ["NameIndex"]
 
@@ -99,10 +99,7 @@ class NameIndex:
             sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))
             offer(i, 0.88 + 0.07 * sim, spelled, "variant")
         # The same letters spelled another way (Thiban / Dhiban): a little below a key match.
-        for variant in spelling_variants(norm):
-            vkey = name_key(variant)
-            if vkey == key:
-                continue
+        for vkey in variant_keys(norm):
             for i, j in self.key.get(vkey, ()):
                 spelled = self.places[i].names[j]
                 sim = Indel.normalized_similarity(bare, _without_article(normalize(spelled)))

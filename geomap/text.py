@@ -43,6 +43,7 @@ __all__ = [
     "skeleton",
     "deletions",
     "spelling_variants",
+    "variant_keys",
     "is_arabic",
     "parse_place_query",
     "PlaceQuery",
@@ -180,22 +181,18 @@ def _fold_token(tok: str) -> str:
     return tok
 
 
-def _latin_tokens(tokens: list) -> list:
-    out = []
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok in _ARTICLES and i < n - 1:
-            continue
-        if tok in _GENERIC:
-            out.append(_GENERIC[tok])
-            continue
-        m = _GLUED_SUN.match(tok)
-        if m:
-            tok = tok[len(m.group(0)) - 1:]
-        else:
-            tok = _GLUED_AL.sub("", tok)
-        out.append(tok)
-    return out
+def _piece(tok: str, i: int, n: int):
+    """The key piece of the ``i``-th of ``n`` Latin tokens (None for a dropped article)."""
+    if tok in _ARTICLES and i < n - 1:
+        return None
+    if tok in _GENERIC:
+        return _fold_token(_GENERIC[tok])
+    m = _GLUED_SUN.match(tok)
+    if m:
+        tok = tok[len(m.group(0)) - 1:]
+    else:
+        tok = _GLUED_AL.sub("", tok)
+    return _fold_token(tok)
 
 
 @lru_cache(maxsize=200_000)
@@ -232,7 +229,8 @@ def name_key(text: str) -> str:
                 tok = tok[2:]
             out.append(tok)
         return "".join(out)
-    return "".join(_fold_token(t) for t in _latin_tokens(tokens))
+    n = len(tokens)
+    return "".join(p for i, t in enumerate(tokens) if (p := _piece(t, i, n)) is not None)
 
 
 # One Arabic letter, several Latin spellings (ذ th/dh/z/d, ث th/s/t, ظ z/dh, ق q/k/g,
@@ -257,6 +255,21 @@ _LETTER_SPELLINGS = [
 ]
 
 
+def _respellings(toks: list, limit: int):
+    """(token index, respelled token) pairs, one Arabic letter respelled at a time."""
+    count = 0
+    for t, tok in enumerate(toks):
+        if tok in _ARTICLES or tok in _GENERIC:
+            continue
+        for rx, spellings in _LETTER_SPELLINGS:
+            for m in rx.finditer(tok):
+                for alt in spellings:
+                    yield t, tok[:m.start()] + alt + tok[m.end():]
+                    count += 1
+                    if count >= limit:
+                        return
+
+
 @lru_cache(maxsize=100_000)
 def spelling_variants(norm: str, limit: int = 24) -> tuple:
     """Other Latin spellings of a normalised name, one Arabic letter respelled at a time.
@@ -268,18 +281,26 @@ def spelling_variants(norm: str, limit: int = 24) -> tuple:
     """
     if not norm or is_arabic(norm):
         return ()
-    out = []
     toks = norm.split()
-    for t, tok in enumerate(toks):
-        if tok in _ARTICLES or tok in _GENERIC:
-            continue
-        for rx, spellings in _LETTER_SPELLINGS:
-            for m in rx.finditer(tok):
-                for alt in spellings:
-                    word = tok[:m.start()] + alt + tok[m.end():]
-                    out.append(" ".join(toks[:t] + [word] + toks[t + 1:]))
-                    if len(out) >= limit:
-                        return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(" ".join(toks[:t] + [word] + toks[t + 1:])
+                               for t, word in _respellings(toks, limit)))
+
+
+@lru_cache(maxsize=100_000)
+def variant_keys(norm: str, limit: int = 24) -> tuple:
+    """The keys of :func:`spelling_variants` (other than the name's own), computed fast:
+    only the respelled token is folded again."""
+    if not norm or is_arabic(norm):
+        return ()
+    toks = norm.split()
+    n = len(toks)
+    pieces = [_piece(t, i, n) or "" for i, t in enumerate(toks)]
+    own = "".join(pieces)
+    out = []
+    for t, word in _respellings(toks, limit):
+        key = "".join(pieces[:t]) + (_piece(word, t, n) or "") + "".join(pieces[t + 1:])
+        if key != own:
+            out.append(key)
     return tuple(dict.fromkeys(out))
 
 
