@@ -63,7 +63,8 @@ place; <em>the suburbs of</em> its extent plus {{ defaults.suburbs_km }} km; <em
 ±{{ defaults.offset_half_deg }}° and ±{{ (defaults.offset_rel * 100)|round|int }} % of the distance; a
 <em>bank</em> of a river is that side within {{ defaults.bank_km }} km of it; a province its polygon.
 Places are resolved offline against a gazetteer built from GeoNames, Who's On First, Natural Earth,
-airportsdata and UCDP GED. The side of each deconfliction line is decided geometrically; a claim within
+OCHA's administrative boundaries of Syria, Open-Syria, airportsdata and UCDP GED, each name in the
+context of the claim's, incident's and file's other places. The side of each deconfliction line is decided geometrically; a claim within
 the line's positional accuracy is flagged, not hidden. Two claims <em>can both be true</em> when their
 areas share ground.</p>
 <h2>Lines</h2>

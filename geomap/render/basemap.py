@@ -7,8 +7,8 @@ from functools import lru_cache
 __all__ = ["basemap_data", "ATTRIBUTION"]
 
 #: Credit line shown on every map and page (the data's licences require it).
-ATTRIBUTION = ("Data: GeoNames (CC BY 4.0), Who's On First, Natural Earth, airportsdata (MIT), "
-               "UCDP GED (CC BY 4.0); map by geomap")
+ATTRIBUTION = ("Data: GeoNames (CC BY 4.0), Who's On First, Natural Earth, OCHA COD-AB (CC BY-IGO 3.0), "
+               "Open-Syria (CC BY 4.0), airportsdata (MIT), UCDP GED (CC BY 4.0); map by geomap")
 
 
 def _rounded(geom, nd: int = 4):
