@@ -78,7 +78,8 @@ def main(argv=None):
     gaz = Gazetteer.default()
     qs = queries(gaz, args.n)
     gaz.resolve_many(qs[:200])  # warm: lazy indexes built
-    from geomap.text import name_key, normalize, parse_place_query
+    from geomap.query import parse_place_query
+    from geomap.text import name_key, normalize
 
     def run():
         # Per-call caches are cleared each run so repeated runs measure work, not look-ups.

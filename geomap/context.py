@@ -243,7 +243,7 @@ def _area_place(gaz, text: str):
     district); without one, a governorate is preferred, then a district, a
     subdistrict, a country.
     """
-    from .text import parse_place_query
+    from .query import parse_place_query
 
     code = text.strip().upper()
     if code in getattr(gaz, "by_pcode", {}):

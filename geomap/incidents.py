@@ -130,9 +130,9 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None):
         near = None
         for c in inc.claims:
             cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base)
+            first.append((inc, c, cg, base, near))  # the point of an earlier claim, never its own
             if near is None and cg.point is not None:
                 near = (cg.point.x, cg.point.y)
-            first.append((inc, c, cg, base, near))
     by_incident: dict = {}
     for inc, c, cg, *_ in first:
         by_incident.setdefault(inc.id, []).extend(cg.resolutions)

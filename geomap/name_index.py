@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from .place import Place
-from .text import deletions, name_key, normalize, parse_place_query, skeleton, variant_keys
+from .query import parse_place_query
+from .text import deletions, name_key, normalize, skeleton, variant_keys
 
 __all__ = ["NameIndex"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .geodesy import haversine_km
 from .place import Place
-from .text import parse_place_query
+from .query import parse_place_query
 
 __all__ = ["prominence", "Candidate", "DEFAULT_REGION", "AMBIGUITY_MARGIN", "SAME_PLACE_KM", "score", "rank", "same_place", "FUZZY_MIN_SCORE"]
 

@@ -25,7 +25,7 @@ from typing import Optional
 from .context import Anchor, ResolutionContext, support_many, SUPPORT_MIN
 from . import ranking
 from .ranking import DEFAULT_REGION, FUZZY_MIN_SCORE, prominence, rank, same_place
-from .text import parse_place_query
+from .query import parse_place_query
 
 __all__ = ["Resolution", "resolve_name", "SUPPORT_WEIGHT", "MATCH_TYPES"]
 

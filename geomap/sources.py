@@ -16,7 +16,8 @@ from typing import Callable, Optional
 from .build import (SOURCE_FILES, GazetteerError, _Builder, _geonames_kind, _read_geojson,
                     _read_tsv, _Rec, _town_precision)
 from .geodesy import haversine_km
-from .text import normalize, parse_place_query
+from .query import parse_place_query
+from .text import normalize
 
 __all__ = ["add_countries", "add_admin1", "add_curated", "add_geonames", "add_geonames_admin1",
            "add_ne_places", "add_wof", "add_airports", "add_waters", "add_ucdp", "add_facility_cores",

@@ -63,3 +63,46 @@ def test_incident_report_uses_lines_in_force(seeds):
     rep = incident_report(seeds)
     assert rep["su22-shootdown-2017-06-18"]["lines"] == ["euphrates", "tabqa-arc-2017"]
     assert rep["su25-intercept-mayadin-2017-11-23"]["lines"] == ["euphrates", "tabqa-arc-2017"]
+
+
+def test_a_claims_file_is_read_as_one_document(tmp_path):
+    """Tabqa and Raqqa named elsewhere in the file put al-Karamah and al-Sabkha in the Raqqa
+    countryside; the frame says how each name was resolved."""
+    from geomap.claims import read_claims
+    from geomap.incidents import claims_frame
+
+    path = tmp_path / "claims.yaml"
+    path.write_text("""incidents:
+  - id: a
+    date: 2017-06-18
+    claims:
+      - {id: a1, claimant: SDF, location: near Tabqa}
+      - {id: a2, claimant: SDF, location: al-Karamah}
+  - id: b
+    date: 2017-06-20
+    claims:
+      - {id: b1, claimant: Syrian government, location: Raqqa}
+      - {id: b2, claimant: Syrian government, location: al-Sabkha}
+""", encoding="utf-8")
+    frame = claims_frame(read_claims(path)).set_index("claim_id")
+    for cid in ("a2", "b2"):
+        assert frame.loc[cid, "country_code"] == "SY"
+        assert 38.9 < frame.loc[cid, "point_lon"] < 39.5, frame.loc[cid, "resolution"]
+        assert "context" in frame.loc[cid, "resolution"]
+
+
+def test_a_region_prefers_places_inside_it_and_a_bad_one_names_the_field(tmp_path):
+    from geomap.claims import read_claims
+    from geomap.errors import ClaimFormatError
+    from geomap.incidents import claims_frame
+
+    path = tmp_path / "claims.yaml"
+    path.write_text("region: SY09\nincidents:\n  - id: a\n    claims:\n"
+                    "      - {id: a1, claimant: X, location: al-Karamah}\n", encoding="utf-8")
+    row = claims_frame(read_claims(path)).iloc[0]
+    assert 40.0 < row["point_lon"] < 41.0 and "Deir ez-Zor" in row["resolution"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("incidents:\n  - id: a\n    region: Nowhereland\n    claims:\n"
+                   "      - {id: a1, claimant: X, location: Mayadin}\n", encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match="bad.yaml.*line 2.*region"):
+        claims_frame(read_claims(bad))

@@ -1,6 +1,7 @@
 import pytest
 
-from geomap.text import deletions, is_arabic, name_key, normalize, parse_place_query, skeleton
+from geomap.query import parse_place_query
+from geomap.text import deletions, is_arabic, name_key, normalize, skeleton
 
 
 @pytest.mark.parametrize("a, b", [
