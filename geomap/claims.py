@@ -48,8 +48,8 @@ MAX_UNCERTAINTY_KM = 20000.0
 #: Longest text a field may hold (characters): a location or a quote is never a book.
 MAX_FIELD_CHARS = 20000
 
-CLAIM_FIELDS = ("id", "claimant", "claim", "location", "coordinates", "uncertainty_km", "source",
-                "date", "notes")
+CLAIM_FIELDS = ("id", "claimant", "claim", "location", "where", "coordinates", "uncertainty_km",
+                "source", "date", "notes", "drafted", "confidence", "denies")
 INCIDENT_FIELDS = ("id", "date", "title", "summary", "claims", "lines", "notes", "region")
 
 
@@ -70,6 +70,10 @@ class Claim:
     quote: str = ""
     url: str = ""
     date: Optional[dt.date] = None
+    where: str = ""           # geomap's reading of ``location`` (filled by extract, correctable)
+    drafted: bool = False     # drafted by ``geomap extract``, not yet checked by a person
+    confidence: tuple = ()    # (field, 0-1) pairs of a drafted claim
+    denies: str = ""          # the id of the claim this one denies
     source_file: str = ""
     line: Optional[int] = None
 
@@ -89,12 +93,15 @@ class Claim:
         from .relations import claim_geometry
 
         try:
-            return claim_geometry(self.location, coordinates=self.coordinates, gazetteer=gazetteer,
-                                  claim_id=self.id, near=near, lines=lines,
+            return claim_geometry(self.where or self.location, coordinates=self.coordinates,
+                                  gazetteer=gazetteer, claim_id=self.id, near=near, lines=lines,
                                   uncertainty_km=self.uncertainty_km, context=context)
         except ExpressionError as err:
             raise ClaimFormatError(str(err), source=self.source_file, line=self.line,
-                                   field="location") from err
+                                   field="where" if self.where else "location",
+                                   hint="give geomap's reading in 'where:' (e.g. 'west bank of the "
+                                        "Euphrates near Mayadin') or coordinates; 'location' may "
+                                        "keep the source's words") from err
 
 
 @dataclass(frozen=True, repr=False)
@@ -210,11 +217,11 @@ def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str, index: in
         raise ClaimFormatError("expected a mapping with report and quote", source=source,
                                line=_line(c, "source"), field="source")
     _check_keys(src, ("report", "quote", "url"), source, "source")
-    location = _text(c, "location", source)
+    location, where = _text(c, "location", source), _text(c, "where", source)
     coords = c.get("coordinates")
     if coords is not None:
         coords = _coords(coords, source, _line(c, "coordinates"))
-    if not location and coords is None:
+    if not location and not where and coords is None:
         raise ClaimFormatError(f"claim {cid!r} has neither 'location' nor 'coordinates'", source=source,
                                line=_line(c), field="location",
                                hint="write the place as the source worded it, e.g. 'near Tabqa'")
@@ -232,7 +239,24 @@ def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str, index: in
                  text=_text(c, "claim", source), location=location, coordinates=coords,
                  uncertainty_km=unc, report=_text(src, "report", source), quote=_text(src, "quote", source),
                  url=_text(src, "url", source), date=_date(c.get("date"), source, _line(c, "date")) or inc_date,
-                 source_file=source, line=_line(c))
+                 where=where, **_draft_fields(c, source), source_file=source, line=_line(c))
+
+
+def _draft_fields(c: dict, source: str) -> dict:
+    """drafted, confidence and denies of a claim (as ``geomap extract`` writes them)."""
+    drafted = c.get("drafted", False)
+    if not isinstance(drafted, bool):
+        raise ClaimFormatError("expected true or false", source=source, line=_line(c, "drafted"),
+                               field="drafted")
+    conf = c.get("confidence") or {}
+    if not isinstance(conf, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for k, v in conf.items()
+            if not str(k).startswith("__")):
+        raise ClaimFormatError("expected a mapping of field: number from 0 to 1", source=source,
+                               line=_line(c, "confidence"), field="confidence",
+                               hint="e.g. {place: 0.9, party: 0.8}")
+    pairs = tuple(sorted((str(k), float(v)) for k, v in conf.items() if not str(k).startswith("__")))
+    return {"drafted": drafted, "confidence": pairs, "denies": _text(c, "denies", source)}
 
 
 def _coords(value, source, line):
@@ -448,3 +472,8 @@ def _check_unique(incidents: list):
                 raise ClaimFormatError(f"claim id {c.id!r} is used twice in incident {inc.id!r}",
                                        source=c.source_file, line=c.line, field="id")
             ids.add(c.id)
+        for c in inc.claims:
+            if c.denies and c.denies not in ids:
+                raise ClaimFormatError(f"claim {c.id!r} denies {c.denies!r}, which is no claim of "
+                                       f"incident {inc.id!r}", source=c.source_file, line=c.line,
+                                       field="denies", hint=f"one of: {', '.join(sorted(ids))}")

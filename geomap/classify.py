@@ -42,6 +42,19 @@ def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] =
         suffix = p.suffix.lower()
         if suffix in _CLAIM_EXT:
             return "claims", claims_frame(read_claims(p))
+        if suffix in (".txt", ".md"):
+            # A report: its claims are drafted on the fly (as `geomap extract` writes them).
+            from .extract import extract
+
+            try:
+                report = p.read_text(encoding="utf-8")
+            except UnicodeDecodeError as err:
+                raise InputError(f"not UTF-8 text ({err.reason})", source=path) from err
+            drafted = extract(report, source=p.name)
+            if not drafted.incidents:
+                raise InputError("no claim about a place was found in this report", source=path,
+                                 hint="run 'geomap extract --mentions' to see the places it names")
+            return "claims", claims_frame(drafted.incidents)
         try:
             text = p.read_text(encoding="utf-8")
         except UnicodeDecodeError as err:

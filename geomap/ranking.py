@@ -81,7 +81,9 @@ def prominence(place: Place) -> float:
 def score(place: Place, quality: float, kind_hint, region: dict) -> float:
     """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit."""
     prom = prominence(place)
-    prior = region.get(place.country_code, 0.3) if place.country_code else 0.8
+    # The prior says in which country a local place is likely to be; a country named is itself.
+    prior = 1.0 if place.kind == "country" else (region.get(place.country_code, 0.3)
+                                                 if place.country_code else 0.8)
     if kind_hint:
         if place.kind == kind_hint:
             fit = 1.0

@@ -131,3 +131,33 @@ incidents:
         claims_frame(read_claims_text(text.replace("40.45, 35.02", "35.02, 40.45").replace(
             "{id: c, claimant: B, location: near Mayadin}", "{id: c, claimant: B, location: near Hajin}")))
     assert not [w for w in caught if issubclass(w.category, GeomapWarning)]
+
+
+def test_where_is_geomaps_reading_and_location_the_sources_words(tmp_path):
+    """Wording geomap cannot read is no error when 'where' gives the reading."""
+    from geomap.incidents import claims_frame
+
+    path = tmp_path / "c.yaml"
+    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: Russian MoD\n"
+                    "        location: the industrial zone east of the river by the city\n"
+                    "        where: east of the Euphrates near Deir ez-Zor\n"
+                    "        drafted: true\n        confidence: {place: 0.9, where: 0.5}\n",
+                    encoding="utf-8")
+    inc = read_claims(path)[0]
+    c = inc.claims[0]
+    assert c.drafted and dict(c.confidence) == {"place": 0.9, "where": 0.5}
+    frame = claims_frame([inc])
+    assert frame.iloc[0]["side_of"] == "euphrates"
+
+
+@pytest.mark.parametrize("extra, field", [
+    ("        drafted: maybe\n", "drafted"),
+    ("        confidence: {place: 2}\n", "confidence"),
+    ("        denies: nowhere\n", "denies"),
+])
+def test_draft_fields_are_checked(tmp_path, extra, field):
+    path = tmp_path / "c.yaml"
+    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
+                    "        location: Mayadin\n" + extra, encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match=field):
+        read_claims(path)

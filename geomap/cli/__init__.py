@@ -14,6 +14,7 @@ from .. import __version__
 
 _COMMANDS = {
     "resolve": ("geomap.cli.resolve", "resolve"),
+    "extract": ("geomap.cli.extract", "extract_cmd"),
     "classify": ("geomap.cli.classify", "classify"),
     "lines": ("geomap.cli.lines", "lines"),
     "map": ("geomap.cli.map", "map_cmd"),
@@ -23,6 +24,7 @@ _COMMANDS = {
 }
 _SHORT_HELP = {
     "resolve": "Resolve place names against the offline gazetteer (GeoJSON out).",
+    "extract": "Draft claims (or list place mentions) from report texts.",
     "classify": "Decide the side of a deconfliction line for features or claims.",
     "lines": "List and show deconfliction lines.",
     "map": "Write an offline HTML map of claims.",

@@ -1,0 +1,144 @@
+"""Who claims it: sentences, their sources, and the parties behind them.
+
+Reported speech is read with a few general patterns, the way a reader
+does: "according to X", "X said/stated/claimed ...", "..., X said",
+"X said in a statement", "a spokesman for X". A pronoun or a definite
+description ("he", "the ministry", "the MoD", "the general") is the last
+source named. Sources are normalised to parties by what they name (a
+ministry, a capital, an army, a news agency of a state): see :data:`PARTIES`.
+
+Examples
+--------
+>>> [(s.party, s.speaker) for s in attribute("Russia's MoD said its jets stayed west of the river.")]
+[('Russian MoD', "Russia's MoD")]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["Statement", "attribute", "sentences", "party_of", "PARTIES"]
+
+#: Party -> pattern of the words that name it (first match wins: specific before general).
+PARTIES = [
+    ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
+    ("Russian MoD", r"Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military)|"
+                    r"Russia'?s? (?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
+                    r"Russian (?:MOD|general)|Shoigu"),
+    ("Russia", r"\bRussia\b|\bRussian\b|Moscow|Kremlin|Lavrov|Putin|\bTASS\b|Sputnik|RIA Novosti"),
+    ("US-led coalition", r"\bU\.?S\.?\b|\bUSA\b|United States|American|Pentagon|[Cc]oalition|"
+                         r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
+                         r"Defen[cs]e|Joint Chiefs|State Department"),
+    ("Syrian government", r"Syrian (?:government|army|regime|military|Arab Army|Air Force|"
+                          r"state media|foreign ministry)|\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
+    ("Iran", r"\bIran\b|Iranian|Tehran|IRGC|Revolutionary Guard"),
+    ("Iraq", r"\bIraq\b|Iraqi|Baghdad"),
+    ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
+]
+_PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
+
+_VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
+         r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
+         r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
+         r"responded|argued|argues|wrote|tweeted)")
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
+_SUBJECT_VERB = re.compile(_NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
+                           r"now|further|also)\s+){0,2}" + _VERB + r"\b")
+# "the US claims." : a present-tense verb at the end of a sentence is a noun.
+_NOUN_LIKE = re.compile(r"(?:claims|states|reports|denies|alleges)\s*[.!?]?\s*$")
+_VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NP)
+_PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
+                      r"command|statement|source))\b")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
+_ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence, its span, and who it reports (``party`` None: the report's own voice)."""
+
+    text: str
+    start: int
+    end: int
+    party: Optional[str] = None
+    speaker: str = ""
+    how: str = ""  # the pattern that found the source ("according to", "said", "pronoun")
+
+
+def sentences(text: str) -> list:
+    """(sentence, start, end) spans; abbreviations ("Lt. Col.", "U.S.") do not end a sentence."""
+    out = []
+    pending = None
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        if pending is not None:
+            s = pending
+            pending = None
+        chunk = text[s:e].rstrip()
+        if _ABBREV.search(chunk) and e < len(text) and text[e:e + 1] != "\n":
+            pending = s
+            continue
+        if text[s:e].strip():
+            out.append((text[s:e], s, e))
+    if pending is not None:
+        out.append((text[pending:], pending, len(text)))
+    return out
+
+
+def party_of(source: str) -> Optional[str]:
+    """The party a source phrase names (``None`` when it names none)."""
+    for party, rx in _PARTY_RE:
+        if rx.search(source):
+            return party
+    return None
+
+
+def attribute(text: str) -> list:
+    """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one."""
+    out = []
+    last: Optional[tuple] = None
+    known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
+    for sent, s, e in sentences(text):
+        found = _source(sent, known)
+        if found is None and last is not None and _PRONOUN.match(sent):
+            found = (last[0], last[1], "pronoun")
+        if found is None and last is not None and out and out[-1].party \
+                and out[-1].text.rstrip(" *_\n").endswith(":") and _OPENS_QUOTE.match(sent):
+            found = (last[0], last[1], "quote")  # 'was quoted saying:' then the quote
+        if found is not None:
+            speaker, party, how = found
+            last = (speaker, party)
+            for word in re.findall(r"\b[A-Z][a-z]{2,}\b", speaker):
+                known.setdefault(word, party)
+            # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
+            # for the same party when named again alone.
+            for first, surname in _PERSON.findall(sent):
+                if not party_of(first + " " + surname):
+                    known.setdefault(surname, party)
+            out.append(Statement(sent, s, e, party, speaker, how))
+            continue
+        out.append(Statement(sent, s, e))
+    return out
+
+
+_OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
+_PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
+
+
+def _source(sent: str, known: dict) -> Optional[tuple]:
+    """(speaker, party, how) of one sentence, or None."""
+    for rx, how in ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")):
+        for m in rx.finditer(sent):
+            if how == "said" and rx is _SUBJECT_VERB and _NOUN_LIKE.match(sent[m.end() - 8:].lstrip()[-12:]) \
+                    and not sent[m.end():].strip(" *\"”’'.!?"):
+                continue
+            phrase = _TRAILING.sub("", m.group(1).strip(" ,"))
+            party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
+                                              if w in known), None)
+            if party:
+                return phrase, party, how
+    return None

@@ -1,0 +1,309 @@
+"""From a report's text to draft claims: ``geomap extract``.
+
+A small rule-based pipeline (no model, nothing downloaded):
+
+1. the **header**: the first line is the headline, the first date in the
+   first lines is the report's date (or ``date=``);
+2. **place mentions** (:mod:`geomap.mentions`), resolved with the whole text as context;
+3. **who says it** (:mod:`geomap.attribution`): each sentence's source and party;
+4. **where, as worded**: around each mention of a place (not of a country named as an
+   actor), the relation words before it ("on the west side of the river near the village
+   of", "east of", "in the vicinity of") make the claim's ``location``; geomap's reading of
+   it, the longest part it can read, is ``where`` ("the river" is the river last named);
+5. **when**: a date in the sentence ("on November 23", "on Sunday", "yesterday") resolved
+   against the report's date;
+6. **denials**: a location under a negation ("rather than crossing the Euphrates",
+   "contesting the claim that ... crossed") is a claim of its own, marked as denying the
+   other party's claim there when there is one.
+
+Every claim is ``drafted: true`` with a confidence per field, for a person to check.
+
+Examples
+--------
+>>> text = "Jets clash\\nNovember 24, 2017\\nRussia's MoD said its jets stayed west of the Euphrates near Mayadin."
+>>> ex = extract(text, source="report.txt")
+>>> [(c.party, c.where) for c in ex.incidents[0].claims]
+[('Russian MoD', 'west of the Euphrates near Mayadin')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .attribution import attribute
+from .claims import Claim, Incident
+from .mentions import find_mentions
+
+__all__ = ["Extraction", "extract", "report_header"]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATES = [
+    (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
+    (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
+]
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")
+_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
+
+#: Words that relate a place to the position claimed, read backwards from the mention.
+_CUE = frozenset("""in on over at near around outside inside within into towards toward across
+crossing crossed cross east west north south eastern western northern southern northeast northwest
+southeast southwest vicinity suburbs outskirts countryside bank side airspace skies close beyond
+along off above from""".split())
+_GLUE = frozenset("""the of a an city town village river part to km kilometers kilometres miles
+area region""".split())
+_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rather than|instead of|contest\w*|"
+                       r"false|rejected?)\b", re.I)
+_AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What :func:`extract` drafted from one report."""
+
+    source: str
+    title: str
+    date: Optional[dt.date]
+    incidents: tuple
+    mentions: tuple = field(default_factory=tuple)
+
+    def to_yaml(self) -> str:
+        """The draft claims file (the format :func:`geomap.claims.read_claims` reads)."""
+        import yaml
+
+        doc = {"incidents": [_incident_dict(inc) for inc in self.incidents]}
+        head = (f"# Drafted by geomap extract from {self.source}: check every claim, then remove\n"
+                f"# 'drafted: true'. 'location' is the report's wording, 'where' geomap's reading.\n")
+        return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+    def mention_features(self, gazetteer=None) -> list:
+        """The place mentions as GeoJSON features (text, span, place, kind, status, score)."""
+        from .gazetteer import Gazetteer
+
+        gaz = gazetteer or Gazetteer.default()
+        return [m.to_feature(gaz) for m in self.mentions]
+
+
+def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
+    """(headline, date) of a report: its first line, and the first date in its first lines
+    (``date`` when they have none)."""
+    lines = [ln.strip(" #*\t") for ln in text.splitlines() if ln.strip(" #*\t")]
+    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lines[0]) if lines else ""
+    for ln in lines[:12]:
+        found = _full_date(ln)
+        if found:
+            return title[:200], found
+    return title[:200], date
+
+
+def _full_date(s: str) -> Optional[dt.date]:
+    for rx, order in _DATES:
+        m = rx.search(s)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = _MONTHS[parts["m"].lower()] if "m" in parts else int(parts["mn"])
+        try:
+            return dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
+    """The date a sentence gives (absolute, or relative to the report's date), else the report's."""
+    full = _full_date(sentence)
+    if full:
+        return full
+    if report is None:
+        return None
+    m = _MONTH_DAY.search(sentence)
+    if m:
+        try:
+            d = dt.date(report.year, _MONTHS[m.group(1).lower()], int(m.group(2)))
+            return d if d <= report else d.replace(year=report.year - 1)
+        except ValueError:
+            pass
+    m = _WEEKDAY.search(sentence)
+    if m:
+        wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+            m.group(1).lower())
+        back = (report.weekday() - wd) % 7 or (7 if m.group(0).lower().startswith("last") else 0)
+        return report - dt.timedelta(days=back)
+    for word, days in _RELATIVE.items():
+        if re.search(rf"\b{word}\b", sentence, re.I):
+            return report - dt.timedelta(days=days)
+    return report
+
+
+def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None,
+            gazetteer=None) -> Extraction:
+    """Draft the incident and claims of one report.
+
+    Parameters
+    ----------
+    text : str
+        The report: headline, date line, body.
+    source : str
+        Its name (a file name or URL): the claims' ``source.report``.
+    date : datetime.date, optional
+        The report's date when the text has none.
+    gazetteer : Gazetteer, optional
+
+    Returns
+    -------
+    Extraction
+    """
+    from .gazetteer import Gazetteer
+
+    gaz = gazetteer or Gazetteer.default()
+    title, rdate = report_header(text, date)
+    mentions = find_mentions(text, gazetteer=gaz)
+    statements = [s for s in attribute(text) if s.party]
+    drafts = []
+    for st in statements:
+        inside = [m for m in mentions if st.start <= m.start < st.end]
+        drafts += _claims_of(text, st, inside, mentions, rdate, gaz)
+    claims = _with_ids(drafts, source)
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48] or "report"
+    inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
+                   claims=claims, source_file=source)
+    return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions))
+
+
+@dataclass
+class _Draft:
+    party: str
+    speaker: str
+    location: str
+    where: str
+    quote: str
+    date: Optional[dt.date]
+    places: tuple
+    denial: bool
+    confidence: dict
+
+
+def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
+    from .relations import claim_geometry
+    from .errors import ExpressionError
+
+    out, covered = [], -1
+    for m in inside:
+        if m.start < covered or m.place is None:
+            continue
+        start = _cue_start(text, st.start, m.start)
+        end = _chain_end(text, m.end, st.end, inside)
+        covered = end
+        phrase = " ".join(text[start:end].split())
+        if m.place.kind == "country" and not _AREA_WORDS.search(text[start:min(st.end, end + 12)]):
+            continue  # a country named as an actor or as the whole theatre ("in Syria")
+        where, read_all = _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz)
+        if where is None:
+            continue
+        negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
+        conf = {"place": 0.9 if m.status == "resolved" else 0.5,
+                "party": 0.85 if st.how in ("according to", "said") else 0.6,
+                "where": 0.8 if read_all else 0.5}
+        quote = " ".join(st.text.split()).strip("*_ ")
+        out.append(_Draft(st.party, st.speaker, phrase, where, quote,
+                          claim_date(st.text, rdate), (m.place.id,), negated, conf))
+    return out
+
+
+def _cue_start(text: str, floor: int, start: int) -> int:
+    """Where the relation words before a mention begin ("on the west side of the river near ...")."""
+    words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
+    begin = start
+    for w in reversed(words[-14:]):
+        word = w.group(0).lower()
+        if word in _CUE or word.isdigit():
+            begin = floor + w.start()
+        elif word not in _GLUE:
+            break
+    # Never start on a glue word ("the river near X" starts at a cue).
+    return begin
+
+
+def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
+    """Extend past "near X", "close to X", "River", "valley" that follow a mention."""
+    while True:
+        m = re.match(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:is|was|lies)\s+)?(?:river|valley|near|close to|"
+                     r"in the vicinity of|outside|south of|north of|east of|west of)?\s*", text[end:stop], re.I)
+        nxt = next((x for x in inside if x.start >= end and x.start <= end + (m.end() if m else 0) + 40), None)
+        if m and m.group(0).strip(" ,") and nxt is not None and re.fullmatch(
+                r"[\s,]*(?:(?:which|that)\s+(?:is|was|lies)\s+)?(?:near|close to|in the vicinity of|outside|"
+                r"(?:south|north|east|west) of)"
+                r"(?:\s+the)?(?:\s+(?:city|town|village)\s+of)?\s*", text[end:nxt.start], re.I):
+            end = nxt.end
+            continue
+        tail = re.match(r"\s+(?:river|valley|airspace|skies|territory)\b", text[end:stop], re.I)
+        return end + tail.end() if tail else end
+
+
+def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) -> tuple:
+    """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
+    rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
+    words = phrase
+    if rivers and re.search(r"\bthe river\b", words, re.I):
+        words = re.sub(r"\bthe river\b", f"the {rivers[-1].text}", words, flags=re.I)
+    toks = words.split()
+    for k in range(len(toks)):
+        candidate = " ".join(toks[k:])
+        try:
+            claim_geometry(candidate, gazetteer=gaz)
+            return candidate, k == 0
+        except ExpressionError:
+            continue
+    return None, False
+
+
+def _with_ids(drafts: list, source: str) -> list:
+    from .text import normalize
+
+    claims, seen, by_place = [], set(), {}
+    for d in drafts:
+        key = (d.party, d.where, d.denial)
+        if key in seen:
+            continue
+        seen.add(key)
+        base = re.sub(r"[^a-z0-9]+", "-", normalize(f"{d.party} {d.where}"))[:50].strip("-")
+        cid, n = base, 2
+        while any(c.id == cid for c in claims):
+            cid, n = f"{base}-{n}", n + 1
+        denies = ""
+        if d.denial:
+            rival = next((c for c in claims if c.party != d.party and by_place.get(c.id) == d.places), None)
+            denies = rival.id if rival else ""
+        claims.append(Claim(cid, incident_id="", party=d.party, speaker=d.speaker, location=d.location,
+                            where=d.where, quote=d.quote, report=source, date=d.date, drafted=True,
+                            confidence=tuple(sorted(d.confidence.items())), denies=denies,
+                            text=("denies: " if d.denial else "") + d.quote[:300]))
+        by_place[cid] = d.places
+    return claims
+
+
+def _incident_dict(inc) -> dict:
+    claims = []
+    for c in inc.claims:
+        d = {"id": c.id, "claimant": {"party": c.party, "speaker": c.speaker} if c.speaker else c.party,
+             "claim": c.text, "location": c.location, "where": c.where}
+        if c.date:
+            d["date"] = c.date.isoformat()
+        if c.denies:
+            d["denies"] = c.denies
+        d["source"] = {"report": c.report, "quote": c.quote}
+        d["drafted"] = True
+        d["confidence"] = dict(c.confidence)
+        claims.append(d)
+    out = {"id": inc.id, "title": inc.title}
+    if inc.date:
+        out["date"] = inc.date.isoformat()
+    out["claims"] = claims
+    return out

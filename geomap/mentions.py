@@ -1,0 +1,216 @@
+"""Place mentions in running text: gazetteer-driven, with character spans, resolved jointly.
+
+A mention is the longest run of capitalised tokens (or Arabic-script words)
+whose spelling the gazetteer knows, with the feature words that follow it
+("Raqqa Province", "Hemeimeem air base", "Euphrates River"). Words that look
+like places but are not are set aside by how they are used, not by a list:
+
+- a name **inside a longer proper name** ("Deir ez-Zor Military Council",
+  "Al-Mayadeen television", "Inside Syria Media Center", "Bashar al-Assad"):
+  a capitalised or organisation word right before or after it;
+- a place standing for its **government** ("Damascus stated", "Moscow's
+  reaction"): followed by a speech verb or a possessive;
+- a **common word** that happens to be a village's name: the text also uses
+  it in lower case ("most" / "Most"), or it is a function word;
+- a **demonym** ("Syrian", "Iraqi") unless it qualifies an area ("Iraqi airspace").
+
+The document's mentions are then resolved together (:func:`geomap.joint.resolve_joint`).
+
+Examples
+--------
+>>> ms = find_mentions("Russia's MoD said its jets stayed west of the Euphrates near Mayadin.")
+>>> [(m.text, m.place.name) for m in ms]
+[('Euphrates', 'Euphrates'), ('Mayadin', 'Al Mayādīn')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["Mention", "find_mentions", "tokens"]
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’`ʿʾ‘-]*\w)?", re.UNICODE)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|er|es|et|ez)[-‐]", re.I)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+#: Words after a name that make it part of an organisation's or a medium's name.
+_ORG_AFTER = frozenset("""television tv channel news agency council brigade brigades division
+regiment battalion front forces army operations room media center centre network times post radio
+newspaper university airlines airways club committee ministry police military command group
+movement party office observatory institute governor province's""".split())
+#: Verbs that make a place stand for its government ("Damascus stated").
+_SPEECH = frozenset("""said says stated states claimed claims announced announces reported reports
+warned warns accused accuses denied denies insisted insists confirmed confirms added told urged
+responded condemned vowed demanded""".split())
+#: Words after a demonym that make it an area ("Iraqi airspace").
+_AREA_AFTER = frozenset("airspace territory border borders skies soil side".split())
+_FUNCTION = frozenset("""the a an and or but of in on at to from by for with as is was were be been
+this that these those it its he she they we you his her their our after before while when where
+which who what there here all any some most many more earlier later today yesterday tomorrow also
+even however although though since until once then than such both each other into over under about
+according two three four five six seven eight nine ten first second new old great""".split())
+_FEATURE_AFTER = re.compile(
+    r"^\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
+    r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
+    r"military\s+airport|city|town|village)\b", re.I)
+_MAX_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: the words as written, their span, and the place they resolve to."""
+
+    text: str
+    start: int
+    end: int
+    place: object = None          # geomap.place.Place, or None
+    status: str = "not_found"
+    score: float = 0.0
+    match: str = ""
+
+    def to_feature(self, gazetteer) -> dict:
+        """A GeoJSON feature, as geoparsers report mentions."""
+        from shapely.geometry import mapping
+
+        p = self.place
+        props = {"text": self.text, "start": self.start, "end": self.end,
+                 "name": p.name if p else None, "kind": p.kind if p else None,
+                 "status": self.status, "score": round(self.score, 3), "match": self.match or None,
+                 "admin1": (p.admin1 or None) if p else None, "pcode": (p.pcode or None) if p else None}
+        return {"type": "Feature", "properties": props,
+                "geometry": mapping(gazetteer.shape(p)) if p else None}
+
+
+def tokens(text: str) -> list:
+    """(word, start, end) for every word of a text."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _capitalised(word: str) -> bool:
+    if _ARABIC.search(word):
+        return True
+    core = _ARTICLE_PREFIX.sub("", word)
+    return bool(core) and core[0].isupper()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t*\"“'‘([")
+    return not before or before[-1] in ".!?:\n"
+
+
+def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
+    """The place mentions of a text, in order, resolved together.
+
+    Parameters
+    ----------
+    text : str
+    gazetteer : Gazetteer, optional
+    context : ResolutionContext, optional
+        Passed on to the joint resolution.
+
+    Returns
+    -------
+    list of Mention
+    """
+    from .gazetteer import Gazetteer
+    from .joint import resolve_joint
+
+    gaz = gazetteer or Gazetteer.default()
+    toks = tokens(text)
+    lower_words = {w.lower() for w, _, _ in toks if not _capitalised(w)}
+    spans = []
+    i = 0
+    while i < len(toks):
+        found = _longest_name(text, toks, i, gaz, lower_words)
+        if found is None:
+            i += 1
+            continue
+        j, end = found
+        spans.append((toks[i][1], end))
+        i = j
+    mentions = [Mention(text[s:e], s, e) for s, e in spans]
+    if not mentions:
+        return []
+    results = resolve_joint([m.text for m in mentions], gazetteer=gaz, context=context)
+    return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
+            for m, r in zip(mentions, results) if r.status != "not_found"]
+
+
+def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
+    """Does the gazetteer know this spelling (an acronym in capitals: only exactly)?"""
+    from .text import name_key, normalize
+
+    if gaz.index.norm.get(normalize(phrase)):
+        return True
+    return not exact and bool(gaz.index.key.get(name_key(phrase)))
+
+
+def _longest_name(text, toks, i, gaz, lower_words) -> Optional[tuple]:
+    """(index after the mention, end offset) of the longest known name starting at token ``i``."""
+    word, start, _ = toks[i]
+    if not _capitalised(word) or word.lower() in _FUNCTION:
+        return None
+    best = None
+    for n in range(min(_MAX_TOKENS, len(toks) - i), 0, -1):
+        last_word, _, last_end = toks[i + n - 1]
+        if n > 1 and not _capitalised(last_word):
+            continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
+        gap = text[toks[i][2]:toks[i + n - 1][1]] if n > 1 else ""
+        if any(c in gap for c in ".,;:!?()\n"):
+            continue
+        phrase = text[start:last_end]
+        if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
+            best = (i + n, last_end, n)
+            break
+    if best is None:
+        return None
+    j, end, n = best
+    phrase = text[start:end]
+    if n == 1 and word.lower() in lower_words:
+        return None  # a common word here ("Most"), not a name
+    if _bare_demonym(gaz, phrase, toks, j):
+        return None
+    feature = _FEATURE_AFTER.match(text[end:])
+    if feature:
+        end += feature.end()
+        while j < len(toks) and toks[j][1] < end:
+            j += 1
+    if _inside_longer_name(text, toks, i, j, end) or _stands_for_government(text, toks, j, end):
+        return None
+    return j, end
+
+
+def _inside_longer_name(text, toks, i, j, end) -> bool:
+    if j < len(toks):
+        nxt = toks[j][0]
+        if nxt.lower() in _ORG_AFTER:
+            return True
+        if _capitalised(nxt) and not re.search(r"[.,;:!?()\n]", text[end:toks[j][1]]):
+            return True  # "Syria Media Center", "Raqqa Internal Security Forces"
+    if i > 0:
+        prev, _, pend = toks[i - 1]
+        joined = not re.search(r"[.,;:!?()\n\"“”]", text[pend:toks[i][1]])
+        if joined and _capitalised(prev) and prev.lower() not in _FUNCTION \
+                and not _sentence_start(text, toks[i - 1][1]):
+            return True  # "Bashar al-Assad", "Inside Syria"
+    return False
+
+
+def _stands_for_government(text, toks, j, end) -> bool:
+    after = text[end:end + 3]
+    if after.startswith(("'s", "’s")):
+        return True
+    return j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip()
+
+
+def _bare_demonym(gaz, phrase, toks, j) -> bool:
+    from .text import normalize
+
+    low = normalize(phrase)
+    if not re.search(r"(?:ian|ish|ese|i)$", low):
+        return False
+    hits = gaz.index.norm.get(low, ())
+    if not hits or any(gaz.index.places[k].kind != "country" for k, _ in hits):
+        return False
+    return not (j < len(toks) and toks[j][0].lower() in _AREA_AFTER)

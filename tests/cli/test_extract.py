@@ -1,0 +1,50 @@
+"""``geomap extract`` and maps straight from report texts."""
+
+import json
+
+import yaml
+
+from tests.test_extract import SU25_FORTRUSS, SU25_GPA
+
+
+def test_extract_writes_a_draft_claims_file(runner, cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SU25_FORTRUSS, encoding="utf-8")
+    out = tmp_path / "claims.yaml"
+    result = runner.invoke(cli, ["extract", str(report), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    claims = doc["incidents"][0]["claims"]
+    assert all(c["drafted"] is True and c["confidence"] and c["where"] for c in claims)
+    assert claims[0]["source"]["report"] == "report.txt"
+
+
+def test_mentions_as_geojson_with_spans(runner, cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SU25_GPA, encoding="utf-8")
+    result = runner.invoke(cli, ["extract", "--mentions", "--sequence", str(report)])
+    assert result.exit_code == 0, result.output
+    feats = [json.loads(line) for line in result.output.splitlines()]
+    for f in feats:
+        p = f["properties"]
+        assert SU25_GPA[p["start"]:p["end"]] == p["text"] and p["status"] and f["geometry"]
+    assert "Mayadin" in [f["properties"]["text"] for f in feats]
+
+
+def test_map_straight_from_a_report(runner, cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SU25_FORTRUSS, encoding="utf-8")
+    page = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Mayadin" in page.read_text(encoding="utf-8")
+
+
+def test_bad_date_and_empty_reports_are_clean_errors(runner, cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Nothing here.\n\nThe weather was fine.", encoding="utf-8")
+    bad = runner.invoke(cli, ["extract", str(report), "--date", "2017-13-01"])
+    assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+    empty = runner.invoke(cli, ["extract", str(report)])
+    assert empty.exit_code != 0 and "no claim about a place" in empty.output
+    assert "Traceback" not in empty.output + bad.output

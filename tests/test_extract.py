@@ -1,0 +1,160 @@
+"""``geomap extract``: from a report's text to draft claims.
+
+The passages are quoted from the five reports the project was made from
+(``../shared/seeds/``, file names below); each test states what an analyst
+would code from them: claimant, place, side, date.
+"""
+
+import datetime as dt
+
+import pytest
+
+from geomap.extract import claim_date, extract, report_header
+from geomap.mentions import find_mentions
+
+#: 000_e8b945cf758ab19a.txt (GPA, November 2017; no date line)
+SU25_GPA = """Damascus (GPA) – Earlier this week the world got its first glimpse of post-Daesh US operations in Syria when US jets fired warning flares at Russian pilots.
+
+According to sources within the US, the interception of several Russia SU-25 Jets was caused by the Russian pilots crossing the Euphrates. The river has been serving as the line demarcating the “deconfliction zones” established by the US and Russia earlier this year.
+
+According to Russia, even the setting of the US story is wrong and that, rather than crossing the Euphrates, the Russian jets were actually escorting an aid convoy. The MoD is also contesting the claim that Russia planes crossed the Euphrates, saying the whole operation took place on the west side of the river near the village of Mayadin.
+"""
+
+#: 001_a379a69c71b5a3de.txt (Global Research / Fort Russ, December 2017)
+SU25_FORTRUSS = """# Dangerous Crossroads: US and Russian Air Forces Engaged in Syria?
+
+Global Research, December 10, 2017
+
+*The Russian MOD has reported today that on November 23rd, there was a major incident where US and Russian air forces engaged each other in Syria. According to the MOD today, December 9th, **Major-General Igor Konashenkov**, the Russian Defense Ministry's spokesperson was quoted saying:*
+
+*"An American F-22 fighter actively prevented the Russian pair of Su-25 attack aircraft from carrying out a combat mission to destroy the Daesh stronghold in the suburbs of the city of Mayadin in the airspace over the western bank of the Euphrates River on November 23. The F-22 aircraft fired off heat flares and released brake shields with permanent maneuvering, imitating an air battle,"*
+"""
+
+#: 002_3355e681a8676f98.txt (June 2017)
+SU22_HOTLINE = """Russia doesn’t see threat of direct confrontation with US in Syria
+
+Russia said its warplanes were flying over Syria at the time of the shootdown and the USA failed to use the existing deconfliction channel between us military officers at al-Udeid air base in Qatar and Russian officers at Hemeimeem air base.
+
+“If the regime continues attacking our positions in Raqqa province, we will be forced to retaliate”, a SDF spokesman said.
+"""
+
+#: 004_52a27579c9f229eb.txt (June 2017)
+SU22_JADIN = """Russian Federation threatens to shoot down United States, coalition aircraft in Syria
+
+A number of SDF fighters were wounded in the assault, and the SDF soon left Ja’Din. The attack drove the SDF from Ja’Din, which is west of Raqqa, the coalition statement said.
+"""
+
+
+def _claims(text, **kw):
+    ex = extract(text, source="report.txt", **kw)
+    return ex, [c for inc in ex.incidents for c in inc.claims]
+
+
+def _side(claim):
+    from geomap.incidents import claims_frame
+    from geomap.claims import Incident
+    from geomap.verdicts import verdict_table
+
+    frame = claims_frame([Incident("x", claims=[claim])])
+    return verdict_table(frame, ["euphrates"]).iloc[0]["side"]
+
+
+def test_su25_the_mod_puts_its_jets_west_of_the_river_and_denies_the_crossing():
+    ex, claims = _claims(SU25_GPA, date=dt.date(2017, 11, 24))
+    assert ex.date == dt.date(2017, 11, 24)  # the text has no date line: --date
+    mod = [c for c in claims if c.party == "Russian MoD" and "Mayadin" in c.where]
+    assert mod and "the Euphrates" in mod[0].where and "west side" in mod[0].where
+    assert "the river" in mod[0].location  # the report's words, verbatim
+    assert _side(mod[0]) == "west"
+    us = [c for c in claims if c.party == "US-led coalition"]
+    assert us and "Euphrates" in us[0].where
+    denials = [c for c in claims if c.denies]
+    assert denials and all(c.party.startswith("Russia") for c in denials)
+    assert {c.denies for c in denials} == {us[0].id}
+    assert all(c.drafted and dict(c.confidence) for c in claims)
+
+
+def test_su25_the_mod_statement_its_date_and_the_west_bank():
+    ex, claims = _claims(SU25_FORTRUSS)
+    assert ex.date == dt.date(2017, 12, 10) and "Dangerous Crossroads" in ex.title
+    assert {c.party for c in claims} == {"Russian MoD"}
+    wheres = {c.where for c in claims}
+    assert "in the suburbs of the city of Mayadin" in wheres
+    bank = next(c for c in claims if "western bank" in c.where)
+    assert bank.date == dt.date(2017, 11, 23)  # "on November 23" in the quote
+    assert _side(bank) == "west"
+
+
+def test_su22_the_hotline_ends_and_the_sdf_in_raqqa_province():
+    _, claims = _claims(SU22_HOTLINE, date=dt.date(2017, 6, 19))
+    got = {(c.party, c.where) for c in claims}
+    assert ("Russia", "at al-Udeid air base") in got and ("Russia", "at Hemeimeem air base") in got
+    assert ("SDF", "in Raqqa province") in got
+    assert not any("Qatar" == c.where or "Syria" == c.where for c in claims)  # countries as actors
+
+
+def test_su22_jadin_west_of_raqqa_is_the_raqqa_village():
+    _, claims = _claims(SU22_JADIN, date=dt.date(2017, 6, 20))
+    coalition = [c for c in claims if c.party == "US-led coalition"]
+    assert coalition and "Ja’Din" in coalition[0].where and "west of Raqqa" in coalition[0].where
+    from geomap.relations import claim_geometry
+
+    cg = claim_geometry(coalition[0].where)
+    assert any(p.admin1 == "Raqqa" and p.name.startswith("Ja") for p in cg.places)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Mayadeen television reported heavy fighting.",
+    "The Deir ez-Zor Military Council said it advanced.",
+    "President Bashar al-Assad met the delegation.",
+    "Damascus stated that the plane was on a mission.",
+    "The Inside Syria Media Center published a poll.",
+])
+def test_things_named_after_places_are_not_places(text):
+    assert find_mentions(text) == []
+
+
+def test_mentions_carry_their_spans():
+    text = "Clashes near al-Mayadin and in Raqqa Province, said the army."
+    ms = find_mentions(text)
+    assert [text[m.start:m.end] for m in ms] == [m.text for m in ms] == ["al-Mayadin", "Raqqa Province"]
+    assert ms[1].place.kind == "admin1"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The jets struck on Sunday.", dt.date(2017, 6, 18)),
+    ("It happened yesterday.", dt.date(2017, 6, 19)),
+    ("The attack on November 23 was repelled.", dt.date(2016, 11, 23)),
+    ("Officials spoke on June 18, 2017.", dt.date(2017, 6, 18)),
+    ("No date here.", dt.date(2017, 6, 20)),
+])
+def test_dates_relative_to_the_report(sentence, expected):
+    assert claim_date(sentence, dt.date(2017, 6, 20)) == expected  # a Tuesday
+
+
+def test_header_prefers_the_texts_own_date():
+    title, date = report_header("# Headline\n\nReuters, 9 December 2017\nBody.", dt.date(2000, 1, 1))
+    assert title == "Headline" and date == dt.date(2017, 12, 9)
+
+
+def test_pronouns_and_descriptions_take_the_last_source():
+    from geomap.attribution import attribute
+
+    text = ("A Pentagon spokesman said the jets left. He added that the aircraft were west of Raqqa. "
+            "The weather was fine.")
+    parties = [s.party for s in attribute(text)]
+    assert parties == ["US-led coalition", "US-led coalition", None]
+
+
+def test_a_drafted_file_reads_back_and_maps_the_same(tmp_path):
+    from geomap.claims import read_claims
+    from geomap.incidents import claims_frame
+
+    ex, claims = _claims(SU25_FORTRUSS)
+    path = tmp_path / "draft.yaml"
+    path.write_text(ex.to_yaml(), encoding="utf-8")
+    back = claims_frame(read_claims(path))
+    direct = claims_frame(ex.incidents)
+    assert list(back["claim_id"]) == list(direct["claim_id"])
+    assert all(a.equals(b) for a, b in zip(back.geometry, direct.geometry))
+    assert read_claims(path)[0].claims[0].drafted
