@@ -218,7 +218,7 @@ class ClauseReader:
         area, _ = self.extent(p)
         if p.kind == "river":
             self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
-            return buffer_km(self.gaz.shape(p), self.d.valley_km), None, 5
+            return self.gaz.buffered(p, self.d.valley_km), None, 5
         self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
         return buffer_km(area, self.d.near_km), None, 2
 
@@ -253,7 +253,7 @@ class ClauseReader:
         if p.kind != "river":
             return None
         self.parts.append(f"{p.name} valley (within {self.d.valley_km:g} km of the river)")
-        return buffer_km(self.gaz.shape(p), self.d.valley_km), None, 5
+        return self.gaz.buffered(p, self.d.valley_km), None, 5
 
     def bare_place(self, t: str):
         p = self.place(t)
@@ -266,7 +266,7 @@ class ClauseReader:
             return area, None, 4
         if p.kind in ("river", "lake"):
             self.parts.append(f"the {p.name} (within {self.d.valley_km:g} km)")
-            return buffer_km(self.gaz.shape(p), self.d.valley_km if p.kind == "river" else 1.0), None, 5
+            return self.gaz.buffered(p, self.d.valley_km if p.kind == "river" else 1.0), None, 5
         self.parts.append(f"{p.name} ({p.precision_m / 1000:g} km)")
         self.disc_km = max(p.precision_m / 1000.0, 0.1) if pt is not None and area.geom_type == "Polygon" else None
         return area, pt, 1

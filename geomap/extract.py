@@ -254,14 +254,32 @@ def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) ->
     if rivers and re.search(r"\bthe river\b", words, re.I):
         words = re.sub(r"\bthe river\b", f"the {rivers[-1].text}", words, flags=re.I)
     toks = words.split()
-    for k in range(len(toks)):
+    # Try the whole phrase, then from each later relation word, then the name alone.
+    cuts = [0] + [k for k in range(1, len(toks)) if toks[k].lower() in _CUE]
+    name_words = len(m.text.split())
+    cuts.append(max(0, len(toks) - name_words))
+    for k in dict.fromkeys(cuts):
         candidate = " ".join(toks[k:])
-        try:
-            claim_geometry(candidate, gazetteer=gaz)
+        if _readable(candidate, gaz, claim_geometry, ExpressionError):
             return candidate, k == 0
-        except ExpressionError:
-            continue
     return None, False
+
+
+_READ: dict = {}
+
+
+def _readable(phrase, gaz, claim_geometry, ExpressionError) -> bool:
+    """Can geomap read this phrase? (remembered: reports repeat their phrases)."""
+    key = (id(gaz), phrase)
+    if key not in _READ:
+        if len(_READ) > 10_000:
+            _READ.clear()
+        try:
+            claim_geometry(phrase, gazetteer=gaz)
+            _READ[key] = True
+        except ExpressionError:
+            _READ[key] = False
+    return _READ[key]
 
 
 def _with_ids(drafts: list, source: str) -> list:

@@ -168,6 +168,18 @@ class Gazetteer:
                 return shape(g)
         return Point(place.longitude, place.latitude)
 
+    def buffered(self, place: Place, km: float):
+        """The place's geometry grown by ``km`` (cached: a river's valley is asked for often)."""
+        from .geodesy import buffer_km
+
+        cache = self.__dict__.setdefault("_buffered", {})
+        key = (place.id, float(km))
+        if key not in cache:
+            if len(cache) > 256:
+                cache.clear()
+            cache[key] = buffer_km(self.shape(place), km)
+        return cache[key]
+
     def shapes_of_kind(self, kind: str) -> list:
         """(place, geometry) for every place of ``kind`` that has a polygon or line."""
         return [(p, self.shape(p)) for p in self.places if p.kind == kind and p.shape_id]

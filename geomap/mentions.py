@@ -55,6 +55,7 @@ _FEATURE_AFTER = re.compile(
     r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
     r"military\s+airport|city|town|village)\b", re.I)
 _MAX_TOKENS = 5
+_PARTICLES = frozenset("al el ez az ad ar as ash at an ad-din ed bin bani abu umm".split())
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,13 @@ def _longest_name(text, toks, i, gaz, lower_words) -> Optional[tuple]:
     word, start, _ = toks[i]
     if not _capitalised(word) or word.lower() in _FUNCTION:
         return None
+    # How far a name can reach: capitalised words and the particles inside names.
+    reach = 1
+    while reach < _MAX_TOKENS and i + reach < len(toks) and (
+            _capitalised(toks[i + reach][0]) or toks[i + reach][0].lower() in _PARTICLES):
+        reach += 1
     best = None
-    for n in range(min(_MAX_TOKENS, len(toks) - i), 0, -1):
+    for n in range(reach, 0, -1):
         last_word, _, last_end = toks[i + n - 1]
         if n > 1 and not _capitalised(last_word):
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")

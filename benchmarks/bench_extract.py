@@ -1,0 +1,88 @@
+"""Extraction speed: report text per second, start-up excluded, against a plain gazetteer scan.
+
+    .venv/bin/python benchmarks/bench_extract.py [--reports ../shared/seeds]
+
+* ``find_mentions`` (place mentions, joint resolution) and ``extract`` (mentions, sources,
+  claims, dates, readings) on the seed reports (or the passages quoted in the tests when the
+  folder is absent). Indexes are warm (start-up excluded, as the issue asks); the phrase caches
+  are cleared, so every claim's reading is computed.
+* Baseline: the simplest gazetteer geoparser, a dictionary look-up of every 1-3 word n-gram's
+  normalised spelling (no context, no resolution): what a hand-written script would do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import row  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "seeds"
+
+
+def texts(folder: Path) -> list:
+    if folder.is_dir() and list(folder.glob("*.txt")):
+        return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    sys.path.insert(0, str(ROOT))
+    from tests import test_extract as t
+
+    return [t.SU25_GPA, t.SU25_FORTRUSS, t.SU22_HOTLINE, t.SU22_JADIN]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reports", type=Path, default=DEFAULT)
+    args = ap.parse_args(argv)
+    import geomap.extract as E
+    from geomap.gazetteer import Gazetteer
+    from geomap.mentions import find_mentions, tokens
+    from geomap.query import parse_place_query
+    from geomap.text import name_key, normalize
+
+    docs = texts(args.reports)
+    n = sum(len(d.encode("utf-8")) for d in docs)
+    gaz = Gazetteer.default()
+    gaz.index.deletion_index()
+    for d in docs:  # warm: lazy indexes and shapes loaded
+        E.extract(d, date=dt.date(2017, 11, 24))
+
+    def cold():
+        E._READ.clear()
+        gaz.__dict__.get("_buffered", {}).clear()
+        normalize.cache_clear()
+        name_key.cache_clear()
+        parse_place_query.cache_clear()
+
+    cold()
+    t = time.perf_counter()
+    for d in docs:
+        find_mentions(d)
+    t_mentions = time.perf_counter() - t
+    cold()
+    t = time.perf_counter()
+    for d in docs:
+        E.extract(d, date=dt.date(2017, 11, 24))
+    t_extract = time.perf_counter() - t
+    t = time.perf_counter()
+    found = 0
+    for d in docs:
+        words = [w for w, _, _ in tokens(d)]
+        for k in range(len(words)):
+            for m in (1, 2, 3):
+                if gaz.index.norm.get(normalize(" ".join(words[k:k + m]))):
+                    found += 1
+    t_scan = time.perf_counter() - t
+    print(f"Extraction benchmark: {len(docs)} reports, {n / 1000:.1f} KB")
+    row("place mentions (find_mentions)", f"{n / 1e6 / t_mentions:.2f} MB/s", "target >= 1 MB/s")
+    row("draft claims (extract)", f"{n / 1e6 / t_extract:.2f} MB/s", "target >= 1 MB/s")
+    row("baseline: n-gram dictionary scan", f"{n / 1e6 / t_scan:.2f} MB/s", f"{found} hits, no context")
+    row("ratio mentions / baseline", f"{t_scan / t_mentions:.2f} x")
+
+
+if __name__ == "__main__":
+    main()
