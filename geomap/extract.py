@@ -232,19 +232,22 @@ def _cue_start(text: str, floor: int, start: int) -> int:
 
 
 def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
-    """Extend past "near X", "close to X", "River", "valley" that follow a mention."""
+    """Extend over the next mentions when only relation words come between ("Mayadin in the
+    airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa")."""
     while True:
-        m = re.match(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:is|was|lies)\s+)?(?:river|valley|near|close to|"
-                     r"in the vicinity of|outside|south of|north of|east of|west of)?\s*", text[end:stop], re.I)
-        nxt = next((x for x in inside if x.start >= end and x.start <= end + (m.end() if m else 0) + 40), None)
-        if m and m.group(0).strip(" ,") and nxt is not None and re.fullmatch(
-                r"[\s,]*(?:(?:which|that)\s+(?:is|was|lies)\s+)?(?:near|close to|in the vicinity of|outside|"
-                r"(?:south|north|east|west) of)"
-                r"(?:\s+the)?(?:\s+(?:city|town|village)\s+of)?\s*", text[end:nxt.start], re.I):
-            end = nxt.end
-            continue
-        tail = re.match(r"\s+(?:river|valley|airspace|skies|territory)\b", text[end:stop], re.I)
-        return end + tail.end() if tail else end
+        nxt = next((x for x in inside if x.start >= end), None)
+        if nxt is None or nxt.start > stop:
+            break
+        gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
+        words = [g.lower() for g in gap if g not in (",",)]
+        if not (0 < len(words) <= 12) or not all(w in _CUE or w in _GLUE or w in _LINK for w in words):
+            break
+        end = nxt.end
+    tail = re.match(r"\s+(?:river|valley|airspace|skies|territory)\b", text[end:stop], re.I)
+    return end + tail.end() if tail else end
+
+
+_LINK = frozenset("which that is was lies lay".split())
 
 
 def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) -> tuple:

@@ -63,6 +63,8 @@ CLAIMS_SCHEMA = {
     "side_of": ("str|None", "the line whose side the wording names ('west of the Euphrates')"),
     "lines": ("list[str]", "the incident's own lines (empty: the built-in ones)"),
     "resolution": ("str", "how each name was resolved: status, what it stands on, the context used"),
+    "draft": ("str", "non-empty for a claim drafted by geomap extract and not yet checked"),
+    "denies": ("str", "the id of the claim this one denies"),
 }
 
 #: Claims whose area is wider than this (equivalent radius, km) are anchored near the others.
@@ -92,6 +94,8 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
             "country_code": _point_country(cg),
             "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
             "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
+            "draft": "drafted by geomap extract, not yet checked" if c.drafted else "",
+            "denies": c.denies,
         })
         geoms.append(cg.geometry)
     _warn_duplicates(rows)

@@ -22,6 +22,7 @@ from typing import Optional
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .io import atomic_write
+from .render.maps import public_notes
 
 __all__ = ["publish_site"]
 
@@ -47,6 +48,7 @@ a { color: #1b5e9e; }
 @media print { .map { display: none; } .print-only { display: block; } a { color: #222; text-decoration: none; }
                body { max-width: none; margin: 0; } h2 { page-break-after: avoid; } table { page-break-inside: auto; } }
 .print-only { display: none; }
+.draft { color: #8a4b00; background: #fff3d6; font-size: 12px; font-weight: 600; padding: 1px 4px; }
 """
 
 _INDEX = _ENV.from_string("""<!DOCTYPE html>
@@ -99,8 +101,8 @@ _INCIDENT = _ENV.from_string("""<!DOCTYPE html>
 <figcaption class="note">Static figure of the same map (for print and for readers without JavaScript).</figcaption></figure>
 <h2>Claims</h2>
 <table><tr><th>Claimant</th><th>Claim</th><th>Position as worded</th><th>Read as</th><th>Verdict</th></tr>
-{% for c in inc.claims %}<tr><td>{{ c.party }}{% if c.speaker %}<div class="note">{{ c.speaker }}</div>{% endif %}</td>
-<td>{{ c.claim }}</td><td>“{{ c.location }}”</td>
+{% for c in inc.claims %}<tr><td>{{ c.party }}{% if c.speaker %}<div class="note">{{ c.speaker }}</div>{% endif %}{% if c.draft %}<div class="draft">DRAFT: {{ c.draft }}</div>{% endif %}</td>
+<td>{{ c.claim }}{% if c.denies %}<div class="note">denies {{ c.denies }}</div>{% endif %}</td><td>“{{ c.location }}”</td>
 <td>{{ c.reading }}<div class="note">precision {{ c.precision }}{% if c.notes %}; {{ c.notes }}{% endif %}</div></td>
 <td>{% for v in c.verdicts %}<div>{{ v }}</div>{% endfor %}</td></tr>{% endfor %}
 </table>
@@ -198,7 +200,8 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
         for i, r in rows.iterrows():
             claims.append({k: (r.get(k) if r.get(k) is not None else "") for k in
                            ("party", "speaker", "claim", "location", "reading", "notes", "report", "quote", "url",
-                            "precision")} | {"verdicts": verdicts[i]})
+                            "precision", "draft", "denies")} | {"verdicts": verdicts[i]})
+            claims[-1]["notes"] = public_notes(claims[-1]["notes"])
         n_no = sum(not p["compatible"] for p in pairs)
         pairs_text = (f"{len(pairs)} pairs of competing claims; {n_no} cannot both be true" if pairs else "")
         inc = {"id": inc_id, "slug": slug, "title": title_i, "date": date or "", "claims": claims,

@@ -62,8 +62,14 @@ def OfflineMap(**kwargs):
 
 
 _STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
-                "reading", "report", "quote", "notes", "date", "name", "query"]
+                "reading", "report", "quote", "notes", "date", "name", "query", "draft", "denies"]
 _NUMBER_KEYS = ["precision", "radius_km"]
+
+
+def public_notes(notes) -> str:
+    if not isinstance(notes, str):
+        return notes
+    return "; ".join(n for n in notes.split("; ") if not n.startswith("the words were not read"))
 
 
 def _round_geojson(geom, nd: int = 5):
@@ -209,6 +215,9 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
     string_keys = [k for k in _STRING_KEYS if k in frame]
     number_keys = [k for k in _NUMBER_KEYS if k in frame]
     cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
+    if "notes" in cols:
+        # geomap's own parse messages are for the analyst, never for a published page.
+        cols["notes"] = np.array([public_notes(n) for n in cols["notes"]], dtype=object)
     cols.update(vcols)
     skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
     xy = np.array([[a.x, a.y] for a in marker_at])

@@ -18,6 +18,7 @@ window.geomap = (function () {
     var box = el('div', 'geomap-popup');
     var head = el('div', 'geomap-popup-head', p.party || p.name || p.query || 'claim');
     box.appendChild(head);
+    if (p.draft) { box.appendChild(el('div', 'geomap-popup-draft', 'DRAFT \u2013 ' + p.draft)); }
     if (p.speaker) { box.appendChild(el('div', 'geomap-popup-speaker', p.speaker)); }
     if (p.claim) { box.appendChild(el('p', 'geomap-popup-claim', p.claim)); }
     if (p.quote) { box.appendChild(el('blockquote', 'geomap-popup-quote', '\u201c' + p.quote + '\u201d')); }
@@ -26,6 +27,7 @@ window.geomap = (function () {
     row(t, 'Date', p.date);
     row(t, 'Location', p.location);
     row(t, 'Read as', p.reading);
+    row(t, 'Denies', p.denies);
     if (p.verdicts) {
       Object.keys(p.verdicts).forEach(function (k) { row(t, 'Side (' + k + ')', p.verdicts[k]); });
     } else { row(t, 'Side', p.verdict); }
