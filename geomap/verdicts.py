@@ -252,6 +252,9 @@ def applicable_lines(table: pd.DataFrame) -> list:
 
 def pair_reason(pair: dict) -> str:
     """Why two competing claims can or cannot both be true ("the places they claim overlap.")."""
+    if pair.get("denial"):
+        other = pair["b"] if pair["denial"] == pair["a"] else pair["a"]
+        return f"{pair['denial']} denies {other}."
     if pair["compatible"]:
         return "the places they claim overlap."
     if pair["distance_km"] < 0.05:
@@ -276,7 +279,8 @@ def compare_claims(frame, table: Optional[pd.DataFrame] = None) -> list:
         (between the areas; 0 when they meet), ``centre_distance_km`` (between
         the claims' anchors), ``sides`` (for each line applying to either
         claim: the two sides from ``table``), ``why`` (the reason) and
-        ``sentence`` (both, for readers).
+        ``sentence`` (both, for readers); ``denial`` (the id of the claim
+        that denies the other) when one does: such a pair is never compatible.
     """
     frame = frame.reset_index(drop=True)
     table = verdict_table(frame) if table is None else table
@@ -328,6 +332,11 @@ def _pairs(frame, members, table) -> list:
             "sides": {ln: [sides.at[(i, ln), "side"], sides.at[(j, ln), "side"]] for ln in lines
                       if (i, ln) in sides.index and (j, ln) in sides.index},
         }
+        denies = frame["denies"] if "denies" in frame else None
+        if denies is not None and (denies.at[i] == pair["b"] or denies.at[j] == pair["a"]):
+            # A denial is about the same place: it cannot be true with what it denies.
+            pair["denial"] = pair["a"] if denies.at[i] == pair["b"] else pair["b"]
+            pair["compatible"] = False
         pair["why"] = pair_reason(pair)
         pair["sentence"] = pair_sentence(pair)
         out.append(pair)

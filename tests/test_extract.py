@@ -158,3 +158,13 @@ def test_a_drafted_file_reads_back_and_maps_the_same(tmp_path):
     assert list(back["claim_id"]) == list(direct["claim_id"])
     assert all(a.equals(b) for a, b in zip(back.geometry, direct.geometry))
     assert read_claims(path)[0].claims[0].drafted
+
+
+def test_a_denial_cannot_be_true_with_what_it_denies():
+    from geomap.incidents import claims_frame
+    from geomap.verdicts import compare_claims
+
+    ex, claims = _claims(SU25_GPA, date=dt.date(2017, 11, 24))
+    frame = claims_frame(ex.incidents)
+    pairs = [p for p in compare_claims(frame) if p.get("denial")]
+    assert pairs and all(not p["compatible"] and "denies" in p["why"] for p in pairs)
