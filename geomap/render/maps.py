@@ -328,16 +328,31 @@ def _add_reference_places(m, frame, gazetteer):
     PlacesLayer(feats).add_to(m)
 
 
+#: Claims wider than this (equivalent radius, km) are context when narrower ones exist.
+FIT_WIDE_KM = 60.0
+
+
 def _fit(m, frame, marker_at):
-    """Open on the union of the claims' areas (and their markers), padded; at most zoom 12."""
+    """Open on the union of the claims' areas (and their markers), padded; at most zoom 12.
+
+    When some claims are compact (a town, a bank near a town) and others span a country or a
+    whole river, the map opens on the compact ones with room around them: the wide areas
+    are drawn, and seen by zooming out, but do not shrink the disputed ground to a speck.
+    """
     import shapely
 
-    geoms = [g for g in frame.geometry.to_numpy() if g is not None and not g.is_empty]
-    geoms += [p for p in marker_at if p is not None and not p.is_empty]
-    if not geoms:
+    geoms = np.array(list(frame.geometry.to_numpy()), dtype=object)
+    ok = np.array([g is not None and not g.is_empty for g in geoms])
+    radius = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
+    compact = ok & (radius <= FIT_WIDE_KM)
+    chosen = compact if compact.any() else ok
+    keep = list(geoms[chosen]) + [p for p, c in zip(marker_at, chosen) if c and p is not None and not p.is_empty]
+    if not keep:
         return
-    xmin, ymin, xmax, ymax = shapely.total_bounds(np.array(geoms, dtype=object))
+    xmin, ymin, xmax, ymax = shapely.total_bounds(np.array(keep, dtype=object))
     pad = max(0.02, 0.04 * max(xmax - xmin, ymax - ymin))
+    if chosen.sum() < ok.sum():
+        pad = max(pad, 0.3)  # room for the wider claims around the compact ones
     m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]], max_zoom=12)
 
 
