@@ -124,10 +124,11 @@ def read_events_text(text: str, *, source: str = "<stdin>", preset: Optional[str
         raise EventTableError(f"coordinates {lat[i]}, {lon[i]} out of range", source=source, line=i + 2,
                               field=spec["lat"], hint="latitude first? check the column names")
     prec = df[spec["precision"]].to_numpy(int)
-    return event_geometries(df, lon, lat, prec, spec)
+    return event_geometries(df, lon, lat, prec, spec, source=source)
 
 
-def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spec: dict):
+def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spec: dict,
+                     source: str = "<table>"):
     """Attach honest geometries to an event frame (vectorized by precision class)."""
     import geopandas as gpd
     import shapely
@@ -191,10 +192,18 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     geoms[none] = None
     unknown = ~(exact | todo | admin | country | none)
     if unknown.any():
-        i = int(np.flatnonzero(unknown)[0])
-        raise EventTableError(f"precision code {prec[i]} is not one the preset knows", line=i + 2,
-                              field=spec["precision"],
-                              hint=f"known: {sorted(set(spec['radius_km']) | spec['admin1_level'] | spec['country_level'] | spec['none_level'])}")
+        # Legal but not understood: the events get no position (never a guessed one), and a warning.
+        import warnings
+
+        from .errors import GeomapWarning
+
+        rows = np.flatnonzero(unknown)
+        known = sorted(set(spec["radius_km"]) | spec["admin1_level"] | spec["country_level"] | spec["none_level"])
+        warnings.warn(f"{source}, line {rows[0] + 2}, field {spec['precision']}: precision code "
+                      f"{prec[rows[0]]} is not one the preset knows ({len(rows)} events); they are left "
+                      f"without a position (known codes: {known})", GeomapWarning, stacklevel=2)
+        geoms[unknown] = None
+        radius[unknown] = np.nan
     out = gpd.GeoDataFrame(df.copy(), geometry=list(geoms), crs="EPSG:4326")
     out["precision"] = prec
     out["uncertainty_km"] = radius

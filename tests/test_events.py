@@ -45,8 +45,24 @@ def test_acled_preset():
     (HEADER.replace("latitude", "lat") + "1\td\tx\t1\tx\t35\t40\n", "missing column"),
     (_table((1, "d", "x", 1, "x", "north", 40)), "not a number"),
     (_table((1, "d", "x", 1, "x", 135, 40)), "out of range"),
-    (_table((1, "d", "x", 9, "x", 35, 40)), "precision code 9"),
 ])
 def test_bad_tables(text, words):
     with pytest.raises(EventTableError, match=words):
         read_events_text(text, source="t.tsv", preset=None if "cannot" in words else "ucdp")
+
+
+def test_an_unknown_precision_code_warns_and_leaves_the_event_unplaced():
+    """Legal but not understood: a warning naming file, line and field; no guessed position."""
+    import warnings
+
+    from geomap.errors import GeomapWarning
+    from geomap.events import read_events_text
+
+    text = ("id\tlatitude\tlongitude\twhere_prec\twhere_coordinates\n"
+            "1\t35.02\t40.45\t9\tMayadin\n2\t35.02\t40.45\t1\tMayadin\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gdf = read_events_text(text, source="events.tsv", preset="ucdp")
+    msgs = [str(w.message) for w in caught if issubclass(w.category, GeomapWarning)]
+    assert msgs and "events.tsv, line 2, field where_prec" in msgs[0] and "9" in msgs[0]
+    assert gdf.geometry.iloc[0] is None and gdf.geometry.iloc[1] is not None
