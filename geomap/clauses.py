@@ -41,6 +41,20 @@ _FILLER_LEAD = re.compile(
 _FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
 
 
+_BANKS: dict = {}
+
+
+def _bank(ln, label: str, side, km: float):
+    """One side of a line within ``km`` of it (remembered per line object: buffering a river is slow)."""
+    key = (id(ln), label, km)
+    hit = _BANKS.get(key)
+    if hit is None or hit[0] is not ln:
+        if len(_BANKS) > 64:
+            _BANKS.clear()
+        hit = _BANKS[key] = (ln, side.intersection(buffer_km(ln.geometry, km)))
+    return hit[1]
+
+
 def _dir_word(word: str) -> str:
     w = re.sub(r"[\s-]", "", word.lower())
     return re.sub(r"ern$", "", w)
@@ -136,7 +150,7 @@ class ClauseReader:
         self.line_name = ln.name
         what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
         if bank:
-            area = area.intersection(buffer_km(ln.geometry, self.d.bank_km))
+            area = _bank(ln, label, area, self.d.bank_km)
             what += f" (within {self.d.bank_km:g} km of it)"
         self.parts.append(what)
         return area, None, 5
