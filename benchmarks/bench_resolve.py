@@ -79,12 +79,14 @@ def main(argv=None):
     qs = queries(gaz, args.n)
     gaz.resolve_many(qs[:200])  # warm: lazy indexes built
     from geomap.query import parse_place_query
-    from geomap.text import name_key, normalize
+    from geomap.text import _fold_token, name_key, normalize, variant_keys
 
     def run():
         # Per-call caches are cleared each run so repeated runs measure work, not look-ups.
         normalize.cache_clear()
         name_key.cache_clear()
+        _fold_token.cache_clear()
+        variant_keys.cache_clear()
         parse_place_query.cache_clear()
         gaz.resolve_many(qs)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geodesy import haversine_km
+from .geodesy import EARTH_RADIUS_KM
 from .place import Place
 from .query import parse_place_query
 
@@ -125,6 +125,13 @@ def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -
 
 
 
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle km between two points (scalar; numpy's is for arrays)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
 def same_place(a: Place, b: Place) -> bool:
     """True when two candidates are one place, or one contains the other (a town and its
     governorate, district or subdistrict are not rival readings of a name)."""
@@ -135,7 +142,7 @@ def same_place(a: Place, b: Place) -> bool:
         if outer.kind in ("admin1", "country") and inner.kind not in ("admin1", "country"):
             return (outer.kind == "country" and inner.country_code == outer.country_code) or (
                 outer.kind == "admin1" and outer.admin1 == inner.admin1)
-    d = float(haversine_km(a.longitude, a.latitude, b.longitude, b.latitude))
+    d = _km(a.longitude, a.latitude, b.longitude, b.latitude)
     if {a.kind, b.kind} & {"populated_place"} and {a.kind, b.kind} & _FACILITY:
         # A town's air base, dam or oil field named after it: the town is what the bare name means.
         return d <= TOWN_FACILITY_KM
