@@ -7,9 +7,14 @@ import yaml
 from tests.test_extract import SU25_FORTRUSS, SU25_GPA
 
 
+def _report(tmp_path, text):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_extract_writes_a_draft_claims_file(runner, cli, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(SU25_FORTRUSS, encoding="utf-8")
+    report = _report(tmp_path, SU25_FORTRUSS)
     out = tmp_path / "claims.yaml"
     result = runner.invoke(cli, ["extract", str(report), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -20,8 +25,7 @@ def test_extract_writes_a_draft_claims_file(runner, cli, tmp_path):
 
 
 def test_mentions_as_geojson_with_spans(runner, cli, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(SU25_GPA, encoding="utf-8")
+    report = _report(tmp_path, SU25_GPA)
     result = runner.invoke(cli, ["extract", "--mentions", "--sequence", str(report)])
     assert result.exit_code == 0, result.output
     feats = [json.loads(line) for line in result.output.splitlines()]
@@ -32,8 +36,7 @@ def test_mentions_as_geojson_with_spans(runner, cli, tmp_path):
 
 
 def test_map_straight_from_a_report(runner, cli, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(SU25_FORTRUSS, encoding="utf-8")
+    report = _report(tmp_path, SU25_FORTRUSS)
     page = tmp_path / "map.html"
     result = runner.invoke(cli, ["map", str(report), "-o", str(page)])
     assert result.exit_code == 0, result.output
@@ -41,8 +44,7 @@ def test_map_straight_from_a_report(runner, cli, tmp_path):
 
 
 def test_bad_date_and_empty_reports_are_clean_errors(runner, cli, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text("Nothing here.\n\nThe weather was fine.", encoding="utf-8")
+    report = _report(tmp_path, "Nothing here.\n\nThe weather was fine.")
     bad = runner.invoke(cli, ["extract", str(report), "--date", "2017-13-01"])
     assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
     empty = runner.invoke(cli, ["extract", str(report)])
