@@ -13,7 +13,8 @@ from typing import Optional
 
 from .errors import ClaimFormatError, CoordinateError
 
-__all__ = ["CLAIM_FIELDS", "INCIDENT_FIELDS", "MAX_UNCERTAINTY_KM", "MAX_FIELD_CHARS"]
+__all__ = ["CLAIM_FIELDS", "INCIDENT_FIELDS", "REPORT_FIELDS", "MAX_UNCERTAINTY_KM", "MAX_FIELD_CHARS",
+           "citation"]
 
 #: Largest uncertainty a claim may state (km): half the Earth's circumference.
 MAX_UNCERTAINTY_KM = 20000.0
@@ -183,3 +184,42 @@ def _warn_if_swapped(lon: float, lat: float, source: str, line) -> None:
         warnings.warn(f"{where}: coordinates {lat:g}, {lon:g} (lat, lon) lie outside the region the gazetteer "
                       f"covers, but {lon:g}, {lat:g} lie inside it: are latitude and longitude swapped?",
                       GeomapWarning, stacklevel=2)
+
+
+REPORT_FIELDS = ("outlet", "title", "author", "date", "url")
+
+
+def _citations(reports, source: str, line) -> dict:
+    """report name -> citation text, from a claims file's ``reports:`` mapping."""
+    if reports is None:
+        return {}
+    if not isinstance(reports, dict):
+        raise ClaimFormatError("expected a mapping of report name: {outlet, title, author, date, url}",
+                               source=source, line=line, field="reports")
+    out = {}
+    for name, meta in reports.items():
+        if str(name).startswith("__"):
+            continue
+        if not isinstance(meta, dict):
+            raise ClaimFormatError(f"report {name!r}: expected a mapping with outlet, title, author, date, url",
+                                   source=source, line=_line(reports, name), field="reports")
+        _check_keys(meta, REPORT_FIELDS, source, f"report {name!r}")
+        parts = {k: _text(meta, k, source) for k in ("outlet", "title", "author", "url")}
+        when = _date(meta.get("date"), source, _line(meta, "date"))
+        out[str(name)] = citation(parts["author"], parts["title"], parts["outlet"],
+                                  when.isoformat() if when else "", parts["url"])
+    return out
+
+
+def citation(author: str = "", title: str = "", outlet: str = "", date: str = "", url: str = "") -> str:
+    """"Author, “Title”, Outlet, 2017-12-10. URL" with what is known."""
+    head = ", ".join(x for x in (author, f"“{title}”" if title else "", outlet, date) if x)
+    return " ".join(x for x in (head + "." if head else "", url) if x)
+
+
+def _cited(claim, citations: dict):
+    """The claim with its report's citation (when the file cites that report)."""
+    from dataclasses import replace
+
+    text = citations.get(claim.report)
+    return replace(claim, citation=text) if text else claim

@@ -15,6 +15,10 @@ The YAML format, written by analysts::
             uncertainty_km: 1                   # optional, with coordinates
             source: {report: 004_52a27579c9f229eb.txt, quote: "The attack drove the SDF from Ja'Din"}
 
+A ``reports:`` mapping at the top cites each report the claims' ``source.report``
+names: ``{000_e8b945cf758ab19a.txt: {outlet: GPA, title: ..., author: ..., date:
+2017-11-24, url: ...}}``; pages and popups show that citation, never a bare file name.
+
 A ``region:`` (at the top of the file or on an incident) names where the
 claims are: a governorate, district or subdistrict (name or OCHA P-code), a
 country or a bbox ``W,S,E,N``. Names are preferred inside it (a hint, not a
@@ -39,8 +43,8 @@ import io
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .claim_fields import (CLAIM_FIELDS, INCIDENT_FIELDS, _check_keys, _claim_from_dict, _date, _line,
-                           _text, _yaml_load)
+from .claim_fields import (CLAIM_FIELDS, INCIDENT_FIELDS, _check_keys, _citations, _cited,
+                           _claim_from_dict, _date, _line, _text, _yaml_load)
 from .errors import ClaimFormatError, ExpressionError
 
 __all__ = ["Claim", "Incident", "read_claims", "read_claims_text", "CLAIM_FIELDS"]
@@ -62,6 +66,7 @@ class Claim:
     quote: str = ""
     url: str = ""
     date: Optional[dt.date] = None
+    citation: str = ""        # the report as a reader cites it: author, title, outlet, date, URL
     where: str = ""           # geomap's reading of ``location`` (filled by extract, correctable)
     drafted: bool = False     # drafted by ``geomap extract``, not yet checked by a person
     confidence: tuple = ()    # (field, 0-1) pairs of a drafted claim
@@ -135,8 +140,9 @@ def _from_yaml(text: str, source: str) -> list:
     if not isinstance(data, dict) or "incidents" not in data:
         raise ClaimFormatError("no 'incidents' list at the top", source=source, line=1,
                                hint="start the file with 'incidents:'")
-    _check_keys(data, ("incidents", "region"), source, "the file")
+    _check_keys(data, ("incidents", "region", "reports"), source, "the file")
     file_region = _text(data, "region", source)
+    citations = _citations(data.get("reports"), source, _line(data, "reports"))
     incs = data["incidents"]
     if not isinstance(incs, list) or not incs:
         raise ClaimFormatError("'incidents' must be a non-empty list", source=source,
@@ -159,7 +165,8 @@ def _from_yaml(text: str, source: str) -> list:
             lines = [lines]
         out.append(Incident(iid, date=date, title=_text(d, "title", source),
                             summary=_text(d, "summary", source),
-                            claims=[_claim_from_dict(c, iid, date, source, j) for j, c in enumerate(claims)],
+                            claims=[_cited(_claim_from_dict(c, iid, date, source, j), citations)
+                                    for j, c in enumerate(claims)],
                             lines=[str(x) for x in lines],
                             region=_text(d, "region", source) or file_region,
                             source_file=source, line=_line(d)))

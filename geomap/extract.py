@@ -37,7 +37,7 @@ from .attribution import attribute
 from .claims import Claim, Incident
 from .mentions import find_mentions
 
-__all__ = ["Extraction", "extract", "report_header"]
+__all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta"]
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -72,15 +72,11 @@ class Extraction:
     date: Optional[dt.date]
     incidents: tuple
     mentions: tuple = field(default_factory=tuple)
+    meta: dict = field(default_factory=dict)  # title, author, outlet, date of the report
 
     def to_yaml(self) -> str:
         """The draft claims file (the format :func:`geomap.claims.read_claims` reads)."""
-        import yaml
-
-        doc = {"incidents": [_incident_dict(inc) for inc in self.incidents]}
-        head = (f"# Drafted by geomap extract from {self.source}: check every claim, then remove\n"
-                f"# 'drafted: true'. 'location' is the report's wording, 'where' geomap's reading.\n")
-        return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+        return drafts_yaml([self])
 
     def mention_features(self, gazetteer=None) -> list:
         """The place mentions as GeoJSON features (text, span, place, kind, status, score)."""
@@ -88,6 +84,52 @@ class Extraction:
 
         gaz = gazetteer or Gazetteer.default()
         return [m.to_feature(gaz) for m in self.mentions]
+
+
+_BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
+_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
+
+
+def drafts_yaml(extractions) -> str:
+    """One draft claims file from the extractions of several reports."""
+    import yaml
+
+    reports, incidents = {}, []
+    for ex in extractions:
+        meta = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in ex.meta.items() if v}
+        if meta and ex.incidents:
+            reports[ex.source] = meta
+        incidents += [_incident_dict(inc) for inc in ex.incidents]
+    doc = ({"reports": reports} if reports else {}) | {"incidents": incidents}
+    names = ", ".join(ex.source for ex in extractions)
+    head = (f"# Drafted by geomap extract from {names}: check every claim, then remove\n"
+            f"# 'drafted: true'. 'location' is the report's wording, 'where' geomap's reading.\n")
+    return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
+    """What a citation needs from a report's header: title, author, outlet, date.
+
+    The outlet is the text before the date on the date line ("Global Research,
+    December 10, 2017"), or the agency of a wire dateline ("BEIRUT (Reuters) -").
+    """
+    lines = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ln.strip(" #*\t"))
+             for ln in text.splitlines() if ln.strip(" #*\t")]
+    title, when = report_header(text, date)
+    meta = {"title": title, "author": "", "outlet": "", "date": when}
+    for ln in lines[:12]:
+        m = _BY.match(ln)
+        if m and not meta["author"]:
+            meta["author"] = m.group(1).strip()
+            ln = ln[m.end():].strip(" ,")
+        found = next((rx.search(ln) for rx, _ in _DATES if rx.search(ln)), None)
+        if found and not meta["outlet"]:
+            meta["outlet"] = ln[:found.start()].strip(" ,–—-")
+    m = _DATELINE.match(lines[0]) if lines else None
+    if m and not meta["outlet"]:
+        meta["outlet"] = m.group(1)
+        meta["title"] = ""  # the first line is the story's first sentence, not a headline
+    return meta
 
 
 def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
@@ -163,18 +205,23 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     from .gazetteer import Gazetteer
 
     gaz = gazetteer or Gazetteer.default()
-    title, rdate = report_header(text, date)
+    meta = report_meta(text, date)
+    title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
     statements = [s for s in attribute(text) if s.party]
     drafts = []
     for st in statements:
         inside = [m for m in mentions if st.start <= m.start < st.end]
         drafts += _claims_of(text, st, inside, mentions, rdate, gaz)
-    claims = _with_ids(drafts, source)
+    from .claim_fields import citation
+
+    cite = citation(meta["author"], meta["title"], meta["outlet"],
+                    rdate.isoformat() if rdate else "")
+    claims = _with_ids(drafts, source, cite)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48] or "report"
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
                    claims=claims, source_file=source)
-    return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions))
+    return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
 
 
 @dataclass
@@ -285,7 +332,7 @@ def _readable(phrase, gaz, claim_geometry, ExpressionError) -> bool:
     return _READ[key]
 
 
-def _with_ids(drafts: list, source: str) -> list:
+def _with_ids(drafts: list, source: str, cite: str = "") -> list:
     from .text import normalize
 
     claims, seen, by_place = [], set(), {}
@@ -304,6 +351,7 @@ def _with_ids(drafts: list, source: str) -> list:
             denies = rival.id if rival else ""
         claims.append(Claim(cid, incident_id="", party=d.party, speaker=d.speaker, location=d.location,
                             where=d.where, quote=d.quote, report=source, date=d.date, drafted=True,
+                            citation=cite,
                             confidence=tuple(sorted(d.confidence.items())), denies=denies,
                             text=("denies: " if d.denial else "") + d.quote[:300]))
         by_place[cid] = d.places

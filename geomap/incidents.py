@@ -64,6 +64,7 @@ CLAIMS_SCHEMA = {
     "lines": ("list[str]", "the incident's own lines (empty: the built-in ones)"),
     "resolution": ("str", "how each name was resolved: status, what it stands on, the context used"),
     "draft": ("str", "non-empty for a claim drafted by geomap extract and not yet checked"),
+    "citation": ("str", "the report as readers cite it (author, title, outlet, date, URL)"),
     "denies": ("str", "the id of the claim this one denies"),
 }
 
@@ -85,7 +86,8 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
             "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
             "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
             "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
-            "url": c.url, "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
+            "url": c.url, "citation": c.citation or (f"{c.report} (report file)" if c.report else ""),
+            "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
             "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,
             "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
             "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],

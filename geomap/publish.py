@@ -114,7 +114,7 @@ _INCIDENT = _ENV.from_string("""<!DOCTYPE html>
 </tr>{% endfor %}</table>{% endif %}
 <h2>Sources</h2>
 <ul>{% for c in inc.claims %}<li><b>{{ c.party }}</b>{% if c.speaker %}, {{ c.speaker }}{% endif %}:
-<blockquote>{{ c.quote }}</blockquote> <span class="note">{{ c.report }}{% if c.url %} — {{ c.url }}{% endif %}</span></li>{% endfor %}</ul>
+<blockquote>{{ c.quote }}</blockquote> <span class="note">{{ c.citation or c.report }}{% if c.url and c.url not in (c.citation or '') %} {{ c.url }}{% endif %}</span></li>{% endfor %}</ul>
 <footer>{{ attribution }}.</footer>
 </body></html>
 """)
@@ -200,7 +200,7 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
         for i, r in rows.iterrows():
             claims.append({k: (r.get(k) if r.get(k) is not None else "") for k in
                            ("party", "speaker", "claim", "location", "reading", "notes", "report", "quote", "url",
-                            "precision", "draft", "denies")} | {"verdicts": verdicts[i]})
+                            "precision", "draft", "denies", "citation")} | {"verdicts": verdicts[i]})
             claims[-1]["notes"] = public_notes(claims[-1]["notes"])
         n_no = sum(not p["compatible"] for p in pairs)
         pairs_text = (f"{len(pairs)} pairs of competing claims; {n_no} cannot both be true" if pairs else "")

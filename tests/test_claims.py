@@ -161,3 +161,32 @@ def test_draft_fields_are_checked(tmp_path, extra, field):
                     "        location: Mayadin\n" + extra, encoding="utf-8")
     with pytest.raises(ClaimFormatError, match=field):
         read_claims(path)
+
+
+def test_reports_are_cited_not_named_by_file(tmp_path):
+    from geomap.incidents import claims_frame
+
+    path = tmp_path / "c.yaml"
+    path.write_text("reports:\n  r1.txt: {outlet: Global Research, title: Fight in the Skies, "
+                    "author: Sophie Mangal, date: 2017-12-10, url: 'https://example.org/a'}\n"
+                    "incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
+                    "        location: Mayadin\n        source: {report: r1.txt}\n"
+                    "      - id: a2\n        claimant: Y\n        location: Raqqa\n"
+                    "        source: {report: other.txt}\n", encoding="utf-8")
+    frame = claims_frame(read_claims(path)).set_index("claim_id")
+    assert frame.loc["a1", "citation"] == ("Sophie Mangal, “Fight in the Skies”, Global Research, "
+                                           "2017-12-10. https://example.org/a")
+    assert frame.loc["a2", "citation"] == "other.txt (report file)"
+
+
+@pytest.mark.parametrize("reports, words", [
+    ("reports: [a, b]\n", "reports"),
+    ("reports:\n  r1.txt: {publisher: X}\n", "publisher"),
+    ("reports:\n  r1.txt: {date: 2017-13-40}\n", "date"),
+])
+def test_bad_report_citations_are_clean_errors(tmp_path, reports, words):
+    path = tmp_path / "c.yaml"
+    path.write_text(reports + "incidents:\n  - id: a\n    claims:\n      - {id: a1, claimant: X, "
+                    "location: Mayadin}\n", encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match=words):
+        read_claims(path)

@@ -22,7 +22,10 @@ def test_site_layout_and_content(tmp_path):
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10000
         assert f'href="incidents/{inc}.html"' in index
     su25 = (site / "incidents" / "su25-intercept-mayadin-2017-11-23.html").read_text()
-    assert "001_a379a69c71b5a3de.txt" in su25 and "cannot" in index
+    # Sources as citations from the reports' headers, not file names.
+    assert "Joaquin Flores, “Dangerous Crossroads" in su25 and "Global Research" in su25
+    assert "001_a379a69c71b5a3de.txt" not in su25.split("<h2>Sources</h2>")[1]
+    assert "cannot" in index
     assert "Can the competing claims both be true?" in su25
     for f in files:
         text = f.read_bytes()

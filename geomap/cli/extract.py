@@ -48,7 +48,7 @@ def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, preci
       geomap map claims.yaml -o map.html      # or straight from the text:
       geomap map report.txt -o map.html
     """
-    from ..extract import extract
+    from ..extract import drafts_yaml, extract
     from ..io import atomic_write, dump_features
 
     extractions = []
@@ -60,11 +60,10 @@ def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, preci
         click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision,
                                  use_rs=use_rs), nl=False)
         return
-    parts = [ex.to_yaml() for ex in extractions if ex.incidents]
-    if not parts:
+    if not any(ex.incidents for ex in extractions):
         raise click.ClickException("no claim about a place was found in "
                                    f"{', '.join(reports)} (try --mentions to see the places named)")
-    text = _merge(parts)
+    text = drafts_yaml(extractions)
     if output:
         atomic_write(output, text)
         n = sum(len(inc.claims) for ex in extractions for inc in ex.incidents)
@@ -72,11 +71,3 @@ def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, preci
     else:
         click.echo(text, nl=False)
 
-
-def _merge(parts: list) -> str:
-    """One claims file from several drafts (their incidents in order)."""
-    if len(parts) == 1:
-        return parts[0]
-    head = parts[0].split("incidents:", 1)[0]
-    bodies = [p.split("incidents:\n", 1)[1] for p in parts]
-    return head + "incidents:\n" + "".join(bodies)

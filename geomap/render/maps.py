@@ -62,7 +62,8 @@ def OfflineMap(**kwargs):
 
 
 _STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
-                "reading", "report", "quote", "notes", "date", "name", "query", "draft", "denies"]
+                "reading", "report", "quote", "notes", "date", "name", "query", "draft", "denies",
+                "citation"]
 _NUMBER_KEYS = ["precision", "radius_km"]
 
 

@@ -75,7 +75,9 @@ def test_clicking_a_claim_opens_its_popup_with_the_quote(watch, seeds_page):
     row = frame[frame["claim_id"] == "russia-mod-west-bank-mayadin"].iloc[0]
     popup = _click_claim(watch.page, "russia-mod-west-bank-mayadin")
     assert row["quote"] in popup and "Russian Ministry of Defence" in popup
-    assert "001_a379a69c71b5a3de.txt" in popup and "west" in popup
+    # The source as a citation from the report's header, not its file name.
+    assert "Joaquin Flores, “Dangerous Crossroads" in popup and "west" in popup
+    assert "001_a379a69c71b5a3de.txt" not in popup
 
 
 def test_screenshot_is_not_blank(watch, seeds_page, tmp_path):

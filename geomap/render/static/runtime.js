@@ -33,7 +33,7 @@ window.geomap = (function () {
     } else { row(t, 'Side', p.verdict); }
     if (p.precision) { row(t, 'Precision', p.precision + ' \u2013 ' + (PREC[p.precision] || '')); }
     if (p.radius_km) { row(t, 'Uncertainty', '\u2248 ' + p.radius_km + ' km radius'); }
-    row(t, 'Source', p.report);
+    row(t, 'Source', p.citation || p.report);
     row(t, 'Notes', p.notes);
     box.appendChild(t);
     return box;
