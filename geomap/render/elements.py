@@ -42,7 +42,9 @@ class Runtime(InertMacroElement):
         var geomap_canvas = L.canvas({padding: 0.5});
         geomap.map = {{ this._parent.get_name() }};
         geomap.map.on('zoomend moveend overlayadd overlayremove', geomap.scheduleDeclutter);
+        geomap.map.on('zoomend overlayadd overlayremove', geomap.spiderfy);
         geomap.map.whenReady(geomap.scheduleDeclutter);
+        geomap.map.whenReady(function () { setTimeout(geomap.spiderfy, 0); });
         {% endmacro %}
     """)
 
@@ -112,6 +114,7 @@ class ClaimLayer(InertLayer):
                                      fillOpacity: 0.95, renderer: geomap_canvas});
             mk.feature = {properties: {claim_id: d.strings[d.cols[0][i]]}};
             bind(mk, i);
+            geomap.dot(mk);
           }
         })();
         {% endmacro %}

@@ -4,7 +4,7 @@ import pathlib
 
 import pytest
 
-from geomap.claims import read_claims
+from geomap.claims import read_claims, read_claims_text
 from geomap.incidents import claims_frame
 from geomap.publish import publish_site
 from geomap.render.maps import claims_map, save_map
@@ -215,3 +215,28 @@ def test_labels_never_overlap_or_repeat(watch, seeds_page, tmp_path):
                 overlap = not (a[3] < b[1] or a[1] > b[3] or a[4] < b[2] or a[2] > b[4])
                 assert not overlap, (a, b)
                 assert not (a[0] == b[0] and abs(a[1] - b[1]) + abs(a[2] - b[2]) < 120), (a, b)
+
+
+def test_claims_at_one_place_spread_out_with_legs(watch, tmp_path):
+    """Three parties' claims of the same town do not hide one another (spiderfied)."""
+    text = "incidents:\n  - id: a\n    claims:\n" + "".join(
+        f"      - {{id: c{k}, claimant: {party}, location: Mayadin}}\n"
+        for k, party in enumerate(["Russian MoD", "US-led coalition", "Syrian government"]))
+    frame = claims_frame(read_claims_text(text, source="same.yaml"))
+    path = tmp_path / "same.html"
+    save_map(claims_map(frame, title="Same place"), path)
+    _open(watch, path)
+    spread = watch.page.evaluate("""() => {
+        geomap.map.setView([35.02, 40.45], 11, {animate: false});
+        geomap.spiderfy();
+        const live = geomap.dots.filter(m => m._map);
+        const pts = live.map(m => geomap.map.latLngToContainerPoint(m.getLatLng()));
+        let closest = 1e9;
+        for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++)
+            closest = Math.min(closest, pts[i].distanceTo(pts[j]));
+        const base = live.map(m => m.baseLatLng.toString());
+        return {n: live.length, closest: closest, same: new Set(base).size};
+    }""")
+    assert spread["n"] == 3 and spread["same"] == 1  # one true position ...
+    assert spread["closest"] >= 8  # ... three markers, none on top of another
+    _click_claim(watch.page, "c1")  # each stays clickable

@@ -45,6 +45,7 @@ window.geomap = (function () {
       if (show && !r.group.hasLayer(r.layer)) { r.group.addLayer(r.layer); }
       if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
     });
+    spiderfy();
   }
   // Labels carry a priority; where two would overlap on screen, the lower one is hidden.
   function label(text, cls, priority) {
@@ -71,11 +72,41 @@ window.geomap = (function () {
       if (hit) { it.e.style.visibility = 'hidden'; } else { placed.push({r: r, text: text}); }
     });
   }
+  // Claims anchored at the same place (four parties "near Mayadin") spread on a small ring
+  // around it, with legs to the true position, instead of hiding one another.
+  var dots = [], legs = null;
+  function dot(marker) { marker.baseLatLng = marker.getLatLng(); dots.push(marker); }
+  function spiderfy() {
+    var map = geomap.map;
+    if (!map || !dots.length) { return; }
+    if (!legs) { legs = L.layerGroup().addTo(map); }
+    legs.clearLayers();
+    var cells = {};
+    dots.forEach(function (m) {
+      if (!m._map) { return; }
+      var p = map.latLngToLayerPoint(m.baseLatLng);
+      var key = Math.round(p.x / 10) + ',' + Math.round(p.y / 10);
+      (cells[key] = cells[key] || []).push({m: m, p: p});
+    });
+    Object.keys(cells).forEach(function (key) {
+      var group = cells[key];
+      if (group.length === 1) { group[0].m.setLatLng(group[0].m.baseLatLng); return; }
+      var c = group[0].p, r = Math.max(14, 5 * group.length);
+      group.forEach(function (g, n) {
+        var a = 2 * Math.PI * n / group.length - Math.PI / 2;
+        var ll = map.layerPointToLatLng(L.point(c.x + r * Math.cos(a), c.y + r * Math.sin(a)));
+        g.m.setLatLng(ll);
+        legs.addLayer(L.polyline([g.m.baseLatLng, ll], {color: '#555', weight: 1, opacity: 0.7,
+                                                        interactive: false}));
+      });
+    });
+  }
   var pending = null;
   function scheduleDeclutter() {
     if (pending) { clearTimeout(pending); }
     pending = setTimeout(function () { pending = null; declutter(); }, 30);
   }
   return {el: el, popup: popup, register: register, showUpTo: showUpTo, label: label, registry: registry,
-          declutter: declutter, scheduleDeclutter: scheduleDeclutter};
+          declutter: declutter, scheduleDeclutter: scheduleDeclutter, dot: dot, spiderfy: spiderfy,
+          dots: dots};
 })();
