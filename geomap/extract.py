@@ -60,6 +60,12 @@ _GLUE = frozenset("""the of a an city town village river part to km kilometers k
 area region""".split())
 _NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rather than|instead of|contest\w*|"
                        r"false|rejected?)\b", re.I)
+#: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
+_ACTION = re.compile(r"\b(?:struck|strikes?|bombed|bombing|bombs?|hit|hits|shelled|shelling|targeted|targeting|"
+                     r"attacked|attacking|raided|crossed|crossing|entered|entering|captured|took|seized|"
+                     r"retook|recaptured|liberated|reached|approached|flew|flying|overflew|shot down)"
+                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at))*\s*$",
+                     re.I)
 _AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 
 
@@ -246,6 +252,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         if m.start < covered or m.place is None:
             continue
         start = _cue_start(text, st.start, m.start)
+        if start == m.start and not _ACTION.search(text[max(st.start, m.start - 40):m.start]):
+            continue  # named, but not as where something happened ("the capital of Raqqa")
         end = _chain_end(text, m.end, st.end, inside)
         covered = end
         phrase = " ".join(text[start:end].split())
