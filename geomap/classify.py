@@ -42,6 +42,8 @@ def load_input(path: str, text: Optional[str] = None, *, preset: Optional[str] =
         suffix = p.suffix.lower()
         if suffix in _CLAIM_EXT:
             return "claims", claims_frame(read_claims(p))
+        if suffix in (".parquet", ".geoparquet"):
+            return read_parquet_input(p, preset=preset, columns=columns)
         if suffix in (".txt", ".md"):
             # A report: its claims are drafted on the fly (as `geomap extract` writes them).
             from .extract import extract
@@ -241,3 +243,28 @@ def summary_table(precision, table, line_name: str) -> str:
     totals = [sum(rows[(pr, s)] for pr in precs) for s in sides]
     lines.append("| all | " + " | ".join(map(str, totals)) + f" | {sum(near.values())} | {sum(totals)} |")
     return "\n".join(lines) + "\n"
+
+
+def read_parquet_input(path, *, preset: Optional[str] = None, columns: Optional[dict] = None):
+    """("claims", frame) for a GeoParquet of claims (as ``geomap export`` writes it), else
+    ("events", frame) for an event table in Parquet."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as err:
+        raise InputError("reading Parquet needs pyarrow", source=str(path),
+                         hint="pip install 'geomap[parquet]'") from err
+    import geopandas as gpd
+    import pandas as pd
+
+    try:
+        try:
+            table = gpd.read_parquet(path)
+        except ValueError:  # no GeoParquet metadata: a plain table
+            table = pd.read_parquet(path)
+    except (OSError, ValueError) as err:
+        raise InputError(f"cannot read this Parquet file ({err})", source=str(path)) from err
+    if {"claim_id", "party"} <= set(table.columns) and hasattr(table, "geometry"):
+        return "claims", table.to_crs("EPSG:4326") if table.crs else table.set_crs("EPSG:4326")
+    from .events import read_events_frame
+
+    return "events", read_events_frame(table, source=str(path), preset=preset, columns=columns)

@@ -36,7 +36,8 @@ import numpy as np
 
 from .errors import EventTableError
 
-__all__ = ["PRESETS", "read_events", "read_events_text", "event_geometries", "events_as_claims"]
+__all__ = ["PRESETS", "read_events", "read_events_text", "read_events_frame", "event_geometries",
+           "events_as_claims"]
 
 #: Column names and precision meaning of known event datasets.
 PRESETS = {
@@ -108,6 +109,40 @@ def read_events_text(text: str, *, source: str = "<stdin>", preset: Optional[str
         raise EventTableError(f"cannot read the table ({str(err).splitlines()[0]})", source=source,
                               line=int(line.group(1)) if line else None,
                               hint="every row needs as many fields as the header") from err
+    return _events_from_frame(df, spec, source)
+
+
+def read_events_frame(df, *, source: str = "<frame>", preset: Optional[str] = None,
+                      columns: Optional[dict] = None):
+    """:func:`read_events_text` for a table already in memory (a DataFrame, a GeoParquet file's rows).
+
+    >>> import pandas as pd
+    >>> gdf = read_events_frame(pd.DataFrame({"latitude": [35.02], "longitude": [40.45],
+    ...                                       "where_prec": [2]}), preset="ucdp")
+    >>> float(gdf["uncertainty_km"].iloc[0])
+    25.0
+    """
+    name = preset or _detect([str(c) for c in df.columns])
+    if name is None and not columns:
+        raise EventTableError("cannot tell the event table's columns", source=source,
+                              hint="use --preset ucdp|acled, or name the columns with --column")
+    if name is not None and name not in PRESETS:
+        raise EventTableError(f"unknown preset {name!r}", source=source, hint=f"one of {', '.join(PRESETS)}")
+    spec = dict(PRESETS[name or "ucdp"])
+    spec.update({k: v for k, v in (columns or {}).items() if v})
+    missing = [spec[k] for k in ("lat", "lon", "precision") if spec[k] not in df]
+    if missing:
+        raise EventTableError(f"missing column(s) {', '.join(missing)}", source=source,
+                              hint=f"columns found: {', '.join(map(str, list(df.columns)[:12]))}")
+    import pandas as pd
+
+    df = pd.DataFrame(df.drop(columns=[c for c in ("geometry",) if c in df])).reset_index(drop=True)
+    return _events_from_frame(df, spec, source)
+
+
+def _events_from_frame(df, spec: dict, source: str):
+    import pandas as pd
+
     for key in ("lat", "lon", "precision"):
         col = spec[key]
         vals = pd.to_numeric(df[col], errors="coerce")

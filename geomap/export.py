@@ -44,7 +44,8 @@ from .errors import InputError
 __all__ = ["FORMATS", "export_table", "export_claims", "to_kml", "acled_geo_precision"]
 
 #: File suffix -> format name.
-FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv", ".kml": "kml"}
+FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv", ".kml": "kml",
+           ".parquet": "parquet"}
 
 _COLUMNS = ["incident", "claim_id", "party", "speaker", "date", "location", "reading", "quote", "report",
             "url"]
@@ -177,7 +178,7 @@ def export_claims(frame, path: os.PathLike, *, fmt: Optional[str] = None, lines:
     fmt = fmt or FORMATS.get(path.suffix.lower())
     if fmt not in set(FORMATS.values()):
         raise InputError(f"cannot tell the format of {path.name!r}", source=str(path),
-                         hint="name the file .kml, .gpkg, .csv or .geojson, or pass --format")
+                         hint="name the file .kml, .gpkg, .csv, .geojson or .parquet, or pass --format")
     gdf = export_table(frame, lines)
     if fmt == "csv":
         return atomic_write(path, to_csv(gdf))
@@ -187,10 +188,19 @@ def export_claims(frame, path: os.PathLike, *, fmt: Optional[str] = None, lines:
         import json
 
         return atomic_write(path, dump_features(json.loads(gdf.to_json(drop_id=True))["features"]))
-    # GeoPackage: written beside, then moved into place whole.
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as err:
+            raise InputError("writing GeoParquet needs pyarrow", source=str(path),
+                             hint="pip install 'geomap[parquet]'") from err
+    # GeoPackage and GeoParquet: written beside, then moved into place whole.
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.") as tmp:
         part = Path(tmp) / path.name
-        gdf.to_file(part, driver="GPKG", layer="claims", engine="pyogrio")
+        if fmt == "parquet":
+            gdf.to_parquet(part, index=False)
+        else:
+            gdf.to_file(part, driver="GPKG", layer="claims", engine="pyogrio")
         os.replace(part, path)
     return path

@@ -78,3 +78,29 @@ def test_geojson_and_format_errors(seeds, tmp_path, runner, cli):
     assert res.exit_code == 1 and "--format" in res.output and "Traceback" not in res.output
     res = runner.invoke(cli, ["export", str(SEEDS), "-o", str(tmp_path / "c.out"), "--format", "kml"])
     assert res.exit_code == 0 and (tmp_path / "c.out").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_geoparquet_out_and_back_in(runner, cli, tmp_path):
+    """Claims to GeoParquet (areas and verdicts), read back by map and classify."""
+    import geopandas as gpd
+
+    out = tmp_path / "claims.parquet"
+    result = runner.invoke(cli, ["export", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = gpd.read_parquet(out)
+    assert len(table) == 15 and table.crs.to_epsg() == 4326 and "euphrates_side" in table
+    page = tmp_path / "map.html"
+    assert runner.invoke(cli, ["map", str(out), "-o", str(page)]).exit_code == 0
+    assert page.stat().st_size > 10000
+
+
+def test_an_event_table_in_parquet(runner, cli, tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "events.parquet"
+    pd.DataFrame({"id": [1, 2], "latitude": [35.02, 35.01], "longitude": [40.43, 40.50],
+                  "where_prec": [1, 1], "where_coordinates": ["Mayadin", "Dhiban"]}).to_parquet(path)
+    result = runner.invoke(cli, ["classify", str(path), "--sequence"])
+    assert result.exit_code == 0, result.output
+    sides = [json.loads(line)["properties"]["side"] for line in result.output.splitlines()]
+    assert sides == ["west", "east"]

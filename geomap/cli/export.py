@@ -11,7 +11,7 @@ from .options import column_opt, handle_errors, line_opt, read_text_arg
 @click.argument("source", default="-", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="The file to write (atomically); its suffix gives the format.")
-@click.option("--format", "fmt", type=click.Choice(["kml", "gpkg", "csv", "geojson"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["kml", "gpkg", "csv", "geojson", "parquet"]), default=None,
               help="The format, when the file name does not say it.")
 @line_opt
 @column_opt
@@ -24,13 +24,15 @@ def export(source, output, fmt, lines, columns, preset):
     SOURCE is a claims file or folder, GeoJSON features ('-' for stdin) or an
     event table. KML opens in Google Earth (a folder per claimant, areas in
     the claimant's colour); GeoPackage in QGIS; CSV in a spreadsheet, with
-    the point, the area as WKT, UCDP's where_prec and ACLED's geo_precision.
+    the point, the area as WKT, UCDP's where_prec and ACLED's geo_precision;
+    GeoParquet (.parquet, with pyarrow) for pandas, DuckDB and big-data tools.
 
     \b
     Examples:
       geomap export seeds/ -o claims.kml
       geomap export seeds/ -o claims.gpkg
       geomap export seeds/ -o claims.csv --line euphrates
+      geomap export seeds/ -o claims.parquet
     """
     from ..classify import load_input
     from ..events import events_as_claims
