@@ -217,9 +217,34 @@ def citation(author: str = "", title: str = "", outlet: str = "", date: str = ""
     return " ".join(x for x in (head + "." if head else "", url) if x)
 
 
-def _cited(claim, citations: dict):
-    """The claim with its report's citation (when the file cites that report)."""
+def _cited(claim, citations: dict, colors: dict = None):
+    """The claim with its report's citation and its party's colour (when the file gives them)."""
     from dataclasses import replace
 
     text = citations.get(claim.report)
-    return replace(claim, citation=text) if text else claim
+    color = (colors or {}).get(claim.party, "")
+    if text or color:
+        return replace(claim, citation=text or claim.citation, color=color or claim.color)
+    return claim
+
+
+_HEX = __import__("re").compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
+def _colors(value, source: str, line) -> dict:
+    """party -> colour from a claims file's ``colors:`` mapping (hex colours only)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ClaimFormatError("expected a mapping of party: colour", source=source, line=line,
+                               field="colors", hint="e.g. colors: {Russian MoD: '#d62728'}")
+    out = {}
+    for party, color in value.items():
+        if str(party).startswith("__"):
+            continue
+        if not isinstance(color, str) or not _HEX.match(color.strip()):
+            raise ClaimFormatError(f"{color!r} is not a colour for {party!r}", source=source,
+                                   line=_line(value, party), field="colors",
+                                   hint="write it as a hex colour in quotes, e.g. '#1f77b4'")
+        out[str(party)] = color.strip().lower()
+    return out

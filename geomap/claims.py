@@ -18,6 +18,8 @@ The YAML format, written by analysts::
 A ``reports:`` mapping at the top cites each report the claims' ``source.report``
 names: ``{000_e8b945cf758ab19a.txt: {outlet: GPA, title: ..., author: ..., date:
 2017-11-24, url: ...}}``; pages and popups show that citation, never a bare file name.
+A ``colors:`` mapping (``{Russian MoD: '#d62728'}``) overrides a party's colour
+on every map, page and figure of the run.
 
 A ``region:`` (at the top of the file or on an incident) names where the
 claims are: a governorate, district or subdistrict (name or OCHA P-code), a
@@ -43,7 +45,7 @@ import io
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .claim_fields import (CLAIM_FIELDS, INCIDENT_FIELDS, _check_keys, _citations, _cited,
+from .claim_fields import (CLAIM_FIELDS, INCIDENT_FIELDS, _check_keys, _citations, _cited, _colors,
                            _claim_from_dict, _date, _line, _text, _yaml_load)
 from .errors import ClaimFormatError, ExpressionError
 
@@ -67,6 +69,7 @@ class Claim:
     url: str = ""
     date: Optional[dt.date] = None
     citation: str = ""        # the report as a reader cites it: author, title, outlet, date, URL
+    color: str = ""           # the party's colour, when the file sets one
     where: str = ""           # geomap's reading of ``location`` (filled by extract, correctable)
     drafted: bool = False     # drafted by ``geomap extract``, not yet checked by a person
     confidence: tuple = ()    # (field, 0-1) pairs of a drafted claim
@@ -140,7 +143,8 @@ def _from_yaml(text: str, source: str) -> list:
     if not isinstance(data, dict) or "incidents" not in data:
         raise ClaimFormatError("no 'incidents' list at the top", source=source, line=1,
                                hint="start the file with 'incidents:'")
-    _check_keys(data, ("incidents", "region", "reports"), source, "the file")
+    _check_keys(data, ("incidents", "region", "reports", "colors"), source, "the file")
+    colors = _colors(data.get("colors"), source, _line(data, "colors"))
     file_region = _text(data, "region", source)
     citations = _citations(data.get("reports"), source, _line(data, "reports"))
     incs = data["incidents"]
@@ -165,7 +169,7 @@ def _from_yaml(text: str, source: str) -> list:
             lines = [lines]
         out.append(Incident(iid, date=date, title=_text(d, "title", source),
                             summary=_text(d, "summary", source),
-                            claims=[_cited(_claim_from_dict(c, iid, date, source, j), citations)
+                            claims=[_cited(_claim_from_dict(c, iid, date, source, j), citations, colors)
                                     for j, c in enumerate(claims)],
                             lines=[str(x) for x in lines],
                             region=_text(d, "region", source) or file_region,

@@ -248,11 +248,11 @@ def summary_table(precision, table, line_name: str) -> str:
 def read_parquet_input(path, *, preset: Optional[str] = None, columns: Optional[dict] = None):
     """("claims", frame) for a GeoParquet of claims (as ``geomap export`` writes it), else
     ("events", frame) for an event table in Parquet."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as err:
+    from importlib.util import find_spec
+
+    if find_spec("pyarrow") is None:
         raise InputError("reading Parquet needs pyarrow", source=str(path),
-                         hint="pip install 'geomap[parquet]'") from err
+                         hint="pip install 'geomap[parquet]'")
     import geopandas as gpd
     import pandas as pd
 

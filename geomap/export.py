@@ -73,6 +73,10 @@ def export_table(frame, lines: Optional[list] = None, *, verdicts=None):
     out["where_prec"] = pd.to_numeric(prec, errors="coerce").astype("Int64")
     out["geo_precision"] = acled_geo_precision(prec)
     out["radius_km"] = frame["radius_km"] if "radius_km" in frame else np.nan
+    from .render.elements import frame_colors
+
+    palette = frame_colors(frame)
+    out["color"] = [palette[str(p)] for p in frame["party"]]  # for styling in QGIS, Google Earth
     for name in applicable_lines(table) or list(dict.fromkeys(table["line"])):
         part = table[table["line"] == name].set_index("row")
         col = name.replace("-", "_")
@@ -133,7 +137,8 @@ def to_kml(gdf, *, name: str = "geomap claims") -> bytes:
 
     from .render.elements import party_colors
 
-    colors = party_colors(gdf["party"])
+    colors = (dict(zip(gdf["party"].astype(str), gdf["color"])) if "color" in gdf
+              else party_colors(gdf["party"]))
     ns = "http://www.opengis.net/kml/2.2"
     root = ET.Element("kml", xmlns=ns)
     doc = ET.SubElement(root, "Document")
@@ -189,11 +194,11 @@ def export_claims(frame, path: os.PathLike, *, fmt: Optional[str] = None, lines:
 
         return atomic_write(path, dump_features(json.loads(gdf.to_json(drop_id=True))["features"]))
     if fmt == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as err:
+        from importlib.util import find_spec
+
+        if find_spec("pyarrow") is None:
             raise InputError("writing GeoParquet needs pyarrow", source=str(path),
-                             hint="pip install 'geomap[parquet]'") from err
+                             hint="pip install 'geomap[parquet]'")
     # GeoPackage and GeoParquet: written beside, then moved into place whole.
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.") as tmp:

@@ -65,6 +65,7 @@ CLAIMS_SCHEMA = {
     "resolution": ("str", "how each name was resolved: status, what it stands on, the context used"),
     "draft": ("str", "non-empty for a claim drafted by geomap extract and not yet checked"),
     "citation": ("str", "the report as readers cite it (author, title, outlet, date, URL)"),
+    "party_color": ("str", "the party's colour set by the claims file ('' for the palette's)"),
     "denies": ("str", "the id of the claim this one denies"),
 }
 
@@ -97,6 +98,7 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
             "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
             "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
             "draft": "drafted by geomap extract, not yet checked" if c.drafted else "",
+            "party_color": c.color,
             "denies": c.denies,
         })
         geoms.append(cg.geometry)

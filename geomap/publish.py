@@ -170,11 +170,11 @@ def _write_site(frame, out: Path, *, title: str, lines, progress) -> list:
     from .render.maps import claims_map, render_html
     from .verdicts import applicable_lines, compare_claims, line_label, verdict_table
 
-    from .render.elements import party_colors
+    from .render.elements import frame_colors
 
     say = progress or (lambda m: None)
     written = []
-    colors = party_colors(frame["party"])  # one colour per party on every page and figure
+    colors = frame_colors(frame)  # one colour per party on every page and figure
     incidents = []
     all_lines = {}
     used_slugs = set()

@@ -190,3 +190,23 @@ def test_bad_report_citations_are_clean_errors(tmp_path, reports, words):
                     "location: Mayadin}\n", encoding="utf-8")
     with pytest.raises(ClaimFormatError, match=words):
         read_claims(path)
+
+
+def test_a_claims_file_sets_party_colours_for_the_whole_run(tmp_path):
+    from geomap.incidents import claims_frame
+    from geomap.render.elements import frame_colors
+    from geomap.render.maps import claims_map, render_html
+
+    path = tmp_path / "c.yaml"
+    path.write_text("colors: {Russian MoD: '#AA0000'}\nincidents:\n  - id: a\n    claims:\n"
+                    "      - {id: a1, claimant: Russian MoD, location: Mayadin}\n"
+                    "      - {id: a2, claimant: SDF, location: Raqqa}\n", encoding="utf-8")
+    frame = claims_frame(read_claims(path))
+    colors = frame_colors(frame)
+    assert colors["Russian MoD"] == "#aa0000" and colors["SDF"].startswith("#")
+    assert '"#aa0000"' in render_html(claims_map(frame))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("colors: {SDF: red-ish}\nincidents:\n  - id: a\n    claims:\n"
+                   "      - {id: a1, claimant: SDF, location: Raqqa}\n", encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match="colors"):
+        read_claims(bad)

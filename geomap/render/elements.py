@@ -12,7 +12,7 @@ JavaScript and CSS are package files in ``static/``.
 from __future__ import annotations
 
 from importlib import resources
-from typing import Sequence
+from typing import Optional, Sequence
 
 from folium.template import Template
 
@@ -125,6 +125,22 @@ class ClaimLayer(InertLayer):
         self._name = "ClaimLayer"
         self.color_json = inert_json(color)
         self.payload_json = inert_json(payload)
+
+
+def frame_colors(frame, colors: Optional[dict] = None) -> dict:
+    """The colour of each party of a claims frame: the palette, the claims file's ``colors:``
+    (column ``party_color``), then ``colors``.
+
+    >>> import pandas as pd
+    >>> frame_colors(pd.DataFrame({"party": ["A", "B"], "party_color": ["#123456", ""]}))["A"]
+    '#123456'
+    """
+    out = party_colors(frame["party"].astype(str))
+    if "party_color" in frame:
+        for party, color in zip(frame["party"].astype(str), frame["party_color"]):
+            if isinstance(color, str) and color:
+                out[party] = color
+    return {**out, **(colors or {})}
 
 
 def party_colors(parties) -> dict:

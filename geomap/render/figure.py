@@ -127,11 +127,11 @@ def _claims(ax, frame, anchors, colors) -> list:
     import geopandas as gpd
     from matplotlib.lines import Line2D
 
-    from .elements import party_colors
+    from .elements import frame_colors
 
     handles = []
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    palette = {**party_colors(parties), **(colors or {})}
+    palette = frame_colors(frame, colors)
     for party in parties:
         color = palette[party]
         rows = frame[frame["party"].astype(str) == party]

@@ -30,7 +30,7 @@ from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
 from .controls import Attribution, Legend, TilesNotice, TimeSlider, TitleBox
 from .elements import (BasemapLayer, ClaimLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, claim_payload,
-                       party_colors)
+                       frame_colors)
 from .inert import Verbatim, inert_label
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
@@ -129,7 +129,8 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         the built-in ones; those that apply to no claim are not drawn).
     colors : dict, optional
         Party -> colour, to keep one colour per party across several maps
-        (default: :func:`geomap.render.elements.party_colors` of the frame's parties).
+        (default: :func:`geomap.render.elements.frame_colors`: the palette, then the
+        claims file's ``colors:``).
     verdicts : DataFrame, optional
         The claims' :func:`geomap.verdicts.verdict_table`, when already
         made (the map draws what it says; it computes nothing itself).
@@ -164,8 +165,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     frame = frame.reset_index(drop=True)
     table = verdict_table(frame, lines) if verdicts is None else verdicts
     active = [get_line(x) for x in (lines or applicable_lines(table))]
-    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    colors = {**party_colors(parties), **(colors or {})}
+    colors = frame_colors(frame, colors)
 
     m = OfflineMap(control_scale=True, prefer_canvas=True, width=width, height=height,
                    attribution_control=True, font_size="0.8rem")
