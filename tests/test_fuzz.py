@@ -37,7 +37,7 @@ NASTY = st.one_of(
 )
 
 CLAIM_KEYS = ["id", "claimant", "claim", "location", "coordinates", "uncertainty_km", "source", "date", "notes",
-              "bogus", 5]
+              "where", "drafted", "confidence", "denies", "bogus", 5]
 
 
 @st.composite
@@ -172,3 +172,25 @@ def test_cli_on_arbitrary_text(tmp_path_factory, args, text):
     res = CliRunner().invoke(main, [a.format(out=out) for a in args], input=text)
     assert not (res.exception and not isinstance(res.exception, SystemExit)), repr(res.exception)
     assert "Traceback" not in res.output
+
+
+#: Pieces of report text: real-looking sentences, relation words, names, and noise.
+REPORT_PIECES = st.sampled_from([
+    "According to the MoD, the jets stayed on the west side of the river near the village of Mayadin.",
+    "The coalition said the Su-22 bombed SDF fighters at Ja'Din, south of Tabqa.",
+    "He added:", '"The jets crossed east of the Euphrates," he said.', "Damascus stated nothing.",
+    "Al-Mayadeen television reported clashes.", "rather than crossing the Euphrates", "on Sunday",
+    "December 10, 2017", "# Headline", "By Somebody", "\n\n", "Mayadin" * 50, "\u2028", "\x00", "{{ 7*7 }}",
+])
+
+
+@FUZZ
+@given(st.lists(st.one_of(REPORT_PIECES, st.text(max_size=60)), max_size=12))
+def test_extract_survives_any_report(pieces):
+    """Report text of any shape drafts claims (maybe none) and never raises."""
+    from geomap.claims import read_claims_text
+    from geomap.extract import extract
+
+    ex = extract(" ".join(pieces), source="fuzz.txt")
+    if ex.incidents:  # what it drafts reads back as a claims file
+        read_claims_text(ex.to_yaml(), source="draft.yaml")
