@@ -23,6 +23,7 @@ __all__ = ["Statement", "attribute", "sentences", "party_of", "PARTIES"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
+    ("SOHR", r"Syrian Observatory for Human Rights|\bSOHR\b|the Observatory"),
     ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
     ("Russian MoD", r"Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military)|"
                     r"Russia'?s? (?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
@@ -33,6 +34,8 @@ PARTIES = [
                          r"Defen[cs]e|Joint Chiefs|State Department"),
     ("Syrian government", r"Syrian (?:government|army|regime|military|Arab Army|Air Force|"
                           r"state media|foreign ministry)|\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
+    ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),
+    ("Israel", r"\bIsrael\b|Israeli|\bIDF\b"),
     ("Iran", r"\bIran\b|Iranian|Tehran|IRGC|Revolutionary Guard"),
     ("Iraq", r"\bIraq\b|Iraqi|Baghdad"),
     ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),

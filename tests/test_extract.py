@@ -168,3 +168,17 @@ def test_a_denial_cannot_be_true_with_what_it_denies():
     frame = claims_frame(ex.incidents)
     pairs = [p for p in compare_claims(frame) if p.get("denial")]
     assert pairs and all(not p["compatible"] and "denies" in p["why"] for p in pairs)
+
+
+@pytest.mark.parametrize("source, party", [
+    ("the Russian Defence Ministry", "Russian MoD"), ("Maj.-Gen. Igor Konashenkov's MoD", "Russian MoD"),
+    ("Central Command", "US-led coalition"), ("a Pentagon spokesman", "US-led coalition"),
+    ("Syrian state media", "Syrian government"), ("SANA", "Syrian government"),
+    ("a Syrian Democratic Forces spokesman", "SDF"), ("the Syrian Observatory for Human Rights", "SOHR"),
+    ("Turkish Defense Ministry", "Turkey"), ("the Israeli military", "Israel"),
+    ("the weather service", None),
+])
+def test_sources_are_normalised_to_parties(source, party):
+    from geomap.attribution import party_of
+
+    assert party_of(source) == party
