@@ -9,6 +9,7 @@ saying how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from .errors import ClaimFormatError, CoordinateError
@@ -228,7 +229,7 @@ def _cited(claim, citations: dict, colors: dict = None):
     return claim
 
 
-_HEX = __import__("re").compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
 def _colors(value, source: str, line) -> dict:
