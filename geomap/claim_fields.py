@@ -109,7 +109,9 @@ def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str, index: in
         raise ClaimFormatError("expected a mapping with report and quote", source=source,
                                line=_line(c, "source"), field="source")
     _check_keys(src, ("report", "quote", "url"), source, "source")
-    location, where = _text(c, "location", source), _text(c, "where", source)
+    location = _text(c, "location", source)
+    where = (_where_mapping(c["where"], source, _line(c, "where")) if isinstance(c.get("where"), dict)
+             else _text(c, "where", source))
     coords = c.get("coordinates")
     if coords is not None:
         coords = _coords(coords, source, _line(c, "coordinates"))
@@ -249,3 +251,49 @@ def _colors(value, source: str, line) -> dict:
                                    hint="write it as a hex colour in quotes, e.g. '#1f77b4'")
         out[str(party)] = color.strip().lower()
     return out
+
+
+#: The parts of a structured reading (``where:`` as a mapping).
+WHERE_KEYS = ("place", "relation", "side", "of", "km", "direction")
+_RELATIONS = {"at": "{place}", "near": "near {place}", "suburbs": "the suburbs of {place}",
+              "outskirts": "the outskirts of {place}", "vicinity": "the vicinity of {place}",
+              "countryside": "the countryside of {place}", "province": "{place} province",
+              "airspace": "{place} airspace"}
+
+
+def _where_mapping(value: dict, source: str, line) -> str:
+    """A structured reading -> geomap's wording of it.
+
+    ``{side: west, of: Euphrates, relation: bank, place: Mayadin}`` reads "west bank of the
+    Euphrates near Mayadin"; ``{km: 12, direction: north, place: Tabqa}`` "12 km north of Tabqa";
+    ``{relation: suburbs, place: Mayadin}`` "the suburbs of Mayadin".
+    """
+    _check_keys(value, WHERE_KEYS, source, "where")
+    get = {k: value.get(k) for k in WHERE_KEYS}
+    place, rel = (str(get["place"]).strip() if get["place"] else ""), str(get["relation"] or "").strip()
+    parts = []
+    if get["side"]:
+        if not get["of"]:
+            raise ClaimFormatError("a side needs the line or river it is a side of", source=source,
+                                   line=_line(value, "side"), field="where.of", hint="e.g. of: Euphrates")
+        parts.append(f"{get['side']} {'bank' if rel == 'bank' else 'side'} of the {get['of']}")
+        rel = "near" if place else ""
+    if get["km"] is not None or get["direction"]:
+        if not place or not get["direction"]:
+            raise ClaimFormatError("a distance or direction needs a direction and a place", source=source,
+                                   line=_line(value), field="where.direction",
+                                   hint="e.g. {km: 12, direction: north, place: Tabqa}")
+        km = get["km"]
+        if km is not None and (isinstance(km, bool) or not isinstance(km, (int, float)) or not 0 < km < 2000):
+            raise ClaimFormatError(f"{km!r} is not a distance in km", source=source,
+                                   line=_line(value, "km"), field="where.km")
+        parts.append((f"{km:g} km " if km is not None else "") + f"{get['direction']} of {place}")
+    elif place:
+        if rel and rel not in _RELATIONS:
+            raise ClaimFormatError(f"unknown relation {rel!r}", source=source, line=_line(value, "relation"),
+                                   field="where.relation", hint=f"one of: {', '.join(_RELATIONS)}, bank")
+        parts.append(_RELATIONS.get(rel or "at", "{place}").format(place=place))
+    if not parts:
+        raise ClaimFormatError("the reading names no place", source=source, line=line, field="where",
+                               hint="give at least 'place', or 'side' and 'of'")
+    return " ".join(parts)

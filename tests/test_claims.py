@@ -210,3 +210,32 @@ def test_a_claims_file_sets_party_colours_for_the_whole_run(tmp_path):
                    "      - {id: a1, claimant: SDF, location: Raqqa}\n", encoding="utf-8")
     with pytest.raises(ClaimFormatError, match="colors"):
         read_claims(bad)
+
+
+@pytest.mark.parametrize("where, words", [
+    ("{side: west, of: Euphrates, relation: bank, place: Mayadin}", "west bank of the Euphrates near Mayadin"),
+    ("{km: 12, direction: north, place: Tabqa}", "12 km north of Tabqa"),
+    ("{relation: suburbs, place: Mayadin}", "the suburbs of Mayadin"),
+    ("{side: east, of: Euphrates}", "east side of the Euphrates"),
+])
+def test_where_as_a_structured_reading(tmp_path, where, words):
+    from geomap.incidents import claims_frame
+
+    path = tmp_path / "c.yaml"
+    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
+                    f"        location: as the source worded it\n        where: {where}\n", encoding="utf-8")
+    claim = read_claims(path)[0].claims[0]
+    assert claim.where == words
+    assert claims_frame(read_claims(path)).iloc[0]["geometry"] is not None
+
+
+@pytest.mark.parametrize("where, field", [
+    ("{side: west}", "where.of"), ("{km: 12, place: Tabqa}", "where.direction"),
+    ("{relation: beside, place: Tabqa}", "where.relation"), ("{colour: red}", "colour"),
+])
+def test_bad_structured_readings_name_the_part(tmp_path, where, field):
+    path = tmp_path / "c.yaml"
+    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
+                    f"        location: words\n        where: {where}\n", encoding="utf-8")
+    with pytest.raises(ClaimFormatError, match=field):
+        read_claims(path)
