@@ -53,7 +53,7 @@ def main(argv=None):
 
     def cold():
         E._READ.clear()
-        gaz.__dict__.get("_buffered", {}).clear()
+        gaz._buffered.clear()
         normalize.cache_clear()
         name_key.cache_clear()
         parse_place_query.cache_clear()

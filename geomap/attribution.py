@@ -51,7 +51,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 _SUBJECT_VERB = re.compile(_NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
                            r"now|further|also)\s+){0,2}" + _VERB + r"\b")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
-_NOUN_LIKE = re.compile(r"(?:claims|states|reports|denies|alleges)\s*[.!?]?\s*$")
+_NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 _VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NP)
 _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
                       r"command|statement|source))\b")
@@ -136,9 +136,9 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
     for rx, how in ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")):
         for m in rx.finditer(sent):
-            if how == "said" and rx is _SUBJECT_VERB and _NOUN_LIKE.match(sent[m.end() - 8:].lstrip()[-12:]) \
+            if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):
-                continue
+                continue  # "... the US claims." ends on a noun, not on a verb of saying
             phrase = _TRAILING.sub("", m.group(1).strip(" ,"))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None)

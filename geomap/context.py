@@ -287,61 +287,78 @@ def make_context(gaz, *, within: Union[str, tuple, object, None] = None,
     anchors : sequence of Anchor
         More anchors (the other names of a document).
     """
-    try:
-        return _make_context(gaz, within, near, country, region, anchors)
-    except ContextError as err:
-        which = "within" if within is not None and str(within) in str(err) else \
-            "near" if near is not None and str(near).split(":")[0] in str(err) else "region"
-        raise ContextError(f"{which}: {err}") from err
-
-
-def _make_context(gaz, within, near, country, region, anchors) -> ResolutionContext:
-    from shapely import box
-
-    from .geodesy import disc
-
     limit, label, out = None, "", list(anchors)
     if within is not None:
-        if isinstance(within, str):
-            bb = parse_bbox(within)
-            if bb:
-                limit, label = box(*bb), f"bbox {within.strip()}"
-            else:
-                p = _area_place(gaz, within)
-                if p.kind == "country" and not p.shape_id:
-                    country = country or p.country_code
-                else:
-                    limit, label = gaz.shape(p), f"{p.name} ({p.kind}{', ' + p.pcode if p.pcode else ''})"
-        elif isinstance(within, tuple) and len(within) == 4:
-            limit, label = box(*within), "bbox"
-        else:
-            limit, label = within, "the given area"
+        limit, label, within_country = _option("within", _within, gaz, within)
+        country = country or within_country
     if near is not None:
-        if isinstance(near, tuple):
-            lon, lat, km = (*near, None)[:3]
-            name = f"{lon:g},{lat:g}"
-            place = None
-        else:
-            pt = parse_near(near)
-            place = None
-            if pt:
-                lon, lat, km = pt
-                name = near.strip()
-            else:
-                m = _NAMED_RADIUS.match(near)
-                text, km = (m.group(1), float(m.group(2))) if m else (near, None)
-                res = gaz.resolve(text)
-                if res.status == "not_found":
-                    hint = f"did you mean {', '.join(res.suggestions)}?" if res.suggestions else \
-                        "give a place name or LON,LAT[:KM]"
-                    raise ContextError(f"no place matches {text!r}", hint=hint)
-                place, lon, lat, name = res.place, res.place.longitude, res.place.latitude, res.place.name
-        if km is not None:
-            ring = disc(lon, lat, km)
+        anchor, ring, ring_label = _option("near", _near, gaz, near)
+        out.append(anchor)
+        if ring is not None:
             limit = ring if limit is None else limit.intersection(ring)
-            label = f"{km:g} km of {name}" if not label else f"{label} and {km:g} km of {name}"
-        out.append(Anchor(name, 1.0, place=place, point=(lon, lat)))
-    for reg in ([region] if isinstance(region, str) else list(region or ())):
+            label = f"{label} and {ring_label}" if label else ring_label
+    if region:
+        out += _option("region", _regions, gaz, region)
+    return ResolutionContext(country.upper() if country else None, limit, label, tuple(out))
+
+
+def _option(name: str, read, gaz, value):
+    """``read(gaz, value)``, its errors naming the option ("within: no administrative unit ...")."""
+    try:
+        return read(gaz, value)
+    except ContextError as err:
+        raise ContextError(f"{name}: {err}") from err
+
+
+def _within(gaz, within) -> tuple:
+    """(limit area, its label, a country code when the area is a country without a polygon)."""
+    from shapely import box
+
+    if isinstance(within, tuple) and len(within) == 4:
+        return box(*within), "bbox", None
+    if not isinstance(within, str):
+        return within, "the given area", None
+    bb = parse_bbox(within)
+    if bb:
+        return box(*bb), f"bbox {within.strip()}", None
+    p = _area_place(gaz, within)
+    if p.kind == "country" and not p.shape_id:
+        return None, "", p.country_code
+    return gaz.shape(p), f"{p.name} ({p.kind}{', ' + p.pcode if p.pcode else ''})", None
+
+
+def _near(gaz, near) -> tuple:
+    """(anchor, disc limit or None, its label) of a place or point, with an optional radius."""
+    from .geodesy import disc
+
+    place = None
+    if isinstance(near, tuple):
+        lon, lat, km = (*near, None)[:3]
+        name = f"{lon:g},{lat:g}"
+    elif parse_near(near):
+        lon, lat, km = parse_near(near)
+        name = near.strip()
+    else:
+        m = _NAMED_RADIUS.match(near)
+        text, km = (m.group(1), float(m.group(2))) if m else (near, None)
+        res = gaz.resolve(text)
+        if res.status == "not_found":
+            hint = f"did you mean {', '.join(res.suggestions)}?" if res.suggestions else \
+                "give a place name or LON,LAT[:KM]"
+            raise ContextError(f"no place matches {text!r}", hint=hint)
+        place, lon, lat, name = res.place, res.place.longitude, res.place.latitude, res.place.name
+    anchor = Anchor(name, 1.0, place=place, point=(lon, lat))
+    if km is None:
+        return anchor, None, ""
+    return anchor, disc(lon, lat, km), f"{km:g} km of {name}"
+
+
+def _regions(gaz, region) -> list:
+    """Area anchors of one or several regions (admin units, P-codes, countries, bboxes)."""
+    from shapely import box
+
+    out = []
+    for reg in ([region] if isinstance(region, str) else list(region)):
         if not reg or not reg.strip():
             continue
         bb = parse_bbox(reg)
@@ -351,4 +368,4 @@ def _make_context(gaz, within, near, country, region, anchors) -> ResolutionCont
             p = _area_place(gaz, reg)
             out.append(Anchor(f"{p.name} ({p.kind})", 1.0, place=p,
                               area=gaz.shape(p) if p.shape_id else None))
-    return ResolutionContext(country.upper() if country else None, limit, label, tuple(out))
+    return out

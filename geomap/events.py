@@ -86,21 +86,7 @@ def read_events_text(text: str, *, source: str = "<stdin>", preset: Optional[str
 
     first = text.split("\n", 1)[0]
     delim = delimiter or ("\t" if first.count("\t") >= first.count(",") else ",")
-    header = next(csv.reader([first], delimiter=delim))
-    name = preset or _detect(header)
-    if name is None and not columns:
-        raise EventTableError("cannot tell the event table's columns", source=source, line=1,
-                              hint="use --preset ucdp|acled, or name the columns: "
-                                   "--column lat=COL --column lon=COL --column precision=COL")
-    if name is not None and name not in PRESETS:
-        raise EventTableError(f"unknown preset {name!r}", source=source,
-                              hint=f"one of {', '.join(PRESETS)}")
-    spec = dict(PRESETS[name or "ucdp"])
-    spec.update({k: v for k, v in (columns or {}).items() if v})
-    missing = [spec[k] for k in ("lat", "lon", "precision") if spec[k] not in header]
-    if missing:
-        raise EventTableError(f"missing column(s) {', '.join(missing)}", source=source, line=1,
-                              hint=f"columns found: {', '.join(header[:12])}")
+    spec = _spec(next(csv.reader([first], delimiter=delim)), source, preset, columns, line=1)
     try:
         df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
                          quoting=csv.QUOTE_NONE)
@@ -122,22 +108,30 @@ def read_events_frame(df, *, source: str = "<frame>", preset: Optional[str] = No
     >>> float(gdf["uncertainty_km"].iloc[0])
     25.0
     """
-    name = preset or _detect([str(c) for c in df.columns])
-    if name is None and not columns:
-        raise EventTableError("cannot tell the event table's columns", source=source,
-                              hint="use --preset ucdp|acled, or name the columns with --column")
-    if name is not None and name not in PRESETS:
-        raise EventTableError(f"unknown preset {name!r}", source=source, hint=f"one of {', '.join(PRESETS)}")
-    spec = dict(PRESETS[name or "ucdp"])
-    spec.update({k: v for k, v in (columns or {}).items() if v})
-    missing = [spec[k] for k in ("lat", "lon", "precision") if spec[k] not in df]
-    if missing:
-        raise EventTableError(f"missing column(s) {', '.join(missing)}", source=source,
-                              hint=f"columns found: {', '.join(map(str, list(df.columns)[:12]))}")
     import pandas as pd
 
+    spec = _spec([str(c) for c in df.columns], source, preset, columns)
     df = pd.DataFrame(df.drop(columns=[c for c in ("geometry",) if c in df])).reset_index(drop=True)
     return _events_from_frame(df, spec, source)
+
+
+def _spec(header: list, source: str, preset, columns, line=None) -> dict:
+    """The preset's column names and precision codes for a table with this header (or an error)."""
+    name = preset or _detect(header)
+    if name is None and not columns:
+        raise EventTableError("cannot tell the event table's columns", source=source, line=line,
+                              hint="use --preset ucdp|acled, or name the columns: "
+                                   "--column lat=COL --column lon=COL --column precision=COL")
+    if name is not None and name not in PRESETS:
+        raise EventTableError(f"unknown preset {name!r}", source=source,
+                              hint=f"one of {', '.join(PRESETS)}")
+    spec = dict(PRESETS[name or "ucdp"])
+    spec.update({k: v for k, v in (columns or {}).items() if v})
+    missing = [spec[k] for k in ("lat", "lon", "precision") if spec[k] not in header]
+    if missing:
+        raise EventTableError(f"missing column(s) {', '.join(missing)}", source=source, line=line,
+                              hint=f"columns found: {', '.join(header[:12])}")
+    return spec
 
 
 def _events_from_frame(df, spec: dict, source: str):

@@ -230,7 +230,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Draft:
     party: str
     speaker: str
@@ -244,9 +244,6 @@ class _Draft:
 
 
 def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
-    from .relations import claim_geometry
-    from .errors import ExpressionError
-
     out, covered = [], -1
     for m in inside:
         if m.start < covered or m.place is None:
@@ -259,7 +256,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         phrase = " ".join(text[start:end].split())
         if m.place.kind == "country" and not _AREA_WORDS.search(text[start:min(st.end, end + 12)]):
             continue  # a country named as an actor or as the whole theatre ("in Syria")
-        where, read_all = _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz)
+        where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None:
             continue
         negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
@@ -305,7 +302,7 @@ def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
 _LINK = frozenset("which that is was lies lay".split())
 
 
-def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) -> tuple:
+def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
     words = phrase
@@ -318,7 +315,7 @@ def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) ->
     cuts.append(max(0, len(toks) - name_words))
     for k in dict.fromkeys(cuts):
         candidate = " ".join(toks[k:])
-        if _readable(candidate, gaz, claim_geometry, ExpressionError):
+        if _readable(candidate, gaz):
             return candidate, k == 0
     return None, False
 
@@ -326,8 +323,11 @@ def _reading(phrase, text, m, mentions, claim_geometry, ExpressionError, gaz) ->
 _READ: dict = {}
 
 
-def _readable(phrase, gaz, claim_geometry, ExpressionError) -> bool:
+def _readable(phrase, gaz) -> bool:
     """Can geomap read this phrase? (remembered: reports repeat their phrases)."""
+    from .errors import ExpressionError
+    from .relations import claim_geometry
+
     key = (id(gaz), phrase)
     if key not in _READ:
         if len(_READ) > 10_000:
@@ -343,7 +343,7 @@ def _readable(phrase, gaz, claim_geometry, ExpressionError) -> bool:
 def _with_ids(drafts: list, source: str, cite: str = "") -> list:
     from .text import normalize
 
-    claims, seen, by_place = [], set(), {}
+    claims, seen, ids, by_place = [], set(), set(), {}
     for d in drafts:
         key = (d.party, d.where, d.denial)
         if key in seen:
@@ -351,8 +351,9 @@ def _with_ids(drafts: list, source: str, cite: str = "") -> list:
         seen.add(key)
         base = re.sub(r"[^a-z0-9]+", "-", normalize(f"{d.party} {d.where}"))[:50].strip("-")
         cid, n = base, 2
-        while any(c.id == cid for c in claims):
+        while cid in ids:
             cid, n = f"{base}-{n}", n + 1
+        ids.add(cid)
         denies = ""
         if d.denial:
             rival = next((c for c in claims if c.party != d.party and by_place.get(c.id) == d.places), None)

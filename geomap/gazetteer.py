@@ -81,6 +81,7 @@ class Gazetteer:
         self.index = NameIndex(self.places, norm_index, key_index)
         self._shapes_path = shapes_path
         self._shapes = None
+        self._buffered: dict = {}  # (place id, km) -> grown geometry, see buffered()
 
     # -- loading ---------------------------------------------------------------
     @classmethod
@@ -172,13 +173,12 @@ class Gazetteer:
         """The place's geometry grown by ``km`` (cached: a river's valley is asked for often)."""
         from .geodesy import buffer_km
 
-        cache = self.__dict__.setdefault("_buffered", {})
         key = (place.id, float(km))
-        if key not in cache:
-            if len(cache) > 256:
-                cache.clear()
-            cache[key] = buffer_km(self.shape(place), km)
-        return cache[key]
+        if key not in self._buffered:
+            if len(self._buffered) > 256:
+                self._buffered.clear()
+            self._buffered[key] = buffer_km(self.shape(place), km)
+        return self._buffered[key]
 
     def shapes_of_kind(self, kind: str) -> list:
         """(place, geometry) for every place of ``kind`` that has a polygon or line."""

@@ -127,6 +127,10 @@ class ClaimGeometry:
 
 
 
+#: How a note about words geomap could not read begins (for the analyst; public pages leave it out).
+UNREAD_NOTE = "the words were not read"
+
+
 def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gazetteer] = None,
                    defaults=RelationDefaults, claim_id: Optional[str] = None, near=None,
                    lines=None, uncertainty_km: Optional[float] = None, context=None) -> ClaimGeometry:
@@ -214,7 +218,7 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
                 if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
                     rd.notes.append("the coordinates lie outside the area the words describe")
             except ExpressionError as err:
-                rd.notes.append(f"the words were not read: {err}")
+                rd.notes.append(f"{UNREAD_NOTE}: {err}")
         return ClaimGeometry(expr, disc(lon, lat, r) if r > 0 else Point(lon, lat),
                              point=Point(lon, lat), precision=1, places=places, parts=parts,
                              notes=rd.notes, disc_km=r if r > 0 else None,

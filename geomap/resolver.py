@@ -159,7 +159,7 @@ def _with_parent(gaz, text, child, parent, how, kind, region, ctx) -> Optional[R
     from .geodesy import disc
 
     pres = resolve_name(gaz, " ".join(parent.split()), "admin1" if how == "name, parent" else None,
-                        region, ResolutionContext(ctx.country, ctx.within, ctx.within_label, ctx.anchors))
+                        region, ctx)
     if pres.status == "not_found":
         return None
     pp = pres.place

@@ -133,16 +133,21 @@ incidents:
     assert not [w for w in caught if issubclass(w.category, GeomapWarning)]
 
 
+def _one_incident(tmp_path, claims: str, head: str = "", name: str = "c.yaml"):
+    """A claims file with one incident 'a' holding ``claims`` (YAML list items, 6-space indent)."""
+    path = tmp_path / name
+    path.write_text(head + "incidents:\n  - id: a\n    claims:\n" + claims, encoding="utf-8")
+    return path
+
+
 def test_where_is_geomaps_reading_and_location_the_sources_words(tmp_path):
     """Wording geomap cannot read is no error when 'where' gives the reading."""
     from geomap.incidents import claims_frame
 
-    path = tmp_path / "c.yaml"
-    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: Russian MoD\n"
-                    "        location: the industrial zone east of the river by the city\n"
-                    "        where: east of the Euphrates near Deir ez-Zor\n"
-                    "        drafted: true\n        confidence: {place: 0.9, where: 0.5}\n",
-                    encoding="utf-8")
+    path = _one_incident(tmp_path, "      - id: a1\n        claimant: Russian MoD\n"
+                         "        location: the industrial zone east of the river by the city\n"
+                         "        where: east of the Euphrates near Deir ez-Zor\n"
+                         "        drafted: true\n        confidence: {place: 0.9, where: 0.5}\n")
     inc = read_claims(path)[0]
     c = inc.claims[0]
     assert c.drafted and dict(c.confidence) == {"place": 0.9, "where": 0.5}
@@ -156,9 +161,7 @@ def test_where_is_geomaps_reading_and_location_the_sources_words(tmp_path):
     ("        denies: nowhere\n", "denies"),
 ])
 def test_draft_fields_are_checked(tmp_path, extra, field):
-    path = tmp_path / "c.yaml"
-    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
-                    "        location: Mayadin\n" + extra, encoding="utf-8")
+    path = _one_incident(tmp_path, "      - id: a1\n        claimant: X\n        location: Mayadin\n" + extra)
     with pytest.raises(ClaimFormatError, match=field):
         read_claims(path)
 
@@ -166,13 +169,10 @@ def test_draft_fields_are_checked(tmp_path, extra, field):
 def test_reports_are_cited_not_named_by_file(tmp_path):
     from geomap.incidents import claims_frame
 
-    path = tmp_path / "c.yaml"
-    path.write_text("reports:\n  r1.txt: {outlet: Global Research, title: Fight in the Skies, "
-                    "author: Sophie Mangal, date: 2017-12-10, url: 'https://example.org/a'}\n"
-                    "incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
-                    "        location: Mayadin\n        source: {report: r1.txt}\n"
-                    "      - id: a2\n        claimant: Y\n        location: Raqqa\n"
-                    "        source: {report: other.txt}\n", encoding="utf-8")
+    path = _one_incident(tmp_path, "      - {id: a1, claimant: X, location: Mayadin, source: {report: r1.txt}}\n"
+                         "      - {id: a2, claimant: Y, location: Raqqa, source: {report: other.txt}}\n",
+                         head="reports:\n  r1.txt: {outlet: Global Research, title: Fight in the Skies, "
+                              "author: Sophie Mangal, date: 2017-12-10, url: 'https://example.org/a'}\n")
     frame = claims_frame(read_claims(path)).set_index("claim_id")
     assert frame.loc["a1", "citation"] == ("Sophie Mangal, “Fight in the Skies”, Global Research, "
                                            "2017-12-10. https://example.org/a")
@@ -185,9 +185,7 @@ def test_reports_are_cited_not_named_by_file(tmp_path):
     ("reports:\n  r1.txt: {date: 2017-13-40}\n", "date"),
 ])
 def test_bad_report_citations_are_clean_errors(tmp_path, reports, words):
-    path = tmp_path / "c.yaml"
-    path.write_text(reports + "incidents:\n  - id: a\n    claims:\n      - {id: a1, claimant: X, "
-                    "location: Mayadin}\n", encoding="utf-8")
+    path = _one_incident(tmp_path, "      - {id: a1, claimant: X, location: Mayadin}\n", head=reports)
     with pytest.raises(ClaimFormatError, match=words):
         read_claims(path)
 
@@ -197,17 +195,15 @@ def test_a_claims_file_sets_party_colours_for_the_whole_run(tmp_path):
     from geomap.render.elements import frame_colors
     from geomap.render.maps import claims_map, render_html
 
-    path = tmp_path / "c.yaml"
-    path.write_text("colors: {Russian MoD: '#AA0000'}\nincidents:\n  - id: a\n    claims:\n"
-                    "      - {id: a1, claimant: Russian MoD, location: Mayadin}\n"
-                    "      - {id: a2, claimant: SDF, location: Raqqa}\n", encoding="utf-8")
+    path = _one_incident(tmp_path, "      - {id: a1, claimant: Russian MoD, location: Mayadin}\n"
+                         "      - {id: a2, claimant: SDF, location: Raqqa}\n",
+                         head="colors: {Russian MoD: '#AA0000'}\n")
     frame = claims_frame(read_claims(path))
     colors = frame_colors(frame)
     assert colors["Russian MoD"] == "#aa0000" and colors["SDF"].startswith("#")
     assert '"#aa0000"' in render_html(claims_map(frame))
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("colors: {SDF: red-ish}\nincidents:\n  - id: a\n    claims:\n"
-                   "      - {id: a1, claimant: SDF, location: Raqqa}\n", encoding="utf-8")
+    bad = _one_incident(tmp_path, "      - {id: a1, claimant: SDF, location: Raqqa}\n",
+                        head="colors: {SDF: red-ish}\n", name="bad.yaml")
     with pytest.raises(ClaimFormatError, match="colors"):
         read_claims(bad)
 
@@ -221,9 +217,8 @@ def test_a_claims_file_sets_party_colours_for_the_whole_run(tmp_path):
 def test_where_as_a_structured_reading(tmp_path, where, words):
     from geomap.incidents import claims_frame
 
-    path = tmp_path / "c.yaml"
-    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
-                    f"        location: as the source worded it\n        where: {where}\n", encoding="utf-8")
+    path = _one_incident(tmp_path, "      - id: a1\n        claimant: X\n"
+                         f"        location: as the source worded it\n        where: {where}\n")
     claim = read_claims(path)[0].claims[0]
     assert claim.where == words
     assert claims_frame(read_claims(path)).iloc[0]["geometry"] is not None
@@ -234,8 +229,7 @@ def test_where_as_a_structured_reading(tmp_path, where, words):
     ("{relation: beside, place: Tabqa}", "where.relation"), ("{colour: red}", "colour"),
 ])
 def test_bad_structured_readings_name_the_part(tmp_path, where, field):
-    path = tmp_path / "c.yaml"
-    path.write_text("incidents:\n  - id: a\n    claims:\n      - id: a1\n        claimant: X\n"
-                    f"        location: words\n        where: {where}\n", encoding="utf-8")
+    path = _one_incident(tmp_path, f"      - id: a1\n        claimant: X\n        location: words\n"
+                         f"        where: {where}\n")
     with pytest.raises(ClaimFormatError, match=field):
         read_claims(path)

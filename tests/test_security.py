@@ -56,6 +56,9 @@ def _claims_yaml(field: str, value: str) -> str:
         claim["source"][field] = value
     elif field in ("title", "summary"):
         incident[field] = value
+    elif field == "report_title":  # a citation from the file's reports: section
+        return yaml.safe_dump({"reports": {"report.txt": {"title": value, "outlet": "Outlet"}},
+                               "incidents": [incident]}, allow_unicode=True)
     else:
         claim[field] = value
     return yaml.safe_dump({"incidents": [incident]}, allow_unicode=True)
@@ -85,7 +88,8 @@ def _swap(text: str, payload: str) -> str:
     return text
 
 
-CLAIM_FIELDS = ["claim", "quote", "party", "speaker", "title", "summary", "notes", "report", "url"]
+CLAIM_FIELDS = ["claim", "quote", "party", "speaker", "title", "summary", "notes", "report", "url",
+                "report_title"]
 
 
 @pytest.mark.parametrize("command", ["map", "publish"])
@@ -243,3 +247,18 @@ def test_no_code_evaluation_on_input_paths(path):
     for banned in ("import pickle", "import marshal", "import subprocess", "import shelve",
                    "yaml.Loader", "yaml.FullLoader", "yaml.UnsafeLoader"):
         assert banned not in source, f"{path.name}: {banned}"
+
+
+def test_report_text_is_never_evaluated(tmp_path, runner, cli):
+    """A report drafted on the fly (geomap map report.txt): its headline and quotes are data."""
+    sentinel = tmp_path / "PWNED"
+    for i, value in enumerate(payloads(sentinel)):
+        src = tmp_path / f"report-{i}.txt"
+        src.write_text(f"# {value}\n\nGlobal Research, December 10, 2017\n\nAccording to the MoD, "
+                       f"the jets stayed near Mayadin, {value}.\n", encoding="utf-8")
+        out = tmp_path / f"report-{i}.html"
+        res = runner.invoke(cli, ["map", str(src), "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        _assert_inert(out.read_text(encoding="utf-8"), sentinel)
+        drafted = runner.invoke(cli, ["extract", str(src)])
+        _assert_inert(drafted.output, sentinel)

@@ -70,7 +70,9 @@ _NUMBER_KEYS = ["precision", "radius_km"]
 def public_notes(notes) -> str:
     if not isinstance(notes, str):
         return notes
-    return "; ".join(n for n in notes.split("; ") if not n.startswith("the words were not read"))
+    from ..relations import UNREAD_NOTE
+
+    return "; ".join(n for n in notes.split("; ") if not n.startswith(UNREAD_NOTE))
 
 
 def _round_geojson(geom, nd: int = 5):
