@@ -356,7 +356,9 @@ def _fit(m, frame, marker_at):
     pad = max(0.02, 0.04 * max(xmax - xmin, ymax - ymin))
     if chosen.sum() < ok.sum():
         pad = max(pad, 0.3)  # room for the wider claims around the compact ones
-    m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]], max_zoom=12)
+    # Room for the title box (top left) and the legend and credits (bottom): claims stay clear of them.
+    m.fit_bounds([[float(ymin - pad), float(xmin - pad)], [float(ymax + pad), float(xmax + pad)]], max_zoom=12,
+                 padding_top_left=(20, 110), padding_bottom_right=(20, 40))
 
 
 def _number_elements(root):
