@@ -106,6 +106,14 @@ def test_published_incident_page(watch, tmp_path):
     assert watch.page.locator("img").evaluate("img => img.naturalWidth") > 100
     labels = "\n".join(frame_el.locator(".leaflet-control-layers label").all_inner_texts())
     assert "US-led coalition" in labels and "Syrian government" in labels
+    # Every control of the embedded map (zoom, title, layers, legend, scale, the credit line)
+    # together hides less than a tenth of it.
+    covered = frame_el.locator(".leaflet-container").evaluate("""m => {
+        const r = m.getBoundingClientRect(); let s = 0;
+        m.querySelectorAll('.leaflet-control').forEach(c => {
+            const q = c.getBoundingClientRect(); s += q.width * q.height; });
+        return s / (r.width * r.height); }""")
+    assert covered < 0.10
 
 
 def test_hostile_strings_do_not_run(watch, tmp_path, hostile_claims):
