@@ -81,7 +81,28 @@ def _view(frame, anchors) -> tuple:
             b = g.bounds
             xmin, ymin, xmax, ymax = min(xmin, b[0]), min(ymin, b[1]), max(xmax, b[2]), max(ymax, b[3])
     pad = max(0.2, 0.1 * max(xmax - xmin, ymax - ymin))
-    return (xmin - pad, ymin - pad, xmax + pad, ymax + pad)
+    return _landscape((xmin - pad, ymin - pad, xmax + pad, ymax + pad))
+
+
+#: Width / height of the map on the page (the figure's frame less the legend and title).
+FRAME_RATIO = 1.45
+
+
+def _landscape(view: tuple, ratio: float = FRAME_RATIO) -> tuple:
+    """``view`` grown (never shrunk) about its centre until it fills the figure's landscape frame.
+
+    >>> [round(v, 2) for v in _landscape((40.0, 34.0, 41.0, 36.0))]
+    [38.73, 34.0, 42.27, 36.0]
+    """
+    xmin, ymin, xmax, ymax = view
+    k = max(0.2, math.cos(math.radians((ymin + ymax) / 2)))  # display width per degree of longitude
+    w, h = (xmax - xmin) * k, ymax - ymin
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    if w < ratio * h:
+        half = ratio * h / k / 2
+        return (cx - half, ymin, cx + half, ymax)
+    half = w / ratio / 2
+    return (xmin, cy - half, xmax, cy + half)
 
 
 def _basemap(ax, base) -> None:
@@ -148,7 +169,9 @@ def _towns(ax, base, view) -> None:
     towns = _layer(base["towns"])
     if towns is None:
         return
-    inside = towns.cx[view[0]:view[2], view[1]:view[3]]
+    # Towns whose label would run off the frame are left out (a cut-off name reads as a different one).
+    mx, my = 0.08 * (view[2] - view[0]), 0.03 * (view[3] - view[1])
+    inside = towns.cx[view[0]:view[2] - mx, view[1]:view[3] - my]
     ax.scatter(inside.geometry.x, inside.geometry.y, s=6, color="#444", zorder=4)
     for _, t in inside.iterrows():
         ax.annotate(_plain(t["name"]), (t.geometry.x, t.geometry.y), xytext=(3, 2), textcoords="offset points",
