@@ -80,7 +80,7 @@ class Claim:
     def __repr__(self) -> str:
         return f"Claim({self.id!r}, {self.party!r}, {self.location!r})"
 
-    def geometry(self, *, gazetteer=None, near=None, lines=None, context=None):
+    def geometry(self, *, gazetteer=None, near=None, lines=None, context=None, defer_disc=False):
         """The claim's :class:`~geomap.relations.ClaimGeometry` (errors name file and line).
 
         ``context`` (a :class:`~geomap.context.ResolutionContext`) carries what
@@ -91,7 +91,8 @@ class Claim:
         try:
             return claim_geometry(self.where or self.location, coordinates=self.coordinates,
                                   gazetteer=gazetteer, claim_id=self.id, near=near, lines=lines,
-                                  uncertainty_km=self.uncertainty_km, context=context)
+                                  uncertainty_km=self.uncertainty_km, context=context,
+                                  defer_disc=defer_disc)
         except ExpressionError as err:
             raise ClaimFormatError(str(err), source=self.source_file, line=self.line,
                                    field="where" if self.where else "location",

@@ -21,6 +21,7 @@ False
 
 from __future__ import annotations
 
+import math
 from typing import Iterable, Optional
 
 import numpy as np
@@ -82,14 +83,14 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     import geopandas as gpd
 
     rows, geoms = [], []
-    for inc, c, cg in read_jointly(list(incidents), gazetteer=gazetteer, lines=lines):
+    for inc, c, cg in read_jointly(list(incidents), gazetteer=gazetteer, lines=lines, defer_discs=True):
         rows.append({
             "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
             "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
             "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
             "url": c.url, "citation": c.citation or (f"{c.report} (report file)" if c.report else ""),
             "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
-            "precision": cg.precision, "radius_km": round(cg.radius_km, 2), "disc_km": cg.disc_km,
+            "precision": cg.precision, "disc_km": cg.disc_km,
             "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
             "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
             "point_lon": cg.point.x if cg.point is not None else None,
@@ -102,9 +103,51 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
             "denies": c.denies,
         })
         geoms.append(cg.geometry)
+    geoms = _build_deferred_discs(rows, geoms)
+    radius = np.round(equivalent_radius_km(geoms), 2)
+    for r, k in zip(rows, radius.tolist()):
+        r["radius_km"] = k
     _warn_duplicates(rows)
     _warn_swapped_in_context(rows, geoms)
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+
+def _build_deferred_discs(rows: list, geoms: list) -> list:
+    """Fill the discs left to build (geometry None, a point and a radius) in one vectorised call."""
+    from .geodesy import discs
+
+    todo = [i for i, g in enumerate(geoms) if g is None and rows[i]["disc_km"]]
+    if not todo:
+        return geoms
+    built = discs([rows[i]["point_lon"] for i in todo], [rows[i]["point_lat"] for i in todo],
+                  [rows[i]["disc_km"] for i in todo])
+    out = list(geoms)
+    for i, g in zip(todo, built):
+        out[i] = g
+    return out
+
+
+def equivalent_radius_km(geoms) -> np.ndarray:
+    """Radius (km) of the disc with each area's size; 0 for points, lines, empty or missing geometry.
+
+    >>> from geomap.geodesy import disc
+    >>> from shapely import Point
+    >>> equivalent_radius_km([disc(40.0, 35.0, 10.0), Point(40, 35), None]).round(1).tolist()
+    [10.0, 0.0, 0.0]
+    """
+    import shapely
+
+    from .geodesy import area_km2
+
+    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
+    out = np.zeros(len(arr))
+    if not len(arr):
+        return out
+    ok = ~shapely.is_missing(arr)
+    ok[ok] = ~shapely.is_empty(arr[ok]) & np.isin(shapely.get_type_id(arr[ok]), (3, 6))
+    if ok.any():
+        out[ok] = np.sqrt(area_km2(arr[ok]) / math.pi)
+    return out
 
 
 def resolution_summary(resolutions) -> str:
@@ -120,13 +163,17 @@ def resolution_summary(resolutions) -> str:
 FILE_ANCHOR_WEIGHT = 0.6
 
 
-def read_jointly(incidents: list, *, gazetteer=None, lines=None):
+def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bool = False):
     """(incident, claim, ClaimGeometry) for every claim, its names read in context.
 
     A first reading takes each claim alone (with its incident's or file's
     ``region``). Names it left ambiguous are read again with the places read
     without doubt elsewhere as context: those of the same incident in full,
     those of the rest of the file at :data:`FILE_ANCHOR_WEIGHT`.
+
+    With ``defer_discs``, discs around explicit coordinates are left for the
+    caller to build at once (their geometry is None; see
+    :func:`geomap.relations.claim_geometry`).
     """
     from .gazetteer import Gazetteer
     from .relations import joint_anchors
@@ -137,7 +184,7 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None):
         base = _region_context(gaz, inc)
         near = None
         for c in inc.claims:
-            cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base)
+            cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base, defer_disc=defer_discs)
             first.append((inc, c, cg, base, near))  # the point of an earlier claim, never its own
             if near is None and cg.point is not None:
                 near = (cg.point.x, cg.point.y)
@@ -152,7 +199,8 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None):
         own = joint_anchors(by_incident[inc.id])
         ids = {a.place.id for a in own}
         anchors = own + [a for a in file_anchors if a.place.id not in ids]
-        yield inc, c, c.geometry(gazetteer=gaz, near=near, lines=lines, context=base.with_anchors(anchors))
+        yield inc, c, c.geometry(gazetteer=gaz, near=near, lines=lines, context=base.with_anchors(anchors),
+                                 defer_disc=defer_discs)
 
 
 def _region_context(gaz, inc):

@@ -133,7 +133,8 @@ UNREAD_NOTE = "the words were not read"
 
 def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gazetteer] = None,
                    defaults=RelationDefaults, claim_id: Optional[str] = None, near=None,
-                   lines=None, uncertainty_km: Optional[float] = None, context=None) -> ClaimGeometry:
+                   lines=None, uncertainty_km: Optional[float] = None, context=None,
+                   defer_disc: bool = False) -> ClaimGeometry:
     """Read a location expression into a :class:`ClaimGeometry`.
 
     Parameters
@@ -160,6 +161,11 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
         What else is known (the incident's and file's other places, a region):
         see :mod:`geomap.context`. The names of one expression are also read
         together: "Ja'Din, west of Raqqa" picks the Ja'Din near Raqqa.
+    defer_disc : bool
+        For callers reading many claims: when the area is a disc around explicit
+        coordinates, leave ``geometry`` None (``point`` and ``disc_km`` say
+        which disc) so the caller builds all discs in one vectorised
+        :func:`~geomap.geodesy.discs` call.
 
     Raises
     ------
@@ -168,7 +174,7 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
     """
     gaz = gazetteer or Gazetteer.default()
     kw = dict(coordinates=coordinates, gaz=gaz, defaults=defaults, claim_id=claim_id, near=near,
-              lines=lines, uncertainty_km=uncertainty_km)
+              lines=lines, uncertainty_km=uncertainty_km, defer_disc=defer_disc)
     first = _read(expression, context=context, **kw)
     anchors = joint_anchors(first.resolutions)
     if anchors and any(r.status == "ambiguous" for r in first.resolutions):
@@ -190,13 +196,29 @@ def joint_anchors(resolutions, weight: float = 1.0) -> list:
     return out
 
 
+def _whole_coordinates(expr: str):
+    """(lon, lat) when the whole expression is a coordinate pair, else None."""
+    if not expr or not any(ch.isdigit() for ch in expr):
+        return None
+    try:
+        return parse_coordinates(expr)
+    except CoordinateError:
+        return None
+
+
 def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,
-          context) -> ClaimGeometry:
+          context, defer_disc=False) -> ClaimGeometry:
     import shapely
     from shapely import Point
 
     expr = " ".join(str(expression or "").split())
     rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines, context=context)
+    words = expr
+    if coordinates is None:
+        # A location that is nothing but coordinates is read as coordinates: its stated
+        # uncertainty applies, and there are no other words to read.
+        coordinates = _whole_coordinates(expr)
+        words = "" if coordinates is not None else expr
     if coordinates is not None:
         if isinstance(coordinates, str):
             try:
@@ -208,7 +230,8 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
         r = uncertainty_km if uncertainty_km is not None else defaults.point_km
         parts = [f"coordinates {lat:.5f}N {lon:.5f}E (±{r:g} km)"]
         places = []
-        if expr:
+        sub = None
+        if words:
             try:
                 # Still read the words: they name the place for readers and are checked.
                 sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
@@ -219,10 +242,10 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
                     rd.notes.append("the coordinates lie outside the area the words describe")
             except ExpressionError as err:
                 rd.notes.append(f"{UNREAD_NOTE}: {err}")
-        return ClaimGeometry(expr, disc(lon, lat, r) if r > 0 else Point(lon, lat),
-                             point=Point(lon, lat), precision=1, places=places, parts=parts,
+        area = Point(lon, lat) if r <= 0 else None if defer_disc else disc(lon, lat, r)
+        return ClaimGeometry(expr, area, point=Point(lon, lat), precision=1, places=places, parts=parts,
                              notes=rd.notes, disc_km=r if r > 0 else None,
-                             resolutions=sub.resolutions if expr and places else ())
+                             resolutions=sub.resolutions if sub is not None and places else ())
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]

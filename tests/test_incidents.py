@@ -106,3 +106,19 @@ def test_a_region_prefers_places_inside_it_and_a_bad_one_names_the_field(tmp_pat
                    "      - {id: a1, claimant: X, location: Mayadin}\n", encoding="utf-8")
     with pytest.raises(ClaimFormatError, match="bad.yaml.*line 2.*region"):
         claims_frame(read_claims(bad))
+
+
+def test_coordinates_in_the_location_take_the_stated_uncertainty():
+    frame = claims_frame(read_claims_text("""
+incidents:
+  - id: a
+    date: 2017-11-01
+    claims:
+      - {id: words, claimant: US, location: '34.7687N 40.5423E', uncertainty_km: 5}
+      - {id: field, claimant: RU, location: 'near Mayadin', coordinates: '34.7687N 40.5423E', uncertainty_km: 5}
+      - {id: default, claimant: SY, location: '34.7687N 40.5423E'}
+"""))
+    by = frame.set_index("claim_id")
+    assert by.loc["words", "disc_km"] == 5 and by.loc["words", "radius_km"] == pytest.approx(5, abs=0.01)
+    assert by.loc["words", "geometry"].equals(by.loc["field", "geometry"])   # one disc, however given
+    assert by.loc["default", "disc_km"] == 0.5                              # the documented default
