@@ -136,7 +136,29 @@ class Incident:
 # -- the file formats -------------------------------------------------------
 
 def _from_yaml(text: str, source: str) -> list:
-    data = _yaml_load(text, source)
+    """Incidents from a YAML claims file: the fast parser when the file is plain, else the safe one.
+
+    A file read the fast way that has anything to say (an error, a warning) is read again
+    the safe way, which knows every line: messages always name the line to fix.
+    """
+    import warnings
+
+    from .safe_yaml import load_yaml_fast
+
+    data = load_yaml_fast(text, source)
+    if data is not None:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            try:
+                out = _from_data(data, source)
+            except ClaimFormatError:
+                out = None
+        if out is not None and not said:
+            return out
+    return _from_data(_yaml_load(text, source), source)
+
+
+def _from_data(data, source: str) -> list:
     if data is None:
         raise ClaimFormatError("the file is empty", source=source, hint="add 'incidents:' with claims")
     if isinstance(data, list):

@@ -20,9 +20,11 @@ geomap.errors.ClaimFormatError: demo.yaml: the document expands to more than 5 v
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .errors import ClaimFormatError
 
-__all__ = ["load_yaml", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
+__all__ = ["load_yaml", "load_yaml_fast", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
 
 #: Largest claims file read (bytes of text).
 MAX_BYTES = 256 * 1024 * 1024
@@ -134,3 +136,160 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
                                hint="remove YAML tags (!!...) and write plain values") from err
     finally:
         loader.dispose()
+
+
+# -- the fast path ---------------------------------------------------------------
+# PyYAML builds every node in Python (about 15 s for a 12 MB claims file on a small
+# machine). Plain documents, the kind people and ``geomap extract`` write, are parsed by a
+# compiled YAML 1.2 parser (ryaml) instead; whatever it cannot be trusted with goes the
+# safe way above, so both paths give the same data.
+
+#: Text that the fast parser would read differently, or that only the safe path limits:
+#: anchors, aliases, tags, directives, more than one document, exponent and octal numbers.
+_NOT_PLAIN = None
+
+
+def _not_plain(text: str) -> bool:
+    """Whether ``text`` may hold any of the above (cheap substring tests first, then the patterns)."""
+    global _NOT_PLAIN
+    import re
+
+    if _NOT_PLAIN is None:
+        _NOT_PLAIN = [
+            (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)),
+            (("%", "---", "..."), re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
+            (("e", "E"), re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
+            (("0o",), re.compile(r"(?<![\w.])0o[0-7]")),
+            (("|", ">"), re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
+        ]
+    for needles, rx in _NOT_PLAIN:
+        if any(n in text for n in needles) and rx.search(text):
+            return True
+    return False
+
+
+_TYPED = None
+
+
+def _yaml11_typed():
+    """A test: would YAML 1.1 (PyYAML) read this plain text as something other than text?"""
+    global _TYPED
+    import re
+
+    if _TYPED is not None:
+        return _TYPED
+
+    import yaml
+
+    rxs = [rx.pattern for rs in yaml.resolver.Resolver.yaml_implicit_resolvers.values()
+           for tag, rx in rs if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str")]
+    combined = re.compile("|".join(f"(?:{p})" for p in sorted(set(rxs))), re.X)
+    # PyYAML only tries the resolvers listed under a text's first character.
+    first = frozenset(ch for ch, rs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+                      if ch is not None and any(t not in ("tag:yaml.org,2002:timestamp",
+                                                          "tag:yaml.org,2002:str") for t, _ in rs))
+
+    def typed(text: str) -> bool:
+        return text == "" or (text[0] in first and combined.fullmatch(text) is not None)
+
+    _TYPED = typed
+    return _TYPED
+
+
+#: A line that starts a mapping as an item of a sequence ("- id: x", "- {id: x, ...}"): its first key.
+_ITEM = None
+
+
+def _item_lines(text: str) -> list:
+    """(line number, first key) of every line that starts a mapping as a sequence item."""
+    global _ITEM
+    import re
+
+    if _ITEM is None:
+        _ITEM = re.compile(r"^[ ]*-[ ]+\{?[ ]*(\"[^\"]*\"|'[^']*'|[^\s:#{}\[\],\"'][^:#{}\[\],]*?)[ ]*:"
+                           r"(?:[ ]+([^\n]*)|$)", re.MULTILINE)
+    starts = [m.start() for m in _ITEM.finditer(text)]
+    if not starts:
+        return []
+    import numpy as np
+
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    lines = np.searchsorted(newlines, np.asarray(starts)) + 1
+    return [(int(n), m.group(1).strip("\"'"), m.group(2) or "") for n, m in zip(lines, _ITEM.finditer(text))]
+
+
+def _walk(data, typed) -> Optional[list]:
+    """Mappings that are sequence items, in document order; None when a text would read differently in 1.1."""
+    items, stack = [], [(data, False)]
+    while stack:
+        node, is_item = stack.pop()
+        if isinstance(node, dict):
+            if is_item:
+                items.append(node)
+            kids = []
+            for k, v in node.items():
+                if isinstance(k, str) and typed(k) or not isinstance(k, (str, int, float, bool)):
+                    return None
+                kids.append((v, False))
+            stack.extend(reversed(kids))
+        elif isinstance(node, list):
+            stack.extend((v, True) for v in reversed(node))
+        elif isinstance(node, str) and typed(node):
+            return None
+    return items
+
+
+def load_yaml_fast(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH):
+    """The data of a plain YAML document, read by a compiled parser, or None (then use :func:`load_yaml`).
+
+    Mappings that are sequence items (incidents, claims) carry ``__line__``, checked against
+    the document: each such mapping's first key on its line, in order. Other mappings carry
+    no lines; a caller that meets an error re-reads with :func:`load_yaml` to name the line.
+
+    >>> load_yaml_fast("incidents:\\n  - id: a\\n    claims:\\n      - {id: c, claimant: US}\\n", "x.yaml")
+    {'incidents': [{'id': 'a', 'claims': [{'id': 'c', 'claimant': 'US', '__line__': 4}], '__line__': 2}], '__line__': 1}
+    >>> load_yaml_fast("a: &x 1\\nb: *x\\n", "x.yaml") is None  # aliases: the safe path's limits apply
+    True
+    """
+    try:
+        import ryaml
+    except ImportError:
+        return None
+    if len(text) > max_bytes or _not_plain(text) or _depth_of_text(text) > max_depth:
+        return None
+    try:
+        data = ryaml.loads(text)
+    except Exception:  # anything the fast parser refuses: the safe path gives the message and line
+        return None
+    items = _walk(data, _yaml11_typed())
+    if items is None:
+        return None
+    found = _item_lines(text)
+    if len(found) != len(items):
+        return None
+    for d, (line, key, rest) in zip(items, found):
+        if not d or str(next(iter(d))) != key or not _value_on_line(d[next(iter(d))], rest):
+            return None
+        d["__line__"] = line
+    if isinstance(data, dict):
+        data["__line__"] = _first_content_line(text)
+    return data
+
+
+def _value_on_line(value, rest: str) -> bool:
+    """Whether the text after the first key on a line can be the first value read (a check on the line found)."""
+    if isinstance(value, (dict, list)) or value is None:
+        return True
+    rest = rest.lstrip("\"' ")
+    if isinstance(value, str):
+        head = value.split("\n", 1)[0].split("'", 1)[0].split("\\", 1)[0][:20]
+        return rest.startswith(head)
+    return bool(rest) and (rest[0].isdigit() or rest[0] in "-+.tTfF~n")
+
+
+def _first_content_line(text: str) -> int:
+    """The line of the document's first value (after blank lines and comments), as PyYAML counts it."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return n
+    return 1
