@@ -223,31 +223,46 @@ SWAP_FAR_KM, SWAP_NEAR_KM = 300.0, 100.0
 
 
 def _warn_swapped_in_context(rows: list, geoms: list) -> None:
-    """Warn when a claim's coordinates are far from the other claims of its incident but their swap is near."""
+    """Warn when a claim's coordinates are far from the other claims of its incident but their swap is near.
+
+    "The other claims" is the middle of their areas (the mean of their centroids), for every
+    claim at once.
+    """
     import warnings
 
+    import pandas as pd
     import shapely
 
     from .errors import GeomapWarning
     from .geodesy import haversine_km
 
-    by_incident: dict = {}
-    for r, g in zip(rows, geoms):
-        by_incident.setdefault(r["incident"], []).append((r, g))
-    for members in by_incident.values():
-        for r, _ in members:
-            if r["point_lon"] is None or not r["reading"].startswith("coordinates"):
-                continue
-            others = [g for o, g in members if o is not r and g is not None and not g.is_empty]
-            if not others:
-                continue
-            c = shapely.centroid(shapely.union_all(others))
-            lon, lat = r["point_lon"], r["point_lat"]
-            if haversine_km(lon, lat, c.x, c.y) > SWAP_FAR_KM and haversine_km(lat, lon, c.x, c.y) < SWAP_NEAR_KM:
-                warnings.warn(f"{r['source_file'] or 'claims'}: claim {r['claim_id']!r} is "
-                              f"{haversine_km(lon, lat, c.x, c.y):.0f} km from the other claims of incident "
-                              f"{r['incident']!r}, but with latitude and longitude swapped it would be among "
-                              "them: are they swapped?", GeomapWarning, stacklevel=3)
+    if not rows:
+        return
+    arr = np.asarray(geoms, dtype=object)
+    ok = ~shapely.is_missing(arr)
+    ok[ok] = ~shapely.is_empty(arr[ok])
+    cx, cy = np.full(len(arr), np.nan), np.full(len(arr), np.nan)
+    cent = shapely.centroid(arr[ok])
+    cx[ok], cy[ok] = shapely.get_x(cent), shapely.get_y(cent)
+    df = pd.DataFrame({"inc": [r["incident"] for r in rows], "x": np.nan_to_num(cx), "y": np.nan_to_num(cy),
+                       "n": ok.astype(float)})
+    sums = df.groupby("inc", sort=False)[["x", "y", "n"]].transform("sum")
+    n_others = sums["n"].to_numpy() - df["n"].to_numpy()
+    ox = (sums["x"].to_numpy() - df["x"].to_numpy()) / np.where(n_others > 0, n_others, np.nan)
+    oy = (sums["y"].to_numpy() - df["y"].to_numpy()) / np.where(n_others > 0, n_others, np.nan)
+    lon = np.array([np.nan if r["point_lon"] is None else r["point_lon"] for r in rows], dtype=float)
+    lat = np.array([np.nan if r["point_lat"] is None else r["point_lat"] for r in rows], dtype=float)
+    coords = np.array([r["reading"].startswith("coordinates") for r in rows])
+    far = haversine_km(lon, lat, ox, oy)
+    near_if_swapped = haversine_km(lat, lon, ox, oy)
+    with np.errstate(invalid="ignore"):
+        flagged = np.flatnonzero(coords & (far > SWAP_FAR_KM) & (near_if_swapped < SWAP_NEAR_KM))
+    for i in flagged:
+        r = rows[i]
+        warnings.warn(f"{r['source_file'] or 'claims'}: claim {r['claim_id']!r} is "
+                      f"{far[i]:.0f} km from the other claims of incident "
+                      f"{r['incident']!r}, but with latitude and longitude swapped it would be among "
+                      "them: are they swapped?", GeomapWarning, stacklevel=3)
 
 
 def _warn_duplicates(rows: list) -> None:

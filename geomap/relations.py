@@ -206,13 +206,44 @@ def _whole_coordinates(expr: str):
         return None
 
 
+def _at_coordinates(expr, words, coordinates, *, gaz, defaults, claim_id, lines, uncertainty_km,
+                    context, defer_disc) -> ClaimGeometry:
+    """A claim at explicit coordinates: a disc of the stated uncertainty; its words, if any, checked."""
+    from shapely import Point
+
+    if isinstance(coordinates, str):
+        try:
+            lon, lat = parse_coordinates(coordinates)
+        except CoordinateError as err:
+            raise ExpressionError(expr, coordinates, claim=claim_id, reason=str(err)) from err
+    else:
+        lon, lat = float(coordinates[0]), float(coordinates[1])
+    r = uncertainty_km if uncertainty_km is not None else defaults.point_km
+    parts = [f"coordinates {lat:.5f}N {lon:.5f}E (±{r:g} km)"]
+    places, notes = [], []
+    sub = None
+    if words:
+        try:
+            # Still read the words: they name the place for readers and are checked.
+            sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
+                                 near=(lon, lat), lines=lines, context=context)
+            places = sub.places
+            parts.append("as worded: " + "; ".join(sub.parts))
+            if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
+                notes.append("the coordinates lie outside the area the words describe")
+        except ExpressionError as err:
+            notes.append(f"{UNREAD_NOTE}: {err}")
+    area = Point(lon, lat) if r <= 0 else None if defer_disc else disc(lon, lat, r)
+    return ClaimGeometry(expr, area, point=Point(lon, lat), precision=1, places=places, parts=parts,
+                         notes=notes, disc_km=r if r > 0 else None,
+                         resolutions=sub.resolutions if sub is not None and places else ())
+
+
 def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,
           context, defer_disc=False) -> ClaimGeometry:
     import shapely
-    from shapely import Point
 
     expr = " ".join(str(expression or "").split())
-    rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines, context=context)
     words = expr
     if coordinates is None:
         # A location that is nothing but coordinates is read as coordinates: its stated
@@ -220,32 +251,10 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
         coordinates = _whole_coordinates(expr)
         words = "" if coordinates is not None else expr
     if coordinates is not None:
-        if isinstance(coordinates, str):
-            try:
-                lon, lat = parse_coordinates(coordinates)
-            except CoordinateError as err:
-                raise ExpressionError(expr, coordinates, claim=claim_id, reason=str(err)) from err
-        else:
-            lon, lat = float(coordinates[0]), float(coordinates[1])
-        r = uncertainty_km if uncertainty_km is not None else defaults.point_km
-        parts = [f"coordinates {lat:.5f}N {lon:.5f}E (±{r:g} km)"]
-        places = []
-        sub = None
-        if words:
-            try:
-                # Still read the words: they name the place for readers and are checked.
-                sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
-                                     near=(lon, lat), lines=lines, context=context)
-                places = sub.places
-                parts.append("as worded: " + "; ".join(sub.parts))
-                if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
-                    rd.notes.append("the coordinates lie outside the area the words describe")
-            except ExpressionError as err:
-                rd.notes.append(f"{UNREAD_NOTE}: {err}")
-        area = Point(lon, lat) if r <= 0 else None if defer_disc else disc(lon, lat, r)
-        return ClaimGeometry(expr, area, point=Point(lon, lat), precision=1, places=places, parts=parts,
-                             notes=rd.notes, disc_km=r if r > 0 else None,
-                             resolutions=sub.resolutions if sub is not None and places else ())
+        return _at_coordinates(expr, words, coordinates, gaz=gaz, defaults=defaults, claim_id=claim_id,
+                               lines=lines, uncertainty_km=uncertainty_km, context=context,
+                               defer_disc=defer_disc)
+    rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines, context=context)
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
