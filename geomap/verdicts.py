@@ -284,60 +284,94 @@ def compare_claims(frame, table: Optional[pd.DataFrame] = None) -> list:
     """
     frame = frame.reset_index(drop=True)
     table = verdict_table(frame) if table is None else table
-    groups = frame.groupby("incident", sort=False).indices if "incident" in frame else {None: np.arange(len(frame))}
-    out = []
-    for members in groups.values():
-        out.extend(_pairs(frame, members, table))
-    return out
-
-
-def _pairs(frame, members, table) -> list:
-    import shapely
-
-    from .geodesy import haversine_km
-    from .incidents import claim_anchors
-
-    party = frame["party"].astype(str).to_numpy()
-    ia, ib = np.triu_indices(len(members), k=1)
-    ia, ib = members[ia], members[ib]
-    keep = party[ia] != party[ib]
-    ia, ib = ia[keep], ib[keep]
+    ia, ib = _pair_rows(frame)
     if not len(ia):
         return []
-    geoms = frame.geometry.to_numpy()
-    ga, gb = geoms[ia], geoms[ib]
-    # Both can be true only if the areas share ground: touching edges, or the slivers that
-    # splitting along a shared line leaves, are not enough (1e-6 deg² ~ 0.01 km²).
-    both_areas = (shapely.get_dimensions(ga) == 2) & (shapely.get_dimensions(gb) == 2)
-    meets = np.where(both_areas, shapely.area(shapely.intersection(ga, gb)) > 1e-6, shapely.intersects(ga, gb))
-    sl = shapely.shortest_line(ga, gb)
-    p0, p1 = shapely.get_point(sl, 0), shapely.get_point(sl, 1)
-    gap = haversine_km(shapely.get_x(p0), shapely.get_y(p0), shapely.get_x(p1), shapely.get_y(p1))
-    anchors = claim_anchors(frame.iloc[members]).tolist()
-    pos = {int(m): k for k, m in enumerate(members)}
-    ca = np.array([anchors[pos[int(i)]] for i in ia], dtype=object)
-    cb = np.array([anchors[pos[int(j)]] for j in ib], dtype=object)
-    centre = haversine_km(shapely.get_x(ca), shapely.get_y(ca), shapely.get_x(cb), shapely.get_y(cb))
-    sides = table.set_index(["row", "line"])
-    lines = applicable_lines(table[table["row"].isin(members)])
+    meets, gap, centre = _pair_geometry(frame, ia, ib)
+    lines_of, side_at = _pair_sides(frame, table)
+    col = {k: frame[k].to_numpy(object) if k in frame else np.full(len(frame), None, dtype=object)
+           for k in ("incident", "claim_id", "party", "denies")}
     out = []
-    for k, (i, j) in enumerate(zip(ia, ib)):
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist())):
+        inc = col["incident"][i]
         pair = {
-            "incident": frame.at[i, "incident"] if "incident" in frame else None,
-            "a": frame.at[i, "claim_id"], "b": frame.at[j, "claim_id"],
-            "party_a": frame.at[i, "party"], "party_b": frame.at[j, "party"],
+            "incident": inc,
+            "a": col["claim_id"][i], "b": col["claim_id"][j],
+            "party_a": col["party"][i], "party_b": col["party"][j],
             "compatible": bool(meets[k]),
             "distance_km": 0.0 if meets[k] else round(float(gap[k]), 2),
             "centre_distance_km": round(float(centre[k]), 2),
-            "sides": {ln: [sides.at[(i, ln), "side"], sides.at[(j, ln), "side"]] for ln in lines
-                      if (i, ln) in sides.index and (j, ln) in sides.index},
+            "sides": {ln: [side_at[(i, ln)], side_at[(j, ln)]] for ln in lines_of.get(inc, ())
+                      if (i, ln) in side_at and (j, ln) in side_at},
         }
-        denies = frame["denies"] if "denies" in frame else None
-        if denies is not None and (denies.at[i] == pair["b"] or denies.at[j] == pair["a"]):
+        di, dj = col["denies"][i], col["denies"][j]
+        if di == pair["b"] or dj == pair["a"]:
             # A denial is about the same place: it cannot be true with what it denies.
-            pair["denial"] = pair["a"] if denies.at[i] == pair["b"] else pair["b"]
+            pair["denial"] = pair["a"] if di == pair["b"] else pair["b"]
             pair["compatible"] = False
         pair["why"] = pair_reason(pair)
         pair["sentence"] = pair_sentence(pair)
         out.append(pair)
     return out
+
+
+def _pair_rows(frame) -> tuple:
+    """Row pairs (i < j) of claims of one incident by different parties, incident by incident."""
+    party = frame["party"].astype(str).to_numpy()
+    groups = frame.groupby("incident", sort=False).indices if "incident" in frame else {None: np.arange(len(frame))}
+    triu: dict = {}
+    ia, ib = [], []
+    for members in groups.values():
+        m = len(members)
+        if m < 2:
+            continue
+        if m not in triu:
+            triu[m] = np.triu_indices(m, k=1)
+        ia.append(members[triu[m][0]])
+        ib.append(members[triu[m][1]])
+    if not ia:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    ia, ib = np.concatenate(ia), np.concatenate(ib)
+    keep = party[ia] != party[ib]
+    return ia[keep], ib[keep]
+
+
+def _pair_geometry(frame, ia, ib) -> tuple:
+    """(the areas share ground, km between them, km between the anchors) for every pair at once."""
+    import shapely
+
+    from .geodesy import haversine_km
+    from .incidents import claim_anchors
+
+    geoms = frame.geometry.to_numpy()
+    ga, gb = geoms[ia], geoms[ib]
+    # Both can be true only if the areas share ground: touching edges, or the slivers that
+    # splitting along a shared line leaves, are not enough (1e-6 deg² ~ 0.01 km²).
+    both_areas = (shapely.get_dimensions(ga) == 2) & (shapely.get_dimensions(gb) == 2)
+    meets = shapely.intersects(ga, gb)
+    overlap = meets & both_areas
+    if overlap.any():
+        meets[overlap] = shapely.area(shapely.intersection(ga[overlap], gb[overlap])) > 1e-6
+    gap = np.zeros(len(ia))
+    apart = ~meets
+    if apart.any():
+        sl = shapely.shortest_line(ga[apart], gb[apart])
+        p0, p1 = shapely.get_point(sl, 0), shapely.get_point(sl, 1)
+        gap[apart] = haversine_km(shapely.get_x(p0), shapely.get_y(p0), shapely.get_x(p1), shapely.get_y(p1))
+    anchors = claim_anchors(frame)
+    ca, cb = anchors[ia], anchors[ib]
+    centre = haversine_km(shapely.get_x(ca), shapely.get_y(ca), shapely.get_x(cb), shapely.get_y(cb))
+    return meets, gap, centre
+
+
+def _pair_sides(frame, table) -> tuple:
+    """(incident -> the lines that apply to any of its claims, in table order; (row, line) -> side)."""
+    side_at = dict(zip(zip(table["row"].tolist(), table["line"].tolist()), table["side"].tolist()))
+    applies = table[table["applies"].astype(bool)]
+    inc = frame["incident"].to_numpy(object) if "incident" in frame else np.full(len(frame), None, dtype=object)
+    lines_of: dict = {}
+    for row, ln in zip(applies["row"].tolist(), applies["line"].tolist()):
+        got = lines_of.setdefault(inc[row], [])
+        if ln not in got:
+            got.append(ln)
+    return lines_of, side_at
