@@ -16,7 +16,7 @@ Examples
 ...       - {id: ru, claimant: Russia, location: '35N 40.5E', uncertainty_km: 2}
 ... '''))
 >>> compare_claims(frame)[0]["sentence"]
-'US (us) and Russia (ru) cannot both be true: the places they claim are 41.6 km apart at their closest.'
+'US (us) and Russia (ru) cannot both be true: the places they claim are 41.5 km apart at their closest.'
 """
 
 from __future__ import annotations
