@@ -138,24 +138,40 @@ def _share_ground(ga, gb) -> np.ndarray:
 
 
 def _pair_rows(frame) -> tuple:
-    """Row pairs (i < j) of claims of one incident by different parties, incident by incident."""
+    """Row pairs (i < j) of claims of one incident by different parties, incident by incident.
+
+    Vectorised by incident size: incidents of m claims share one set of m(m-1)/2 offsets.
+    """
+    n = len(frame)
     party = frame["party"].astype(str).to_numpy()
-    groups = frame.groupby("incident", sort=False).indices if "incident" in frame else {None: np.arange(len(frame))}
-    triu: dict = {}
+    if "incident" in frame:
+        codes = pd.factorize(frame["incident"].to_numpy(object))[0]
+    else:
+        codes = np.zeros(n, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")          # rows of each incident together, in file order
+    sizes = np.bincount(codes) if n else np.zeros(0, dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if len(sizes) else sizes
     ia, ib = [], []
-    for members in groups.values():
-        m = len(members)
-        if m < 2:
-            continue
-        if m not in triu:
-            triu[m] = np.triu_indices(m, k=1)
-        ia.append(members[triu[m][0]])
-        ib.append(members[triu[m][1]])
+    for m in np.unique(sizes[sizes >= 2]):
+        gi, gj = np.triu_indices(int(m), k=1)
+        base = starts[sizes == m][:, None]
+        ia.append(order[(base + gi).ravel()])
+        ib.append(order[(base + gj).ravel()])
     if not ia:
         return np.array([], dtype=int), np.array([], dtype=int)
     ia, ib = np.concatenate(ia), np.concatenate(ib)
+    # In incident order (the first claim of each incident), as the pairs were listed before.
+    sort = np.lexsort((ib, ia, _first_row(codes)[codes[ia]]))
+    ia, ib = ia[sort], ib[sort]
     keep = party[ia] != party[ib]
     return ia[keep], ib[keep]
+
+
+def _first_row(codes) -> np.ndarray:
+    """The first row of each incident code."""
+    first = np.full(codes.max() + 1 if len(codes) else 0, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    return first
 
 
 def _pair_geometry(frame, ia, ib) -> tuple:

@@ -144,10 +144,13 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
         for i in np.flatnonzero(other & ~missing):
             reason[i] = f"at a place in another country ({countries[i]}), outside {area_name}"
     if dates is not None and (line.valid_from or line.valid_to):
-        for i, d in enumerate(dates):
-            d = _as_date(d)
-            if d is not None and not line.applies_on(d):
-                reason[i] = _not_in_force_reason(line, d)
+        # Each distinct date once (a million claims have a few thousand dates).
+        codes, distinct = pd.factorize(pd.Series(list(dates), dtype=object), use_na_sentinel=True)
+        why = np.array([None if (d := _as_date(x)) is None or line.applies_on(d) else _not_in_force_reason(line, d)
+                        for x in distinct] + [None], dtype=object)
+        late = why[codes]
+        has = np.array([w is not None for w in late], dtype=bool) if len(why) > 1 else np.zeros(n, bool)
+        reason[has] = late[has]
     na = np.array([r is not None for r in reason], dtype=bool)
     side[na] = NOT_APPLICABLE
     dist = np.where(na, np.nan, v["distance_km"])
@@ -160,13 +163,24 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
         "share_outside": va["share_outside"], "distance_km": np.round(dist, 2),
         "near_line": near, "reason": pd.Series(reason, dtype=object),
     })
-    out["sentence"] = pd.Series([sentence(r, line) for r in out.itertuples(index=False)], dtype=object)
+    out["sentence"] = _sentences(out, line)
     return out
 
 
-def sentence(row, line: DeconflictionLine) -> str:
-    """A verdict row as one sentence for readers."""
+def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Series:
+    """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares, distance)."""
+    keys = ["side", "reason", "share_left", "share_right", "distance_km", "near_line"]
+    group = out.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(out))).groupby(group, sort=True).first().to_numpy()
     name = line_label(line)
+    written = np.array([sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)],
+                       dtype=object)
+    return pd.Series(written[group], index=out.index, dtype=object)
+
+
+def sentence(row, line: DeconflictionLine, *, name: Optional[str] = None) -> str:
+    """A verdict row as one sentence for readers."""
+    name = name or line_label(line)
     if row.side is None:
         return "No position to judge."
     if row.side == NOT_APPLICABLE:

@@ -24,10 +24,12 @@ import os
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
+import pandas as pd
 
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
+from .cloud import CLOUD_MIN, ClaimCloud, CloudParty, cloud_payload
 from .controls import Attribution, Legend, TilesNotice, TimeSlider, TitleBox
 from .elements import (BasemapLayer, ClaimLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, claim_payload,
                        frame_colors)
@@ -119,7 +121,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
                title: Optional[str] = None,
                subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",
                reference_places: bool = True, gazetteer=None, width="100%", height="100%", compact: bool = False,
-               simplify_deg: float = 0.0005):
+               simplify_deg: float = 0.0005, cloud="auto"):
     """A layered offline map of claims.
 
     Parameters
@@ -150,6 +152,11 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     compact : bool
         For a map embedded in a page that says the rest: the legend starts folded and the title
         box holds the title alone.
+    cloud : bool or "auto"
+        Draw the claims as one compact canvas layer (:mod:`geomap.render.cloud`: a density
+        grid when zoomed out, single claims, discs and links when zoomed in, popups built
+        on click) instead of one Leaflet layer per claim; "auto": above
+        :data:`~geomap.render.cloud.CLOUD_MIN` claims. Links are then drawn for every incident.
 
     Returns
     -------
@@ -176,15 +183,21 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         _add_tiles(m, tiles)
     for ln in active:
         LineLayer(ln).add_to(m)
-    layers, marker_at = _claim_layers(frame, _verdict_columns(frame, table, active), colors, simplify_deg)
+    as_cloud = len(frame) > CLOUD_MIN if cloud == "auto" else bool(cloud)
+    vcols = _verdict_columns(frame, table, active)
     # Reference places first, so claim markers draw (and take clicks) above them.
     if reference_places and "place_ids" in frame:
         _add_reference_places(m, frame, gazetteer)
-    for layer in layers:
-        layer.add_to(m)
     dates = _claim_dates(frame)
-    _add_links(m, frame, table, marker_at, links, dates)
-    _add_controls(m, frame, colors, active, dates, title=title, subtitle=subtitle, compact=compact)
+    if as_cloud:
+        marker_at = _add_cloud(m, frame, vcols, colors, simplify_deg, links)
+    else:
+        layers, marker_at = _claim_layers(frame, vcols, colors, simplify_deg)
+        for layer in layers:
+            layer.add_to(m)
+        _add_links(m, frame, table, marker_at, links, dates)
+    _add_controls(m, frame, colors, active, dates, title=title, subtitle=subtitle, compact=compact,
+                  cloud=as_cloud)
     _fit(m, frame, marker_at)
     return m
 
@@ -194,16 +207,23 @@ def _verdict_columns(frame, table, active) -> dict:
     from ..verdicts import line_label
 
     drawn = {ln.name: line_label(ln) for ln in active}
-    by_row = [dict() for _ in range(len(frame))]
-    for row, name, text in table[["row", "line", "sentence"]].itertuples(index=False):
-        if name in drawn:
-            by_row[row][drawn[name]] = text
-    names = list(dict.fromkeys(k for vd in by_row for k in vd))
-    return {"verdict:" + t: np.array([vd.get(t) for vd in by_row], dtype=object) for t in names}
+    t = table[table["line"].isin(list(drawn))].reset_index(drop=True)
+    if not len(t):
+        return {}
+    t["label"] = t["line"].map(drawn)
+    # Columns in the order a reader meets them: by the first claim each line judges.
+    first = t.groupby("label", sort=False)["row"].min().sort_values(kind="stable")
+    out = {}
+    for label in first.index:
+        mine = t[t["label"] == label].drop_duplicates("row", keep="last")
+        col = np.full(len(frame), None, dtype=object)
+        col[mine["row"].to_numpy(int)] = mine["sentence"].to_numpy(object)
+        out["verdict:" + label] = col
+    return out
 
 
-def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tuple:
-    """(one ClaimLayer per party, each claim's marker point)."""
+def _claim_columns(frame, vcols: dict) -> dict:
+    """What each claim's popup and drawing need, for layers and clouds alike."""
     import shapely
 
     from ..incidents import claim_anchors
@@ -214,7 +234,6 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
     marker_at = claim_anchors(frame)
     disc = frame["disc_km"].astype(float).fillna(0).to_numpy() if "disc_km" in frame else np.zeros(len(frame))
     radius_col = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
-    radius_m = np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0
     string_keys = [k for k in _STRING_KEYS if k in frame]
     number_keys = [k for k in _NUMBER_KEYS if k in frame]
     cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
@@ -222,8 +241,58 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
         # geomap's own parse messages are for the analyst, never for a published page.
         cols["notes"] = np.array([public_notes(n) for n in cols["notes"]], dtype=object)
     cols.update(vcols)
-    skeys = ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols)
-    xy = np.array([[a.x, a.y] for a in marker_at])
+    return {"geoms": geoms, "is_point": is_point, "has_point": has_pt | is_point, "marker_at": marker_at,
+            "radius_m": np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0,
+            "cols": cols, "number_keys": number_keys,
+            "skeys": ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols),
+            "xy": np.column_stack([shapely.get_x(marker_at), shapely.get_y(marker_at)])}
+
+
+def _add_cloud(m, frame, vcols: dict, colors: dict, simplify_deg: float, links) -> np.ndarray:
+    """All claims as one :class:`~geomap.render.cloud.ClaimCloud`, a layer-control entry per party."""
+    import shapely
+
+    from ..verdicts import pair_arrays
+
+    cc = _claim_columns(frame, vcols)
+    text = {k: cc["cols"][k] for k in cc["skeys"]}
+    for k in cc["number_keys"]:
+        vals = pd.to_numeric(pd.Series(cc["cols"][k]), errors="coerce").round(3)
+        text[k] = np.array([None if v != v else f"{v:g}" for v in vals.tolist()], dtype=object)
+    geoms = cc["geoms"]
+    other = np.flatnonzero((cc["radius_m"] <= 0) & ~cc["is_point"] & ~shapely.is_missing(geoms))
+    areas = _distinct_geojson(geoms[other], other, simplify_deg)
+    pairs = pair_arrays(frame) if links else None
+    payload = cloud_payload(frame, xy=cc["xy"], radius_m=cc["radius_m"], has_point=cc["has_point"],
+                            colors=colors, text_columns=text, areas=areas, pairs=pairs)
+    layer = ClaimCloud(payload)
+    layer.add_to(m)
+    for k, p in enumerate(payload["parties"]):
+        CloudParty(layer, k, p).add_to(m)
+    return cc["marker_at"]
+
+
+def _distinct_geojson(geoms, rows, simplify_deg: float) -> list:
+    """(row, GeoJSON) for each row, each distinct geometry simplified and written once."""
+    import shapely
+
+    if not len(rows):
+        return []
+    codes, uniques = pd.factorize(pd.Series(shapely.to_wkb(geoms)))
+    shapes = shapely.from_wkb(np.asarray(uniques, dtype=object))
+    if simplify_deg:
+        shapes = shapely.simplify(shapes, simplify_deg, preserve_topology=True)
+    written = [_round_geojson(g) for g in shapes]
+    return [(int(r), written[c]) for r, c in zip(rows, codes)]
+
+
+def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tuple:
+    """(one ClaimLayer per party, each claim's marker point)."""
+    import shapely
+
+    cc = _claim_columns(frame, vcols)
+    geoms, is_point, radius_m, has_pt = cc["geoms"], cc["is_point"], cc["radius_m"], cc["has_point"]
+    cols, skeys, number_keys, xy, marker_at = cc["cols"], cc["skeys"], cc["number_keys"], cc["xy"], cc["marker_at"]
     party = frame["party"].astype(str).to_numpy()
     layers = []
     for p in dict.fromkeys(party):
@@ -234,7 +303,7 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
                 g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
                 areas.append((j, _round_geojson(g)))
         payload = claim_payload({k: cols[k][idx] for k in skeys + number_keys}, skeys, number_keys,
-                                xy[idx], radius_m[idx], areas, has_point=(has_pt | is_point)[idx])
+                                xy[idx], radius_m[idx], areas, has_point=has_pt[idx])
         layers.append(ClaimLayer(p, colors[p], payload))
     return layers, marker_at
 
@@ -272,18 +341,21 @@ def _add_links(m, frame, table, marker_at, links, dates: list) -> None:
 
 def _claim_dates(frame) -> list:
     col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
-    return [d if isinstance(d, str) and d else None for d in frame[col]] if col else [None] * len(frame)
+    return [d if isinstance(d, str) and d else None for d in frame[col].tolist()] if col else [None] * len(frame)
 
 
 def _add_controls(m, frame, colors: dict, active, dates: list, *, title, subtitle,
-                  compact: bool = False) -> None:
+                  compact: bool = False, cloud: bool = False) -> None:
     """Legend, title, date slider, credits and the layer control."""
     import folium
 
     parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    Legend([{"name": p, "color": colors[p]} for p in parties],
-           note="Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
-                "(red: cannot both be true).", folded=compact).add_to(m)
+    note = ("Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
+            "(red: cannot both be true).")
+    if cloud:
+        note = (f"{len(frame):,} claims. Zoomed out, blue squares show where they are (darker: more); "
+                "click or zoom in for single claims. " + note)
+    Legend([{"name": p, "color": colors[p]} for p in parties], note=note, folded=compact).add_to(m)
     sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active and not compact else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
     distinct = sorted(set(d for d in dates if d))

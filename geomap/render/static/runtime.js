@@ -46,6 +46,7 @@ window.geomap = (function () {
       if (!show && r.group.hasLayer(r.layer)) { r.group.removeLayer(r.layer); }
     });
     spiderfy();
+    (window.geomap.clouds || []).forEach(function (c) { c.setMaxDate(date); });
   }
   // Labels carry a priority; where two would overlap on screen, the lower one is hidden.
   function label(text, cls, priority) {

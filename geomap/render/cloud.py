@@ -1,0 +1,209 @@
+"""Claims at scale: one compact, columnar, binary payload drawn on a canvas in the page.
+
+Above :data:`CLOUD_MIN` claims a map no longer makes one Leaflet layer per claim (a
+million of them would take minutes to build and gigabytes to draw). The claims go into
+the page as typed arrays, compressed (deflate) and base64-encoded:
+
+* positions quantised to 1e-5 degrees (about a metre) as ``Int32``;
+* party, flags and days as small integers; disc radii as ``Float32``;
+* every text column dictionary-encoded: ``Uint32`` codes into one string table;
+* other uncertainty areas (provinces, banks of a river) as GeoJSON, each distinct area
+  once, with an ``Int32`` index per claim;
+* the pairs of competing claims as two ``Uint32`` columns and whether they can both be
+  true.
+
+The page (``static/cloud.js``) decodes them once, draws the claims on one canvas,
+aggregated into a density grid when many are in view and one by one (with their
+uncertainty discs and links) when zoomed in, and builds a popup only for the claim
+clicked. Its strings are shown with ``textContent`` like every geomap popup.
+
+Examples
+--------
+>>> import numpy as np
+>>> blob = pack_columns({"x": np.array([1, 2], dtype="<i4"), "p": np.array([0, 1], dtype="u1")})
+>>> sorted(blob["layout"][0]), blob["layout"][1][:2]
+(['count', 'name', 'offset', 'type'], ['p', 'Uint8'])
+>>> unpack_columns(blob)["x"].tolist()
+[1, 2]
+"""
+
+from __future__ import annotations
+
+import base64
+import zlib
+from typing import Optional, Sequence
+
+import numpy as np
+from folium.template import Template
+
+from .inert import InertLayer, inert_json
+
+__all__ = ["CLOUD_MIN", "ClaimCloud", "CloudParty", "cloud_payload", "pack_columns", "unpack_columns"]
+
+#: Maps with more claims than this are drawn as a cloud (below, each claim is a Leaflet layer).
+CLOUD_MIN = 20_000
+
+_JS_TYPES = {np.dtype("<i4"): "Int32", np.dtype("<u4"): "Uint32", np.dtype("u1"): "Uint8",
+             np.dtype("<u2"): "Uint16", np.dtype("<f4"): "Float32"}
+#: Text never holds this: it separates the strings of the table.
+_SEP = "\x00"
+
+
+def pack_columns(columns: dict, *, level: int = 1) -> dict:
+    """Typed columns -> one deflated, base64 blob and its layout (name, JS type, offset, count).
+
+    Offsets are multiples of 4 so the page can view each column in place.
+    """
+    parts, layout, offset = [], [], 0
+    for name, arr in columns.items():
+        arr = np.ascontiguousarray(arr)
+        raw = arr.tobytes()
+        layout.append({"name": name, "type": _JS_TYPES[arr.dtype], "offset": offset, "count": int(arr.size)})
+        pad = (-len(raw)) % 4
+        parts.append(raw + b"\x00" * pad)
+        offset += len(raw) + pad
+    data = zlib.compress(b"".join(parts), level)
+    return {"layout": layout, "data": base64.b64encode(data).decode("ascii")}
+
+
+def unpack_columns(blob: dict) -> dict:
+    """The inverse of :func:`pack_columns` (what the page does), for tests and notebooks."""
+    raw = zlib.decompress(base64.b64decode(blob["data"]))
+    types = {v: k for k, v in _JS_TYPES.items()}
+    return {c["name"]: np.frombuffer(raw, dtype=types[c["type"]], count=c["count"], offset=c["offset"])
+            for c in blob["layout"]}
+
+
+def _codes(values, table: dict, strings: list) -> np.ndarray:
+    """Codes of ``values`` into the string table (each distinct string stored once); 2**32-1: none."""
+    import pandas as pd
+
+    s = pd.Series(values, dtype=object)
+    s = s.where(s.notna(), None)
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    remap = np.empty(len(uniques) + 1, dtype="<u4")
+    remap[-1] = np.iinfo(np.uint32).max
+    for k, u in enumerate(uniques):
+        text = str(u)
+        if text == "":
+            remap[k] = remap[-1]
+            continue
+        if text not in table:
+            table[text] = len(strings)
+            strings.append(text.replace(_SEP, "\ufffd"))
+        remap[k] = table[text]
+    return remap[codes]
+
+
+def _days(dates) -> np.ndarray:
+    """ISO dates as days since 1970-01-01 (Int32; -2**31 where there is none)."""
+    import pandas as pd
+
+    d = pd.to_datetime(pd.Series(dates, dtype=object), format="%Y-%m-%d", errors="coerce")
+    out = np.full(len(d), np.iinfo(np.int32).min, dtype="<i4")
+    ok = d.notna().to_numpy()
+    out[ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64)).astype("<i4")
+    return out
+
+
+def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns: dict,
+                  areas: Optional[Sequence] = None, pairs: Optional[tuple] = None) -> dict:
+    """The page's data for :class:`ClaimCloud`.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        The claims (``party`` and ``date`` are read from it).
+    xy : (n, 2) array
+        Marker positions (lon, lat).
+    radius_m : array
+        Disc radius per claim (0: none).
+    has_point : bool array
+        Whether a claim names a point (only those get a dot).
+    colors : dict
+        Party -> colour.
+    text_columns : dict
+        Popup key -> one value per claim (the first is the claim id).
+    areas : sequence of (claim row, GeoJSON geometry), optional
+        Areas other than discs; equal areas are stored once.
+    pairs : (rows a, rows b, compatible), optional
+        The links between competing claims.
+    """
+    n = len(frame)
+    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
+    code_of = {p: k for k, p in enumerate(parties)}
+    party = np.array([code_of[str(p)] for p in frame["party"]], dtype="<u2")
+    q = np.round(np.asarray(xy, dtype=float) * 1e5).astype("<i4")
+    strings: list = []
+    table: dict = {}
+    cols = {"x": q[:, 0].copy(), "y": q[:, 1].copy(), "party": party,
+            "r": np.asarray(radius_m, dtype="<f4"),
+            "day": _days(frame["date"] if "date" in frame else [None] * n),
+            "pt": np.asarray(has_point, dtype="u1")}
+    keys = list(text_columns)
+    for k in keys:
+        cols["s:" + k] = _codes(text_columns[k], table, strings)
+    shapes, area_of = _distinct_areas(areas or (), n)
+    cols["area"] = area_of
+    if pairs is not None and len(pairs[0]):
+        cols["la"] = np.asarray(pairs[0], dtype="<u4")
+        cols["lb"] = np.asarray(pairs[1], dtype="<u4")
+        cols["lok"] = np.asarray(pairs[2], dtype="u1")
+    blob = pack_columns(cols)
+    text = zlib.compress(_SEP.join(strings).encode("utf-8", "surrogatepass"), 1)
+    return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,
+            "columns": blob, "strings": base64.b64encode(text).decode("ascii"), "areas": shapes}
+
+
+def _distinct_areas(areas: Sequence, n: int) -> tuple:
+    """(each distinct area once, the index of each claim's area or -1)."""
+    import json
+
+    shapes, seen = [], {}
+    area_of = np.full(n, -1, dtype="<i4")
+    for row, geojson in areas:
+        key = json.dumps(geojson, sort_keys=True)
+        if key not in seen:
+            seen[key] = len(shapes)
+            shapes.append(geojson)
+        area_of[row] = seen[key]
+    return shapes, area_of
+
+
+class ClaimCloud(InertLayer):
+    """Every claim of a large map on one canvas (see the module's notes). Add one
+    :class:`CloudParty` per party for the layer control."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+        <script>{{ this.js }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geomap.cloud({{ this.payload_json }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, payload: dict, *, name: str = "Claims"):
+        from .assets import _script_safe
+        from .elements import static_text
+
+        super().__init__(name=name, overlay=True, control=False, show=True)
+        self._name = "ClaimCloud"
+        self.js = _script_safe(static_text("cloud.js"))
+        self.payload_json = inert_json(payload)
+
+
+class CloudParty(InertLayer):
+    """One party's entry in the layer control: it shows or hides that party's claims in a cloud."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geomap.cloudParty({{ this.cloud.get_name() }}, {{ this.index }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, cloud: ClaimCloud, index: int, party: str):
+        super().__init__(name=party, overlay=True, control=True, show=True)
+        self._name = "CloudParty"
+        self.cloud = cloud  # named when the page is rendered
+        self.index = int(index)
