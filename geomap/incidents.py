@@ -329,8 +329,10 @@ def claim_anchors(frame) -> np.ndarray:
 
     frame = frame.reset_index(drop=True)
     where = _where(frame)
-    anchors = np.array([w if w.geom_type == "Point" else shapely.point_on_surface(w) for w in where],
-                       dtype=object)
+    where = np.asarray(where, dtype=object)
+    is_point = shapely.get_type_id(where) == 0
+    anchors = where.copy()
+    anchors[~is_point] = shapely.point_on_surface(where[~is_point])
     radius = frame["radius_km"].fillna(0).to_numpy(float) if "radius_km" in frame else np.zeros(len(frame))
     wide = (radius > WIDE_KM) & (shapely.get_type_id(where) != 0)
     if not wide.any():

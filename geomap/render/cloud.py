@@ -21,8 +21,8 @@ Examples
 --------
 >>> import numpy as np
 >>> blob = pack_columns({"x": np.array([1, 2], dtype="<i4"), "p": np.array([0, 1], dtype="u1")})
->>> sorted(blob["layout"][0]), blob["layout"][1][:2]
-(['count', 'name', 'offset', 'type'], ['p', 'Uint8'])
+>>> [(c["name"], c["type"], c["offset"]) for c in blob["layout"]]
+[('x', 'Int32', 0), ('p', 'Uint8', 8)]
 >>> unpack_columns(blob)["x"].tolist()
 [1, 2]
 """
@@ -78,9 +78,8 @@ def _codes(values, table: dict, strings: list) -> np.ndarray:
     """Codes of ``values`` into the string table (each distinct string stored once); 2**32-1: none."""
     import pandas as pd
 
-    s = pd.Series(values, dtype=object)
-    s = s.where(s.notna(), None)
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else np.asarray(values, dtype=object),
+                                  use_na_sentinel=True)
     remap = np.empty(len(uniques) + 1, dtype="<u4")
     remap[-1] = np.iinfo(np.uint32).max
     for k, u in enumerate(uniques):
@@ -106,8 +105,20 @@ def _days(dates) -> np.ndarray:
     return out
 
 
+def _iso_days_only(dates, days) -> bool:
+    """Whether each date is either missing or exactly the ISO form of its day number."""
+    import pandas as pd
+
+    s = pd.Series(dates, dtype=object)
+    given = s.notna() & (s.astype(str) != "")
+    back = pd.Series(days.astype("datetime64[D]").astype(str), dtype=object)
+    ok = (days != np.iinfo(np.int32).min)
+    return bool(((~given & ~ok) | (given & ok & (s.astype(str) == back))).all())
+
+
 def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns: dict,
-                  areas: Optional[Sequence] = None, pairs: Optional[tuple] = None) -> dict:
+                  areas: Optional[Sequence] = None, pairs: Optional[tuple] = None,
+                  number_keys: Sequence[str] = ()) -> dict:
     """The page's data for :class:`ClaimCloud`.
 
     Parameters
@@ -128,11 +139,15 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
         Areas other than discs; equal areas are stored once.
     pairs : (rows a, rows b, compatible), optional
         The links between competing claims.
+    number_keys : sequence of str
+        Keys of ``text_columns`` that hold numbers written as text (the page reads them back).
     """
     n = len(frame)
-    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
-    code_of = {p: k for k, p in enumerate(parties)}
-    party = np.array([code_of[str(p)] for p in frame["party"]], dtype="<u2")
+    import pandas as pd
+
+    codes, uniques = pd.factorize(frame["party"].astype(str))   # in order of first appearance
+    parties = [str(p) for p in uniques]
+    party = codes.astype("<u2")
     q = np.round(np.asarray(xy, dtype=float) * 1e5).astype("<i4")
     strings: list = []
     table: dict = {}
@@ -140,7 +155,11 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
             "r": np.asarray(radius_m, dtype="<f4"),
             "day": _days(frame["date"] if "date" in frame else [None] * n),
             "pt": np.asarray(has_point, dtype="u1")}
-    keys = list(text_columns)
+    # What the typed columns hold already is not stored again as text: the party, and the
+    # date when every date is an ISO day (the page writes it back from the day number).
+    keys = [k for k in text_columns if k != "party"]
+    if "date" in keys and _iso_days_only(text_columns["date"], cols["day"]):
+        keys.remove("date")
     for k in keys:
         cols["s:" + k] = _codes(text_columns[k], table, strings)
     shapes, area_of = _distinct_areas(areas or (), n)
@@ -152,6 +171,7 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
     blob = pack_columns(cols)
     text = zlib.compress(_SEP.join(strings).encode("utf-8", "surrogatepass"), 1)
     return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,
+            "numbers": [k for k in number_keys if k in keys],
             "columns": blob, "strings": base64.b64encode(text).decode("ascii"), "areas": shapes}
 
 

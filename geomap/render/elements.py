@@ -149,7 +149,10 @@ def party_colors(parties) -> dict:
     >>> party_colors(["Russia", "US", "Russia"]) == party_colors(["US", "Russia"])
     True
     """
-    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(sorted({str(p) for p in parties}))}
+    import pandas as pd
+
+    distinct = sorted(str(p) for p in pd.unique(pd.Series(parties, dtype=object).astype(str)))
+    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(distinct)}
 
 
 def claim_payload(columns: dict, string_keys: Sequence[str], number_keys: Sequence[str],

@@ -264,7 +264,8 @@ def _add_cloud(m, frame, vcols: dict, colors: dict, simplify_deg: float, links) 
     areas = _distinct_geojson(geoms[other], other, simplify_deg)
     pairs = pair_arrays(frame) if links else None
     payload = cloud_payload(frame, xy=cc["xy"], radius_m=cc["radius_m"], has_point=cc["has_point"],
-                            colors=colors, text_columns=text, areas=areas, pairs=pairs)
+                            colors=colors, text_columns=text, areas=areas, pairs=pairs,
+                            number_keys=cc["number_keys"])
     layer = ClaimCloud(payload)
     layer.add_to(m)
     for k, p in enumerate(payload["parties"]):
@@ -295,7 +296,7 @@ def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tupl
     cols, skeys, number_keys, xy, marker_at = cc["cols"], cc["skeys"], cc["number_keys"], cc["xy"], cc["marker_at"]
     party = frame["party"].astype(str).to_numpy()
     layers = []
-    for p in dict.fromkeys(party):
+    for p in pd.unique(party):
         idx = np.flatnonzero(party == p)
         areas = []
         for j, i in enumerate(idx):
@@ -349,13 +350,13 @@ def _add_controls(m, frame, colors: dict, active, dates: list, *, title, subtitl
     """Legend, title, date slider, credits and the layer control."""
     import folium
 
-    parties = list(dict.fromkeys(str(p) for p in frame["party"]))
+    parties = [str(p) for p in pd.unique(frame["party"].astype(str))]
     note = ("Dots: claimed positions; shaded: their uncertainty; dashed lines: competing claims "
             "(red: cannot both be true).")
     if cloud:
-        note = (f"{len(frame):,} claims. Zoomed out, blue squares show where they are (darker: more); "
-                "click or zoom in for single claims. " + note)
-    Legend([{"name": p, "color": colors[p]} for p in parties], note=note, folded=compact).add_to(m)
+        note = (f"{len(frame):,} claims: where many are in view, blue squares (darker: more); "
+                "zoom in or click for single claims. " + note)
+    Legend([{"name": p, "color": colors[p]} for p in parties], note=note, folded=compact or cloud).add_to(m)
     sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active and not compact else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
     distinct = sorted(set(d for d in dates if d))
@@ -416,15 +417,18 @@ def _fit(m, frame, marker_at):
     """
     import shapely
 
-    geoms = np.array(list(frame.geometry.to_numpy()), dtype=object)
-    ok = np.array([g is not None and not g.is_empty for g in geoms])
+    geoms = np.asarray(frame.geometry.to_numpy(), dtype=object)
+    ok = ~shapely.is_missing(geoms)
+    ok[ok] = ~shapely.is_empty(geoms[ok])
     radius = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
     compact = ok & (radius <= FIT_WIDE_KM)
     chosen = compact if compact.any() else ok
-    keep = list(geoms[chosen]) + [p for p, c in zip(marker_at, chosen) if c and p is not None and not p.is_empty]
-    if not keep:
+    marks = np.asarray(marker_at, dtype=object)[chosen]
+    keep = np.concatenate([geoms[chosen], marks[~shapely.is_missing(marks)]])
+    keep = keep[~shapely.is_empty(keep)]
+    if not len(keep):
         return
-    xmin, ymin, xmax, ymax = shapely.total_bounds(np.array(keep, dtype=object))
+    xmin, ymin, xmax, ymax = shapely.total_bounds(keep)
     pad = max(0.02, 0.04 * max(xmax - xmin, ymax - ymin))
     if chosen.sum() < ok.sum():
         pad = max(pad, 0.3)  # room for the wider claims around the compact ones

@@ -4,7 +4,9 @@
    and draws them one by one (discs, links, dots) when there are few. Popups are built
    for the claim clicked, with textContent like every geomap popup. */
 (function () {
-  var DETAIL_MAX = 25000, CELL = 6, PICK_PX = 9, NO_DAY = -2147483648;
+  // Claims are drawn one by one while there is room for them: at most one per PX_PER_CLAIM
+  // square pixels of the map; beyond, as density squares.
+  var PX_PER_CLAIM = 300, CELL = 6, PICK_PX = 9, NO_DAY = -2147483648;
   var NONE = 4294967295;
   var TYPES = {Int32: Int32Array, Uint32: Uint32Array, Uint8: Uint8Array, Uint16: Uint16Array,
                Float32: Float32Array};
@@ -98,7 +100,7 @@
       px[i] = x; py[i] = y; vis[k++] = i; mark[i] = 1;
     }
     this.k = k;
-    this.aggregated = k > DETAIL_MAX;
+    this.aggregated = k > Math.max(500, W * H / PX_PER_CLAIM);
     if (this.aggregated) { this._density(ctx, W, H); } else { this._detail(ctx, s); }
   };
   Cloud.prototype._density = function (ctx, W, H) {
@@ -185,10 +187,12 @@
   };
   Cloud.prototype.props = function (i) {
     var o = {party: this.d.parties[this.c.party[i]]}, verdicts = null, self = this;
+    if (this.c.day[i] !== NO_DAY) { o.date = new Date(this.c.day[i] * 86400000).toISOString().slice(0, 10); }
     this.d.keys.forEach(function (key) {
       var code = self.c['s:' + key][i];
       if (code === NONE) { return; }
       var val = self.strings[code];
+      if (self.d.numbers.indexOf(key) >= 0) { val = parseFloat(val); }
       if (key.indexOf('verdict:') === 0) { (verdicts = verdicts || {})[key.slice(8)] = val; } else { o[key] = val; }
     });
     if (verdicts) { o.verdicts = verdicts; }
