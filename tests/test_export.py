@@ -104,3 +104,13 @@ def test_an_event_table_in_parquet(runner, cli, tmp_path):
     assert result.exit_code == 0, result.output
     sides = [json.loads(line)["properties"]["side"] for line in result.output.splitlines()]
     assert sides == ["west", "east"]
+
+
+def test_a_claims_frame_saved_by_geopandas_maps_like_the_original(runner, cli, tmp_path, seeds):
+    """A notebook's ``frame.to_parquet``: list columns come back as arrays, and still map."""
+    path = tmp_path / "frame.parquet"
+    seeds.to_parquet(path)
+    page = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(path), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Ath Thawrah" in page.read_text(encoding="utf-8")     # the reference places the claims name

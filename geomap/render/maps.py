@@ -388,13 +388,12 @@ def _add_reference_places(m, frame, gazetteer):
 
     gaz = gazetteer or Gazetteer.default()
     seen = {}
-    for ids in frame["place_ids"]:
-        for pid in ids or []:
-            if pid in seen:
-                continue
-            p = gaz.get(pid)
-            if p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field", "facility"):
-                seen[pid] = p
+    # Each claim's list of place ids (a numpy array once read back from GeoParquet), each id once.
+    distinct = dict.fromkeys(pid for ids in frame["place_ids"].tolist() if ids is not None for pid in ids)
+    for pid in distinct:
+        p = gaz.get(pid)
+        if p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field", "facility"):
+            seen[pid] = p
     if not seen:
         return
     feats = [{"type": "Feature", "properties": {"name": p.name, "kind": p.kind.replace("_", " "),
