@@ -268,3 +268,21 @@ def read_parquet_input(path, *, preset: Optional[str] = None, columns: Optional[
     from .events import read_events_frame
 
     return "events", read_events_frame(table, source=str(path), preset=preset, columns=columns)
+
+
+def judged_frame(frame, lines: Optional[list] = None, *, tolerance_km: Optional[float] = None):
+    """A claims or events frame with each line's verdict as columns (:func:`geomap.verdicts.verdict_columns`):
+    what ``geomap classify -o FILE.parquet`` writes, on one machine or on dask."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from .lines import builtin_lines, get_line
+    from .verdicts import verdict_columns, verdict_table
+
+    lns = [get_line(x) for x in lines] if lines else builtin_lines()
+    frame = frame.reset_index(drop=True)
+    table = verdict_table(frame, lns, tolerance_km=tolerance_km)
+    wide = verdict_columns(table, len(frame), [ln.name for ln in lns])
+    out = pd.concat([pd.DataFrame(frame.drop(columns=frame.geometry.name)), wide], axis=1)
+    return gpd.GeoDataFrame(out, geometry=frame.geometry.to_numpy(), crs="EPSG:4326")
+

@@ -53,7 +53,7 @@ from .lines import DeconflictionLine, builtin_lines, get_line
 from .sides import side_of_geometries
 
 __all__ = ["VERDICT_COLUMNS", "NOT_APPLICABLE", "judge", "verdict_table", "candidate_lines", "line_label",
-           "compare_claims", "pair_arrays", "pair_sentence", "pair_reason", "applicable_lines"]
+           "compare_claims", "pair_arrays", "pair_sentence", "pair_reason", "applicable_lines", "verdict_columns"]
 
 NOT_APPLICABLE = "not_applicable"
 #: A claim's area lies in a line's area of application when at least this share of it does.
@@ -262,6 +262,32 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
 def applicable_lines(table: pd.DataFrame) -> list:
     """Names of the lines that apply to at least one claim of a verdict table, in table order."""
     return list(dict.fromkeys(table.loc[table["applies"].astype(bool), "line"]))
+
+
+
+def verdict_columns(table: pd.DataFrame, n: int, names: Sequence[str]) -> pd.DataFrame:
+    """A verdict table as columns, one row per claim: for each line in ``names``, ``<line>_side``,
+    ``<line>_distance_km``, ``<line>_near_line``, ``<line>_applies`` and ``<line>_verdict``.
+
+    Every line named gets its columns (empty where it judged nothing), so tables judged in parts
+    line up.
+
+    >>> from geomap.claims import read_claims_text
+    >>> from geomap.incidents import claims_frame
+    >>> f = claims_frame(read_claims_text("incidents: [{id: x, claims: [{id: a, claimant: US, location: '35N 40.4E'}]}]"))
+    >>> verdict_columns(verdict_table(f, ["euphrates"]), 1, ["euphrates"])["euphrates_side"].tolist()
+    ['west']
+    """
+    out = {}
+    for name in names:
+        part = table[table["line"] == name].drop_duplicates("row", keep="last").set_index("row").reindex(range(n))
+        col = str(name).replace("-", "_")
+        out[f"{col}_side"] = part["side"].astype(object).to_numpy()
+        out[f"{col}_distance_km"] = part["distance_km"].astype(float).to_numpy()
+        out[f"{col}_near_line"] = part["near_line"].astype("boolean").to_numpy()
+        out[f"{col}_applies"] = part["applies"].astype("boolean").to_numpy()
+        out[f"{col}_verdict"] = part["sentence"].astype(object).to_numpy()
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
 
 
 # Pairs of competing claims live in their own module; they are part of the verdicts' API.

@@ -103,3 +103,18 @@ def test_classify_geodataframe(euphrates):
     assert {"side_share", "distance_km", "near_line", "line", "verdict"} <= set(out.columns)
     assert "within the line's 3 km accuracy" in out.loc[0, "verdict"]
     assert {"applies", "reason"} <= set(out.columns)
+
+
+def test_a_point_gets_the_same_distance_alone_and_in_a_large_batch():
+    """One claim, a claims file and a partition of a big table must agree (verdicts per row)."""
+    import numpy as np
+
+    from geomap.lines import get_line
+    from geomap.sides import SideIndex
+
+    idx = SideIndex.of(get_line("euphrates"))
+    rng = np.random.default_rng(4)
+    x, y = rng.uniform(36, 42, 30_000), rng.uniform(32.6, 37.2, 30_000)
+    together = idx.distance_km(x, y)
+    alone = np.array([idx.distance_km(x[i:i + 1], y[i:i + 1])[0] for i in range(0, 30_000, 997)])
+    np.testing.assert_array_equal(alone, together[::997])

@@ -20,13 +20,25 @@ from .options import (column_opt, handle_errors, indent_opt, line_opt, precision
 @click.option("--summary", is_flag=True, help="Print a table of verdicts per precision instead of GeoJSON.")
 @click.option("--compare", is_flag=True,
               help="Claims: print each incident's verdicts and whether competing claims can both be true (JSON).")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True), default=None,
+              help="Write the verdicts to FILE: .parquet for GeoParquet (the rows with each line's "
+                   "verdict columns), else GeoJSON. Default: standard output.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask': judge a Parquet table in partitions on a dask cluster (dask-geopandas); "
+                   "-o then names the GeoParquet folder the workers write.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: a running cluster's scheduler (tcp://host:8786). Default: a local cluster.")
+@click.option("--workers", type=click.IntRange(1, 512), default=2, show_default=True,
+              help="With --engine dask and no --scheduler: processes of the local cluster.")
+@click.option("--partitions", type=click.IntRange(1, 1_000_000), default=None,
+              help="With --engine dask: split the table into this many partitions (default: as stored).")
 @sequence_opt
 @use_rs_opt
 @indent_opt
 @precision_opt
 @handle_errors
-def classify(source, lines, tolerance_km, columns, preset, geometry, summary, compare, sequence, use_rs,
-             indent, precision):
+def classify(source, lines, tolerance_km, columns, preset, geometry, summary, compare, output, engine, scheduler,
+             workers, partitions, sequence, use_rs, indent, precision):
     """Add side-of-line verdicts to GeoJSON features, claims or events.
 
     SOURCE is GeoJSON (a FeatureCollection or a feature sequence; '-' for
@@ -43,6 +55,8 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
       geomap classify seeds/ --line euphrates --line tabqa-arc-2017
       geomap classify seeds/ --compare
       geomap classify ucdp_ged_syria_2016_2019.tsv --summary
+      geomap classify events.parquet -o verdicts.parquet
+      geomap classify events/ --engine dask --workers 2 -o verdicts/
     """
     import json
 
@@ -52,6 +66,10 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     from ..render.maps import features_frame
 
     lns = [get_line(x) for x in lines] or None
+    if engine == "dask":
+        _classify_on_dask(source, lns, output, summary=summary, tolerance_km=tolerance_km, preset=preset,
+                          columns=columns, scheduler=scheduler, workers=workers, partitions=partitions)
+        return
     if source == "-":
         text, name = read_text_arg("-")
         kind, data = load_input("-", text, preset=preset, columns=columns)
@@ -75,12 +93,79 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         first = table["line"].iloc[0] if len(table) else "-"
         click.echo(summary_table(prec, table, first), nl=False)
         return
+    if output and str(output).lower().endswith(".parquet"):
+        _write_parquet(features_frame(data) if kind == "features" else data, lns, output, tolerance_km)
+        return
     if kind == "features":
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
     else:
         feats = classify_frame(data, lns, geometry=geometry, tolerance_km=tolerance_km)
-    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
-               nl=False)
+    text = dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs)
+    if output:
+        from ..io import atomic_write
+
+        atomic_write(output, text)
+        click.echo(f"geomap: wrote {output} ({len(feats)} features)", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _write_parquet(frame, lns, output: str, tolerance_km) -> None:
+    """The rows and each line's verdict columns as GeoParquet, written atomically."""
+    import io
+
+    from ..classify import judged_frame
+    from ..io import atomic_write
+
+    buf = io.BytesIO()
+    judged_frame(frame, lns, tolerance_km=tolerance_km).to_parquet(buf, index=False)
+    atomic_write(output, buf.getvalue())
+    click.echo(f"geomap: wrote {output} ({len(frame)} rows)", err=True)
+
+
+def _classify_on_dask(source, lns, output, *, summary, tolerance_km, preset, columns, scheduler, workers,
+                      partitions) -> None:
+    """``--engine dask``: the workers judge the partitions and write them (or the counts are summed)."""
+    from ..distributed import classify_parquet
+    from ..io import atomic_folder
+
+    if source == "-" or not str(source).lower().endswith(".parquet") and not _is_folder(source):
+        raise click.UsageError("--engine dask reads a Parquet file or a folder of them (a dataset)")
+    if not output and not summary:
+        raise click.UsageError("--engine dask writes a GeoParquet folder: give -o FOLDER (or --summary)")
+    kw = dict(tolerance_km=tolerance_km, preset=preset, columns=columns, scheduler=scheduler, workers=workers,
+              partitions=partitions)
+    if summary:
+        from ..classify import summary_table
+
+        judged = classify_parquet(source, lns, **kw)
+        from ..lines import builtin_lines
+
+        first = (lns or builtin_lines())[0].name.replace("-", "_")
+        click.echo(_summary_of_columns(judged, first, summary_table), nl=False)
+        return
+    with atomic_folder(output) as tmp:
+        classify_parquet(source, lns, output=str(tmp / "part"), **kw)
+        for f in (tmp / "part").iterdir():  # the dataset's files at the folder's top
+            f.rename(tmp / f.name)
+        (tmp / "part").rmdir()
+    click.echo(f"geomap: wrote {output} (GeoParquet dataset)", err=True)
+
+
+def _is_folder(path) -> bool:
+    import os
+
+    return os.path.isdir(path)
+
+
+def _summary_of_columns(judged, col: str, summary_table) -> str:
+    import pandas as pd
+
+    table = pd.DataFrame({"row": range(len(judged)), "line": col,
+                          "side": judged[f"{col}_side"].to_numpy(object),
+                          "near_line": judged[f"{col}_near_line"].fillna(False).to_numpy(bool)})
+    prec = judged["precision"] if "precision" in judged else ["-"] * len(judged)
+    return summary_table(prec, table, col)
 
 
 def _jsonable(obj):
