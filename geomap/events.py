@@ -163,7 +163,6 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     import shapely
 
     from .gazetteer import Gazetteer
-    from .geodesy import local_crs
 
     n = len(df)
     geoms = np.empty(n, dtype=object)
@@ -172,25 +171,16 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     exact = np.isin(prec, [k for k, v in spec["radius_km"].items() if v == 0.0])
     geoms[exact] = pts[exact]
     radius[exact] = 0.0
-    # Discs, buffered in one metric projection for the whole table.
+    # Geodesic discs, all at once; each depends on its own row only (a table judged in parts
+    # gets the areas it gets whole), and they are the discs claims get.
     disc_levels = {k: v for k, v in spec["radius_km"].items() if v > 0}
     todo = np.isin(prec, list(disc_levels))
     if todo.any():
-        from pyproj import Transformer
+        from .geodesy import discs
 
-        crs = local_crs(float(np.mean(lon[todo])), float(np.mean(lat[todo])))
-        fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-        inv = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-        x, y = fwd.transform(lon[todo], lat[todo])
-        r = np.array([disc_levels[p] for p in prec[todo]]) * 1000.0
-        discs = shapely.buffer(shapely.points(x, y), r, quad_segs=8)
-
-        def back(xy):
-            a, b = inv.transform(xy[:, 0], xy[:, 1])
-            return np.column_stack([a, b])
-
-        geoms[todo] = shapely.transform(discs, back)
-        radius[todo] = r / 1000.0
+        r = np.array([disc_levels[p] for p in prec[todo]], dtype=float)
+        geoms[todo] = discs(lon[todo], lat[todo], r, quad_segs=8)
+        radius[todo] = r
     gaz = Gazetteer.default()
     admin = np.isin(prec, list(spec["admin1_level"]))
     if admin.any():
