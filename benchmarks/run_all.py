@@ -5,6 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_classify  # noqa: E402
 import bench_extract  # noqa: E402
 import bench_render  # noqa: E402
 import bench_resolve  # noqa: E402
@@ -21,3 +22,5 @@ if __name__ == "__main__":
     bench_render.main([])
     print()
     bench_user_path.main([])
+    print()
+    bench_classify.main([])
