@@ -22,7 +22,7 @@ from typing import Optional
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .io import atomic_write
-from .render.maps import public_notes
+from .render.claim_layers import public_notes
 
 __all__ = ["publish_site"]
 

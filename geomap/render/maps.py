@@ -29,10 +29,10 @@ import pandas as pd
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
-from .cloud import CLOUD_MIN, ClaimCloud, CloudParty, cloud_payload
+from .claim_layers import add_cloud, claim_layers, verdict_columns
+from .cloud import CLOUD_MIN
 from .controls import Attribution, Legend, TilesNotice, TimeSlider, TitleBox
-from .elements import (BasemapLayer, ClaimLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, claim_payload,
-                       frame_colors)
+from .elements import BasemapLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, frame_colors
 from .inert import Verbatim, inert_label
 
 __all__ = ["OfflineMap", "claims_map", "render_html", "save_map", "features_frame"]
@@ -61,28 +61,6 @@ def OfflineMap(**kwargs):
         name="geomap_leaflet")
     m.add_child(Runtime(), name="geomap_runtime")
     return m
-
-
-_STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
-                "reading", "report", "quote", "notes", "date", "name", "query", "draft", "denies",
-                "citation"]
-_NUMBER_KEYS = ["precision", "radius_km"]
-
-
-def public_notes(notes) -> str:
-    if not isinstance(notes, str):
-        return notes
-    from ..relations import UNREAD_NOTE
-
-    return "; ".join(n for n in notes.split("; ") if not n.startswith(UNREAD_NOTE))
-
-
-def _round_geojson(geom, nd: int = 5):
-    import shapely
-    from shapely.geometry import mapping
-
-    return mapping(shapely.set_precision(geom, 10 ** -nd)) if geom.geom_type != "Point" else \
-        {"type": "Point", "coordinates": [round(geom.x, nd), round(geom.y, nd)]}
 
 
 def features_frame(features: Iterable[dict], *, party_key: str = "party"):
@@ -184,15 +162,15 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     for ln in active:
         LineLayer(ln).add_to(m)
     as_cloud = len(frame) > CLOUD_MIN if cloud == "auto" else bool(cloud)
-    vcols = _verdict_columns(frame, table, active)
+    vcols = verdict_columns(frame, table, active)
     # Reference places first, so claim markers draw (and take clicks) above them.
     if reference_places and "place_ids" in frame:
         _add_reference_places(m, frame, gazetteer)
     dates = _claim_dates(frame)
     if as_cloud:
-        marker_at = _add_cloud(m, frame, vcols, colors, simplify_deg, links)
+        marker_at = add_cloud(m, frame, vcols, colors, simplify_deg, links)
     else:
-        layers, marker_at = _claim_layers(frame, vcols, colors, simplify_deg)
+        layers, marker_at = claim_layers(frame, vcols, colors, simplify_deg)
         for layer in layers:
             layer.add_to(m)
         _add_links(m, frame, table, marker_at, links, dates)
@@ -200,113 +178,6 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
                   cloud=as_cloud)
     _fit(m, frame, marker_at)
     return m
-
-
-def _verdict_columns(frame, table, active) -> dict:
-    """"verdict:<line>" -> each claim's sentence, for the lines drawn (what popups show)."""
-    from ..verdicts import line_label
-
-    drawn = {ln.name: line_label(ln) for ln in active}
-    t = table[table["line"].isin(list(drawn))].reset_index(drop=True)
-    if not len(t):
-        return {}
-    t["label"] = t["line"].map(drawn)
-    # Columns in the order a reader meets them: by the first claim each line judges.
-    first = t.groupby("label", sort=False)["row"].min().sort_values(kind="stable")
-    out = {}
-    for label in first.index:
-        mine = t[t["label"] == label].drop_duplicates("row", keep="last")
-        col = np.full(len(frame), None, dtype=object)
-        col[mine["row"].to_numpy(int)] = mine["sentence"].to_numpy(object)
-        out["verdict:" + label] = col
-    return out
-
-
-def _claim_columns(frame, vcols: dict) -> dict:
-    """What each claim's popup and drawing need, for layers and clouds alike."""
-    import shapely
-
-    from ..incidents import claim_anchors
-
-    geoms = frame.geometry.to_numpy()
-    has_pt = frame["point_lon"].notna().to_numpy() if "point_lon" in frame else np.zeros(len(frame), bool)
-    is_point = shapely.get_type_id(geoms) == 0
-    marker_at = claim_anchors(frame)
-    disc = frame["disc_km"].astype(float).fillna(0).to_numpy() if "disc_km" in frame else np.zeros(len(frame))
-    radius_col = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
-    string_keys = [k for k in _STRING_KEYS if k in frame]
-    number_keys = [k for k in _NUMBER_KEYS if k in frame]
-    cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
-    if "notes" in cols:
-        # geomap's own parse messages are for the analyst, never for a published page.
-        cols["notes"] = np.array([public_notes(n) for n in cols["notes"]], dtype=object)
-    cols.update(vcols)
-    return {"geoms": geoms, "is_point": is_point, "has_point": has_pt | is_point, "marker_at": marker_at,
-            "radius_m": np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0,
-            "cols": cols, "number_keys": number_keys,
-            "skeys": ["claim_id"] + [k for k in string_keys if k != "claim_id"] + list(vcols),
-            "xy": np.column_stack([shapely.get_x(marker_at), shapely.get_y(marker_at)])}
-
-
-def _add_cloud(m, frame, vcols: dict, colors: dict, simplify_deg: float, links) -> np.ndarray:
-    """All claims as one :class:`~geomap.render.cloud.ClaimCloud`, a layer-control entry per party."""
-    import shapely
-
-    from ..verdicts import pair_arrays
-
-    cc = _claim_columns(frame, vcols)
-    text = {k: cc["cols"][k] for k in cc["skeys"]}
-    for k in cc["number_keys"]:
-        vals = pd.to_numeric(pd.Series(cc["cols"][k]), errors="coerce").round(3)
-        text[k] = np.array([None if v != v else f"{v:g}" for v in vals.tolist()], dtype=object)
-    geoms = cc["geoms"]
-    other = np.flatnonzero((cc["radius_m"] <= 0) & ~cc["is_point"] & ~shapely.is_missing(geoms))
-    areas = _distinct_geojson(geoms[other], other, simplify_deg)
-    pairs = pair_arrays(frame) if links else None
-    payload = cloud_payload(frame, xy=cc["xy"], radius_m=cc["radius_m"], has_point=cc["has_point"],
-                            colors=colors, text_columns=text, areas=areas, pairs=pairs,
-                            number_keys=cc["number_keys"])
-    layer = ClaimCloud(payload)
-    layer.add_to(m)
-    for k, p in enumerate(payload["parties"]):
-        CloudParty(layer, k, p).add_to(m)
-    return cc["marker_at"]
-
-
-def _distinct_geojson(geoms, rows, simplify_deg: float) -> list:
-    """(row, GeoJSON) for each row, each distinct geometry simplified and written once."""
-    import shapely
-
-    if not len(rows):
-        return []
-    codes, uniques = pd.factorize(pd.Series(shapely.to_wkb(geoms)))
-    shapes = shapely.from_wkb(np.asarray(uniques, dtype=object))
-    if simplify_deg:
-        shapes = shapely.simplify(shapes, simplify_deg, preserve_topology=True)
-    written = [_round_geojson(g) for g in shapes]
-    return [(int(r), written[c]) for r, c in zip(rows, codes)]
-
-
-def _claim_layers(frame, vcols: dict, colors: dict, simplify_deg: float) -> tuple:
-    """(one ClaimLayer per party, each claim's marker point)."""
-    import shapely
-
-    cc = _claim_columns(frame, vcols)
-    geoms, is_point, radius_m, has_pt = cc["geoms"], cc["is_point"], cc["radius_m"], cc["has_point"]
-    cols, skeys, number_keys, xy, marker_at = cc["cols"], cc["skeys"], cc["number_keys"], cc["xy"], cc["marker_at"]
-    party = frame["party"].astype(str).to_numpy()
-    layers = []
-    for p in pd.unique(party):
-        idx = np.flatnonzero(party == p)
-        areas = []
-        for j, i in enumerate(idx):
-            if radius_m[i] <= 0 and not is_point[i]:
-                g = shapely.simplify(geoms[i], simplify_deg, preserve_topology=True) if simplify_deg else geoms[i]
-                areas.append((j, _round_geojson(g)))
-        payload = claim_payload({k: cols[k][idx] for k in skeys + number_keys}, skeys, number_keys,
-                                xy[idx], radius_m[idx], areas, has_point=has_pt[idx])
-        layers.append(ClaimLayer(p, colors[p], payload))
-    return layers, marker_at
 
 
 def _add_links(m, frame, table, marker_at, links, dates: list) -> None:
