@@ -13,7 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["haversine_km", "offset", "disc", "discs", "area_km2", "sector", "buffer_km", "local_crs", "EARTH_RADIUS_KM"]
+__all__ = ["haversine_km", "offset", "disc", "discs", "area_km2", "sector", "buffer_km", "local_crs", "equivalent_radius_km",
+           "EARTH_RADIUS_KM"]
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -196,3 +197,23 @@ def bearing_deg(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 def km_per_degree(lat: float):
     """(km per degree of longitude, km per degree of latitude) at ``lat``."""
     return 111.32 * math.cos(math.radians(lat)), 110.57
+
+
+def equivalent_radius_km(geoms) -> np.ndarray:
+    """Radius (km) of the disc with each area's size; 0 for points, lines, empty or missing geometry.
+
+    >>> from shapely import Point
+    >>> equivalent_radius_km([disc(40.0, 35.0, 10.0), Point(40, 35), None]).round(1).tolist()
+    [10.0, 0.0, 0.0]
+    """
+    import shapely
+
+    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
+    out = np.zeros(len(arr))
+    if not len(arr):
+        return out
+    ok = ~shapely.is_missing(arr)
+    ok[ok] = ~shapely.is_empty(arr[ok]) & np.isin(shapely.get_type_id(arr[ok]), (3, 6))
+    if ok.any():
+        out[ok] = np.sqrt(area_km2(arr[ok]) / math.pi)
+    return out

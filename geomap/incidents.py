@@ -21,7 +21,6 @@ False
 
 from __future__ import annotations
 
-import math
 from typing import Iterable, Optional
 
 import numpy as np
@@ -104,6 +103,8 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
         })
         geoms.append(cg.geometry)
     geoms = _build_deferred_discs(rows, geoms)
+    from .geodesy import equivalent_radius_km
+
     radius = np.round(equivalent_radius_km(geoms), 2)
     for r, k in zip(rows, radius.tolist()):
         r["radius_km"] = k
@@ -124,29 +125,6 @@ def _build_deferred_discs(rows: list, geoms: list) -> list:
     out = list(geoms)
     for i, g in zip(todo, built):
         out[i] = g
-    return out
-
-
-def equivalent_radius_km(geoms) -> np.ndarray:
-    """Radius (km) of the disc with each area's size; 0 for points, lines, empty or missing geometry.
-
-    >>> from geomap.geodesy import disc
-    >>> from shapely import Point
-    >>> equivalent_radius_km([disc(40.0, 35.0, 10.0), Point(40, 35), None]).round(1).tolist()
-    [10.0, 0.0, 0.0]
-    """
-    import shapely
-
-    from .geodesy import area_km2
-
-    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
-    out = np.zeros(len(arr))
-    if not len(arr):
-        return out
-    ok = ~shapely.is_missing(arr)
-    ok[ok] = ~shapely.is_empty(arr[ok]) & np.isin(shapely.get_type_id(arr[ok]), (3, 6))
-    if ok.any():
-        out[ok] = np.sqrt(area_km2(arr[ok]) / math.pi)
     return out
 
 
