@@ -351,13 +351,39 @@ def _area_sides(idx: "SideIndex", shp: np.ndarray, *, distances: bool, small_km2
     d = np.full(n, np.nan)
     if distances:
         touches = shapely.intersects(idx.geometry, shp)
-        coords, which = shapely.get_coordinates(shp, return_index=True)
-        vertex_km = idx.distance_km(coords[:, 0], coords[:, 1])
-        nearest = np.full(n, np.inf)
-        np.minimum.at(nearest, which, vertex_km)
         small = area_km2(shp) <= small_km2
-        d = np.where(touches, 0.0, np.where(small, nearest, np.nan))
+        d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
+
+
+#: Largest error of the grid's interpolated distance (km): the diagonal of a grid cell, rounded up.
+GRID_ERR_KM = 3.0
+
+
+def _nearest_vertex_km(idx: "SideIndex", shp: np.ndarray, todo: np.ndarray) -> np.ndarray:
+    """The least :meth:`SideIndex.distance_km` over each geometry's vertices (where ``todo``).
+
+    The grid's interpolated distance, within :data:`GRID_ERR_KM` of the distance itself, rules
+    out the vertices that cannot be nearest; only the others are measured. The answer is the one
+    measuring every vertex would give.
+    """
+    import shapely
+
+    out = np.full(len(shp), np.nan)
+    rows = np.flatnonzero(todo)
+    if not len(rows):
+        return out
+    coords, which = shapely.get_coordinates(shp[rows], return_index=True)
+    x, y = coords[:, 0], coords[:, 1]
+    approx = idx._grid.interpolate(x, y)
+    off = np.isnan(approx)                                  # off the grid: always measured
+    low = np.full(len(rows), np.inf)
+    np.minimum.at(low, which[~off], approx[~off])
+    cand = off | (approx <= low[which] + 2 * GRID_ERR_KM)
+    nearest = np.full(len(rows), np.inf)
+    np.minimum.at(nearest, which[cand], idx.distance_km(x[cand], y[cand]))
+    out[rows] = nearest
+    return out
 
 
 def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = ""):

@@ -118,3 +118,22 @@ def test_a_point_gets_the_same_distance_alone_and_in_a_large_batch():
     together = idx.distance_km(x, y)
     alone = np.array([idx.distance_km(x[i:i + 1], y[i:i + 1])[0] for i in range(0, 30_000, 997)])
     np.testing.assert_array_equal(alone, together[::997])
+
+
+def test_area_distances_measure_only_the_vertices_that_can_be_nearest_and_lose_nothing():
+    import numpy as np
+    import shapely
+
+    from geomap.geodesy import discs
+    from geomap.lines import get_line
+    from geomap.sides import SideIndex, _nearest_vertex_km
+
+    idx = SideIndex.of(get_line("euphrates"))
+    rng = np.random.default_rng(9)
+    n = 400   # discs near the line, far from it, and reaching off the grid (east of Iraq's border)
+    shp = discs(rng.uniform(35.0, 45.0, n), rng.uniform(31.0, 38.5, n), rng.uniform(1, 60, n))
+    got = _nearest_vertex_km(idx, shp, np.ones(n, bool))
+    coords, which = shapely.get_coordinates(shp, return_index=True)
+    brute = np.full(n, np.inf)
+    np.minimum.at(brute, which, idx.distance_km(coords[:, 0], coords[:, 1]))
+    np.testing.assert_array_equal(got, brute)
