@@ -35,7 +35,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .geodesy import EARTH_RADIUS_KM, area_km2, haversine_km
+from .geodesy import EARTH_RADIUS_KM, haversine_km
 
 __all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "share_dict", "STRADDLE_SHARE"]
 
@@ -291,7 +291,9 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
 
     other = ~is_point & ~missing
     if other.any():
-        sl, sr, so, d = _area_sides(idx, geo[other], distances=distances, small_km2=small_km2)
+        from .side_areas import area_sides
+
+        sl, sr, so, d = area_sides(idx, geo[other], distances=distances, small_km2=small_km2)
         side[other] = np.where(so >= 1.0, "outside",
                                np.where(sl >= STRADDLE_SHARE, line.left_label,
                                         np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
@@ -303,87 +305,6 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         near = (dist <= tol) & (side != "outside") & (side != "straddles") & ~missing
     return {"side": side, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
             "distance_km": dist, "near_line": near}
-
-
-def _area_sides(idx: "SideIndex", shp: np.ndarray, *, distances: bool, small_km2: float):
-    """(share left, share right, share outside, distance km) of areas and lines, vectorised.
-
-    An area that crosses neither the cutting line (the line extended to the
-    area of interest's edge) nor that edge lies wholly on one side: its side is
-    the side of any of its points, with no intersection computed. Distances come
-    from the KD-tree over the densified line, measured from every vertex of the
-    geometry (within a few metres of the exact distance for the discs and
-    polygons claims are made of); areas larger than ``small_km2`` get NaN.
-    """
-    import shapely
-
-    n = len(shp)
-    dims = shapely.get_dimensions(shp)
-    crosses = shapely.intersects(idx.cutter, shp)
-    inside = shapely.contains(idx.line.area, shp)
-    whole = ~crosses & inside
-    sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
-    if whole.any():
-        rp = shapely.point_on_surface(shp[whole])
-        code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
-        sl[whole], sr[whole], so[whole] = code > 0, code < 0, code == 0
-    rest = np.flatnonzero(~whole)
-    if len(rest):
-        # Events of one governorate share its polygon: intersect each distinct object once.
-        _, first, back = np.unique(np.array([id(g) for g in shp[rest]]), return_index=True,
-                                   return_inverse=True)
-        part = shp[rest][first]
-        pdims = dims[rest][first]
-        in_l = shapely.intersection(part, idx.left)
-        in_r = shapely.intersection(part, idx.right)
-
-        def size(a):
-            return np.where(pdims >= 2, shapely.area(a), shapely.length(a))
-
-        total, al, ar = size(part), size(in_l), size(in_r)
-        inside_size = al + ar
-        with np.errstate(invalid="ignore", divide="ignore"):
-            so[rest] = np.where(total > 0, np.clip(1.0 - inside_size / total, 0.0, 1.0), 1.0)[back]
-            # Shares of the part inside the area of interest.
-            sl[rest] = np.where(inside_size > 0, al / inside_size, 0.0)[back]
-            sr[rest] = np.where(inside_size > 0, ar / inside_size, 0.0)[back]
-    so = np.where((sl + sr) <= 1e-12, 1.0, so)
-    d = np.full(n, np.nan)
-    if distances:
-        touches = shapely.intersects(idx.geometry, shp)
-        small = area_km2(shp) <= small_km2
-        d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
-    return sl, sr, so, d
-
-
-#: Largest error of the grid's interpolated distance (km): the diagonal of a grid cell, rounded up.
-GRID_ERR_KM = 3.0
-
-
-def _nearest_vertex_km(idx: "SideIndex", shp: np.ndarray, todo: np.ndarray) -> np.ndarray:
-    """The least :meth:`SideIndex.distance_km` over each geometry's vertices (where ``todo``).
-
-    The grid's interpolated distance, within :data:`GRID_ERR_KM` of the distance itself, rules
-    out the vertices that cannot be nearest; only the others are measured. The answer is the one
-    measuring every vertex would give.
-    """
-    import shapely
-
-    out = np.full(len(shp), np.nan)
-    rows = np.flatnonzero(todo)
-    if not len(rows):
-        return out
-    coords, which = shapely.get_coordinates(shp[rows], return_index=True)
-    x, y = coords[:, 0], coords[:, 1]
-    approx = idx._grid.interpolate(x, y)
-    off = np.isnan(approx)                                  # off the grid: always measured
-    low = np.full(len(rows), np.inf)
-    np.minimum.at(low, which[~off], approx[~off])
-    cand = off | (approx <= low[which] + 2 * GRID_ERR_KM)
-    nearest = np.full(len(rows), np.inf)
-    np.minimum.at(nearest, which[cand], idx.distance_km(x[cand], y[cand]))
-    out[rows] = nearest
-    return out
 
 
 def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = ""):

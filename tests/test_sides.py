@@ -126,7 +126,8 @@ def test_area_distances_measure_only_the_vertices_that_can_be_nearest_and_lose_n
 
     from geomap.geodesy import discs
     from geomap.lines import get_line
-    from geomap.sides import SideIndex, _nearest_vertex_km
+    from geomap.side_areas import _nearest_vertex_km
+    from geomap.sides import SideIndex
 
     idx = SideIndex.of(get_line("euphrates"))
     rng = np.random.default_rng(9)

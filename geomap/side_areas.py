@@ -1,0 +1,127 @@
+"""Sides of areas and lines: the shares on each side of a line and the distance to it.
+
+An area wholly on one side is judged by one of its points, and one wholly outside the line's
+area needs nothing more; any other is intersected with the line's side areas as few times as
+its case needs (:func:`_sizes`: once for most). Distances come from the nearest vertex,
+measured only where it can be nearest (:func:`_nearest_vertex_km`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .geodesy import area_km2
+
+__all__ = ["area_sides", "GRID_ERR_KM"]
+
+def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside: np.ndarray) -> tuple:
+    """(size on the left, size on the right) of each geometry (area; length for lines), with as few
+    intersections with the line's side areas as each case needs."""
+    import shapely
+
+    def size(g, d):
+        return np.where(d >= 2, shapely.area(g), shapely.length(g))
+
+    n = len(part)
+    al, ar = np.zeros(n), np.zeros(n)
+    todo = np.ones(n, dtype=bool)
+    # Within the line's area and across the line: its left part, and the rest is on the right.
+    one = crosses & inside & (dims >= 2)
+    if one.any():
+        al[one] = size(shapely.intersection(part[one], idx.left), dims[one])
+        ar[one] = np.maximum(size(part[one], dims[one]) - al[one], 0.0)
+        todo &= ~one
+    # On one side of the line, partly outside its area: the part inside, on the side of its points.
+    edge = ~crosses & ~inside & todo
+    if edge.any():
+        cut = shapely.intersection(part[edge], idx.line.area)
+        rp = shapely.point_on_surface(cut)
+        code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
+        ins = size(cut, dims[edge])
+        rows = np.flatnonzero(edge)
+        al[rows], ar[rows] = np.where(code > 0, ins, 0.0), np.where(code < 0, ins, 0.0)
+        todo[rows[(code == 0) & (ins > 0)]] = True      # a point on the line itself: measure both sides
+        todo[rows[(code != 0) | (ins == 0)]] = False
+    if todo.any():
+        al[todo] = size(shapely.intersection(part[todo], idx.left), dims[todo])
+        ar[todo] = size(shapely.intersection(part[todo], idx.right), dims[todo])
+    return al, ar
+
+
+def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
+    """(share left, share right, share outside, distance km) of areas and lines, vectorised.
+
+    An area that crosses neither the cutting line (the line extended to the
+    area of interest's edge) nor that edge lies wholly on one side: its side is
+    the side of any of its points, with no intersection computed. Distances come
+    from the KD-tree over the densified line, measured from every vertex of the
+    geometry (within a few metres of the exact distance for the discs and
+    polygons claims are made of); areas larger than ``small_km2`` get NaN.
+    """
+    import shapely
+
+    n = len(shp)
+    dims = shapely.get_dimensions(shp)
+    crosses = shapely.intersects(idx.cutter, shp)
+    inside = shapely.contains(idx.line.area, shp)
+    whole = ~crosses & inside
+    sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
+    if whole.any():
+        rp = shapely.point_on_surface(shp[whole])
+        code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
+        sl[whole], sr[whole], so[whole] = code > 0, code < 0, code == 0
+    # Wholly outside the line's area: nothing to intersect.
+    away = ~whole & ~shapely.intersects(idx.line.area, shp)
+    so[away] = 1.0
+    rest = np.flatnonzero(~whole & ~away)
+    if len(rest):
+        # Events of one governorate share its polygon: intersect each distinct object once.
+        _, first, back = np.unique(np.array([id(g) for g in shp[rest]]), return_index=True,
+                                   return_inverse=True)
+        part = shp[rest][first]
+        pdims = dims[rest][first]
+        total = np.where(pdims >= 2, shapely.area(part), shapely.length(part))
+        al, ar = _sizes(idx, part, pdims, crosses[rest][first], inside[rest][first])
+        inside_size = al + ar
+        with np.errstate(invalid="ignore", divide="ignore"):
+            so[rest] = np.where(total > 0, np.clip(1.0 - inside_size / total, 0.0, 1.0), 1.0)[back]
+            # Shares of the part inside the area of interest.
+            sl[rest] = np.where(inside_size > 0, al / inside_size, 0.0)[back]
+            sr[rest] = np.where(inside_size > 0, ar / inside_size, 0.0)[back]
+    so = np.where((sl + sr) <= 1e-12, 1.0, so)
+    d = np.full(n, np.nan)
+    if distances:
+        touches = shapely.intersects(idx.geometry, shp)
+        small = area_km2(shp) <= small_km2
+        d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
+    return sl, sr, so, d
+
+
+#: Largest error of the grid's interpolated distance (km): the diagonal of a grid cell, rounded up.
+GRID_ERR_KM = 3.0
+
+
+def _nearest_vertex_km(idx, shp: np.ndarray, todo: np.ndarray) -> np.ndarray:
+    """The least :meth:`SideIndex.distance_km` over each geometry's vertices (where ``todo``).
+
+    The grid's interpolated distance, within :data:`GRID_ERR_KM` of the distance itself, rules
+    out the vertices that cannot be nearest; only the others are measured. The answer is the one
+    measuring every vertex would give.
+    """
+    import shapely
+
+    out = np.full(len(shp), np.nan)
+    rows = np.flatnonzero(todo)
+    if not len(rows):
+        return out
+    coords, which = shapely.get_coordinates(shp[rows], return_index=True)
+    x, y = coords[:, 0], coords[:, 1]
+    approx = idx._grid.interpolate(x, y)
+    off = np.isnan(approx)                                  # off the grid: always measured
+    low = np.full(len(rows), np.inf)
+    np.minimum.at(low, which[~off], approx[~off])
+    cand = off | (approx <= low[which] + 2 * GRID_ERR_KM)
+    nearest = np.full(len(rows), np.inf)
+    np.minimum.at(nearest, which[cand], idx.distance_km(x[cand], y[cand]))
+    out[rows] = nearest
+    return out
