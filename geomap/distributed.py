@@ -96,26 +96,37 @@ def verdict_partition(part, lines: Sequence, *, tolerance_km: Optional[float] = 
 def dask_client(scheduler: Optional[str] = None, workers: int = 2):
     """A dask client: a local cluster of ``workers`` processes, a running cluster's address, or
     ``"synchronous"`` (one thread: for tests and debugging)."""
-    import logging
-
     import dask
 
-    # dask's own progress messages are not geomap's: only its errors reach the terminal.
-    for name in ("distributed", "dask"):
-        logging.getLogger(name).setLevel(logging.ERROR)
     if scheduler == "synchronous":
         with dask.config.set(scheduler="synchronous"):
             yield None
         return
     from distributed import Client, LocalCluster
 
+    _quiet()
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, ValueError, TypeError) as err:
+            raise InputError(f"--scheduler {scheduler}: cannot reach the dask scheduler ({err})",
+                             hint="start one with 'dask scheduler' (and workers with 'dask worker ADDRESS'), "
+                                  "or leave --scheduler out for a local cluster") from err
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=40) as cluster, Client(cluster) as client:
         yield client
+
+
+def _quiet() -> None:
+    """dask's own progress messages are not geomap's: only its errors reach the terminal."""
+    import logging
+
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in ("distributed", "dask", "tornado", "bokeh"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _read(path: str, partitions: Optional[int]):
@@ -169,9 +180,10 @@ def classify_parquet(path: str, lines: Optional[Sequence] = None, *, tolerance_k
         Rows in the input's order.
     """
     _need_dask()
+    # The input is read (its schema, a first rows' sample) before any cluster starts.
+    judged = _judged(str(path), lines or [], tolerance_km=tolerance_km, preset=preset, columns=columns,
+                     partitions=partitions)
     with dask_client(scheduler, workers):
-        judged = _judged(str(path), lines or [], tolerance_km=tolerance_km, preset=preset, columns=columns,
-                         partitions=partitions)
         if output is not None:
             judged.to_parquet(str(output), write_index=False)
             return None

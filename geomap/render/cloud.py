@@ -147,7 +147,7 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
 
     codes, uniques = pd.factorize(frame["party"].astype(str))   # in order of first appearance
     parties = [str(p) for p in uniques]
-    party = codes.astype("<u2")
+    party = codes.astype("<u2" if len(parties) < 2**16 else "<u4")
     q = np.round(np.asarray(xy, dtype=float) * 1e5).astype("<i4")
     strings: list = []
     table: dict = {}
