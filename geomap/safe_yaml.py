@@ -156,10 +156,11 @@ def _not_plain(text: str) -> bool:
 
     if _NOT_PLAIN is None:
         _NOT_PLAIN = [
-            (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])[&*!][^\s]", re.MULTILINE)),
+            (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])(?:[&*][^\s]|!)", re.MULTILINE)),
             (("%", "---", "..."), re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
             (("e", "E"), re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
             (("0o",), re.compile(r"(?<![\w.])0o[0-7]")),
+            ((".",), re.compile(r"(?<![\w.])[-+]\.\d")),                          # +.5: text in 1.1
             (("|", ">"), re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
         ]
     for needles, rx in _NOT_PLAIN:

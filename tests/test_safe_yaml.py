@@ -82,3 +82,20 @@ def test_seeds_read_the_same_as_with_the_safe_loader_only(monkeypatch):
     import geomap.safe_yaml as sy
     monkeypatch.setattr(sy, "load_yaml_fast", lambda *a, **k: None)
     assert read_claims(SEEDS) == fast
+
+
+TRICKY = ["0x1F", "+.5", "-.5", ".5", "5.", "+5", "-0", "00", "1_0", "1e3", "1E+3", "1.5e-3", ".inf", "-.Inf",
+          "inf", "Infinity", "~", "null", "NULL", "true", "TRUE", "false", "yes", "No", "on", "OFF", "y", "n",
+          "0b101", "0o17", "017", "1:30", "190:20:30", "2017-01-01", "2017-1-1", "2017-01-01 10:00:00",
+          "12:30:00", "0.1.2", "1,000", '"1"', "'yes'", '""', "<<", "=", "!", "! x", "-", "--", "?", "0.",
+          "-.", "+", "1.e3", "1.5E3", "US & Russia", "&a x", "*", "a*b", "@x"]
+
+
+@pytest.mark.parametrize("token", TRICKY)
+def test_any_scalar_reads_the_same_both_ways_or_goes_the_safe_way(token):
+    doc = f"a: {token}\nb: [{token}]\n"
+    fast = load_yaml_fast(doc, "f.yaml")
+    if fast is None:
+        return
+    slow = _strip_lines(load_yaml(doc, "f.yaml"))
+    assert repr(fast) == repr(slow)            # repr: NaN equals NaN, and 1 is not True or 1.0
