@@ -99,9 +99,11 @@ class ClauseReader:
         res = self.gaz.resolve(text, kind=kind, context=self.context)
         self.resolutions.append(res)
         if res.status == "not_found":
-            hint = f"; did you mean {', '.join(res.suggestions[:3])}?" if res.suggestions else ""
-            raise ExpressionError(self.expression, text, claim=self.claim_id,
-                                  reason=f"no place matches {text!r}{hint}")
+            def why(res=res, text=text):
+                hint = f"; did you mean {', '.join(res.suggestions[:3])}?" if res.suggestions else ""
+                return f"no place matches {text!r}{hint}"
+
+            raise ExpressionError(self.expression, text, claim=self.claim_id, reason=why)
         if res.status == "ambiguous":
             others = ", ".join(f"{c.place.name} ({c.place.admin1 or c.place.country_code})"
                                for c in res.competitors[:3])

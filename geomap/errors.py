@@ -130,20 +130,40 @@ class ExpressionError(GeomapError, ValueError):
         The words that were not understood.
     claim : str, optional
         The claim id, so the message names it.
+    reason : str or callable, optional
+        Why; a callable is asked only when the message is read (a "did you mean" that scans the
+        gazetteer costs nothing to a caller that only tries whether words can be read).
     """
 
     def __init__(self, expression: str, unparsed: str, *, claim: Optional[str] = None,
-                 reason: Optional[str] = None):
+                 reason=None):
         self.expression = expression
         self.unparsed = unparsed
         self.claim = claim
-        who = f"claim {claim!r}: " if claim else ""
-        why = reason or f"could not interpret {unparsed!r}"
-        super().__init__(
-            f"{who}location {expression!r}: {why}; write it as e.g. 'near PLACE', "
-            "'N km west of PLACE', 'west bank of the Euphrates near PLACE', 'PLACE province', "
-            "or give coordinates"
-        )
+        self._reason = reason
+        self._message: Optional[str] = None
+        super().__init__(expression, unparsed)
+
+    def _why(self) -> str:
+        why = self._reason() if callable(self._reason) else self._reason
+        return why or f"could not interpret {self.unparsed!r}"
+
+    def __reduce__(self):
+        # Sent to another process (a dask worker's error) with its reason written out.
+        return (_expression_error, (self.expression, self.unparsed, self.claim, self._why()))
+
+    def __str__(self) -> str:
+        if self._message is None:
+            who = f"claim {self.claim!r}: " if self.claim else ""
+            why = self._why()
+            self._message = (f"{who}location {self.expression!r}: {why}; write it as e.g. 'near PLACE', "
+                             "'N km west of PLACE', 'west bank of the Euphrates near PLACE', 'PLACE province', "
+                             "or give coordinates")
+        return self._message
+
+
+def _expression_error(expression, unparsed, claim, reason) -> "ExpressionError":
+    return ExpressionError(expression, unparsed, claim=claim, reason=reason)
 
 
 class LineError(GeomapError, ValueError):

@@ -121,3 +121,17 @@ def test_uninterpretable_expressions_name_the_claim_and_words(expr, words):
         claim_geometry(expr, claim_id="c-7")
     assert "c-7" in str(err.value)
     assert words in str(err.value)
+
+
+def test_an_unreadable_name_explains_itself_only_when_asked_and_crosses_processes():
+    import pickle
+
+    from geomap.errors import ExpressionError
+    from geomap.relations import claim_geometry
+
+    with pytest.raises(ExpressionError) as err:
+        claim_geometry("near Mayadinn x", claim_id="c1")
+    text = str(err.value)
+    assert "claim 'c1'" in text and "did you mean" in text and "Mayadin" in text
+    back = pickle.loads(pickle.dumps(err.value))      # a dask worker's error reaches the client
+    assert str(back) == text and back.claim == "c1"
