@@ -122,9 +122,9 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         An xyzservices provider name ("OpenStreetMap.Mapnik", "CartoDB.Positron"):
         web tiles, loaded over the network. Default: none, the offline basemap.
     links : bool or "auto"
-        Draw links between competing claims of each incident, with distances
-        ("auto": unless there are more than 2,000 incidents, which a page
-        cannot show legibly; a warning says so).
+        Draw links between competing claims of each incident, with distances ("auto": yes,
+        for every incident; a map of more than :data:`~geomap.render.cloud.CLOUD_MIN`
+        claims draws them in its cloud, where they show once zoomed in).
     reference_places : bool
         Mark the gazetteer places the claims name.
     compact : bool
@@ -184,15 +184,6 @@ def _add_links(m, frame, table, marker_at, links, dates: list) -> None:
     """Dashed links between competing claims, dated (the slider hides them with their claims)."""
     from ..verdicts import compare_claims
 
-    n_incidents = frame["incident"].nunique() if "incident" in frame else 0
-    if links == "auto":
-        links = n_incidents <= 2000
-        if not links:
-            import logging
-
-            logging.getLogger(__name__).warning(
-                "%d incidents: links between competing claims left out (pass links=True to draw them)",
-                n_incidents)
     if not (links and "incident" in frame):
         return
     row_of = {cid: i for i, cid in enumerate(frame["claim_id"])}
