@@ -57,11 +57,22 @@ window.geomap = (function () {
   function declutter() {
     var els = Array.prototype.slice.call(document.querySelectorAll('.geomap-label, .geomap-side-label'));
     els.forEach(function (e) { e.style.visibility = ''; });
+    var box = geomap.map ? geomap.map.getContainer().getBoundingClientRect() : null;
     var items = els.map(function (e) {
       return {e: e, r: e.getBoundingClientRect(), p: parseFloat(e.getAttribute('data-priority') || '1')};
     }).filter(function (it) { return it.r.width > 0 && it.r.height > 0; });
+    if (box) {  // a label cut by the map's edge ("PT" for Egypt) reads as another word: hidden
+      items = items.filter(function (it) {
+        var cut = it.r.left < box.left || it.r.right > box.right || it.r.top < box.top || it.r.bottom > box.bottom;
+        if (cut) { it.e.style.visibility = 'hidden'; }
+        return !cut;
+      });
+    }
     items.sort(function (a, b) { return b.p - a.p; });
-    var placed = [];
+    // The controls (title, legend, slider) are in place first: a label under them is hidden.
+    var placed = Array.prototype.slice.call(document.querySelectorAll('.leaflet-control')).map(function (c) {
+      return {r: c.getBoundingClientRect(), text: null};
+    });
     items.forEach(function (it) {
       var r = it.r, text = it.e.textContent;
       var hit = placed.some(function (q) {
