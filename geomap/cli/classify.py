@@ -70,6 +70,9 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         _classify_on_dask(source, lns, output, summary=summary, tolerance_km=tolerance_km, preset=preset,
                           columns=columns, scheduler=scheduler, workers=workers, partitions=partitions)
         return
+    if _parquet(output) and _parquet(source) and not (summary or compare):
+        _judge_in_chunks(source, lns, output, tolerance_km=tolerance_km, preset=preset, columns=columns)
+        return
     if source == "-":
         text, name = read_text_arg("-")
         kind, data = load_input("-", text, preset=preset, columns=columns)
@@ -108,6 +111,27 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         click.echo(f"geomap: wrote {output} ({len(feats)} features)", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _parquet(path) -> bool:
+    return bool(path) and str(path).lower().endswith(".parquet")
+
+
+def _judge_in_chunks(source, lns, output, *, tolerance_km, preset, columns) -> None:
+    """Parquet in, Parquet out: judged a chunk of rows at a time, memory flat (:mod:`geomap.chunked`)."""
+    import sys
+
+    from ..chunked import judge_parquet
+
+    def progress(done: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\rgeomap: {done:,} rows judged", err=True, nl=False)
+
+    done = judge_parquet(source, output, lns, tolerance_km=tolerance_km, preset=preset, columns=columns,
+                         progress=progress)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    click.echo(f"geomap: wrote {output} ({done:,} rows)", err=True)
 
 
 def _write_parquet(frame, lns, output: str, tolerance_km) -> None:
