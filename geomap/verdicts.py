@@ -131,8 +131,8 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     if n == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in VERDICT_COLUMNS[2:]})
     v = side_of_geometries(where, line, tolerance_km=tolerance_km)
-    same = all(a is w for a, w in zip(areas, where))
-    va = v if same else side_of_geometries(areas, line, tolerance_km=tolerance_km, distances=False)
+    va = v if _same_geometries(areas, where) else side_of_geometries(areas, line, tolerance_km=tolerance_km,
+                                                                      distances=False)
     reason = np.full(n, None, dtype=object)
     side = v["side"].copy()
     missing = np.array([s is None for s in side], dtype=bool)
@@ -176,6 +176,14 @@ def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Series:
     written = np.array([sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)],
                        dtype=object)
     return pd.Series(written[group], index=out.index, dtype=object)
+
+
+def _same_geometries(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two arrays hold the same geometries (a claim's point is its area): judged once."""
+    import shapely
+
+    both_missing = shapely.is_missing(a) & shapely.is_missing(b)
+    return bool(np.all(both_missing | shapely.equals_exact(a, b, tolerance=0.0)))
 
 
 def sentence(row, line: DeconflictionLine, *, name: Optional[str] = None) -> str:
@@ -241,12 +249,8 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
         dates = _column(frame, "incident_date")
     countries = _column(frame, "country_code")
     named = _column(frame, "side_of")
-    own = frame["lines"] if (not lines and "lines" in frame) else None
-    keys = [tuple(x) if isinstance(x, (list, tuple, np.ndarray)) else () for x in own] if own is not None \
-        else [()] * len(frame)
     parts = []
-    for key in dict.fromkeys(keys):
-        rows = np.array([i for i, k in enumerate(keys) if k == key])
+    for key, rows in _by_own_lines(frame, lines):
         for ln in candidate_lines(lines, key):
             part = judge(where[rows], areas[rows], ln, dates=None if dates is None else dates[rows],
                          countries=None if countries is None else countries[rows],
@@ -257,6 +261,18 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
     ids = frame["claim_id"].to_numpy() if "claim_id" in frame else np.arange(len(frame)).astype(str)
     table.insert(1, "claim_id", ids[table["row"].to_numpy(int)] if len(table) else [])
     return table[VERDICT_COLUMNS]
+
+
+def _by_own_lines(frame, lines) -> list:
+    """(the incident's own lines, its rows ascending) for each distinct set, in order of first appearance."""
+    n = len(frame)
+    if lines or "lines" not in frame:
+        return [((), np.arange(n))]
+    keys = [tuple(x) if isinstance(x, (list, tuple, np.ndarray)) else () for x in frame["lines"].tolist()]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    order = np.argsort(codes, kind="stable")
+    bounds = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
+    return list(zip(uniques, np.split(order, bounds)))
 
 
 def applicable_lines(table: pd.DataFrame) -> list:
