@@ -58,8 +58,9 @@ def verdict_columns(frame, table, active) -> dict:
     return out
 
 
-def claim_columns(frame, vcols: dict) -> dict:
-    """What each claim's popup and drawing need, for layers and clouds alike."""
+def claim_columns(frame, vcols: dict, *, arrays: bool = True) -> dict:
+    """What each claim's popup and drawing need, for layers and clouds alike (``arrays=False``:
+    the text columns as the frame's own Series, which a cloud encodes without copying)."""
     import shapely
 
     from ..incidents import claim_anchors
@@ -72,10 +73,10 @@ def claim_columns(frame, vcols: dict) -> dict:
     radius_col = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
     string_keys = [k for k in _STRING_KEYS if k in frame]
     number_keys = [k for k in _NUMBER_KEYS if k in frame]
-    cols = {k: frame[k].to_numpy() for k in string_keys + number_keys}
+    cols = {k: frame[k].to_numpy() if arrays else frame[k] for k in string_keys + number_keys}
     if "notes" in cols:
         # geomap's own parse messages are for the analyst, never for a published page.
-        cols["notes"] = np.array([public_notes(n) for n in cols["notes"]], dtype=object)
+        cols["notes"] = np.array([public_notes(n) for n in list(cols["notes"])], dtype=object)
     cols.update(vcols)
     return {"geoms": geoms, "is_point": is_point, "has_point": has_pt | is_point, "marker_at": marker_at,
             "radius_m": np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0,
@@ -90,7 +91,7 @@ def add_cloud(m, frame, vcols: dict, colors: dict, simplify_deg: float, links) -
 
     from ..verdicts import pair_arrays
 
-    cc = claim_columns(frame, vcols)
+    cc = claim_columns(frame, vcols, arrays=False)
     text = {k: cc["cols"][k] for k in cc["skeys"]}
     for k in cc["number_keys"]:
         vals = pd.to_numeric(pd.Series(cc["cols"][k]), errors="coerce").round(3)

@@ -6,7 +6,8 @@ the page as typed arrays, compressed (deflate) and base64-encoded:
 
 * positions quantised to 1e-5 degrees (about a metre) as ``Int32``;
 * party, flags and days as small integers; disc radii as ``Float32``;
-* every text column dictionary-encoded: ``Uint32`` codes into one string table;
+* every text column dictionary-encoded: ``Uint32`` codes into one string table (each distinct
+  text of a column stored once);
 * other uncertainty areas (provinces, banks of a river) as GeoJSON, each distinct area
   once, with an ``Int32`` index per claim;
 * the pairs of competing claims as two ``Uint32`` columns and whether they can both be
@@ -74,24 +75,20 @@ def unpack_columns(blob: dict) -> dict:
             for c in blob["layout"]}
 
 
-def _codes(values, table: dict, strings: list) -> np.ndarray:
-    """Codes of ``values`` into the string table (each distinct string stored once); 2**32-1: none."""
+def _codes(values, strings: list) -> np.ndarray:
+    """Codes of ``values`` into the string table, which gains the column's distinct texts (each
+    once per column); 2**32-1: none (missing or empty)."""
     import pandas as pd
 
     codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else np.asarray(values, dtype=object),
                                   use_na_sentinel=True)
-    remap = np.empty(len(uniques) + 1, dtype="<u4")
-    remap[-1] = np.iinfo(np.uint32).max
-    for k, u in enumerate(uniques):
-        text = str(u)
-        if text == "":
-            remap[k] = remap[-1]
-            continue
-        if text not in table:
-            table[text] = len(strings)
-            strings.append(text.replace(_SEP, "\ufffd"))
-        remap[k] = table[text]
-    return remap[codes]
+    texts = [str(u) for u in uniques.tolist()]
+    none = np.iinfo(np.uint32).max
+    remap = np.append(np.arange(len(strings), len(strings) + len(texts), dtype=np.int64), none)
+    empty = np.flatnonzero(np.array([t == "" for t in texts], dtype=bool))
+    remap[empty] = none
+    strings.extend(texts)
+    return remap.astype("<u4")[codes]
 
 
 def _days(dates) -> np.ndarray:
@@ -150,7 +147,6 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
     party = codes.astype("<u2" if len(parties) < 2**16 else "<u4")
     q = np.round(np.asarray(xy, dtype=float) * 1e5).astype("<i4")
     strings: list = []
-    table: dict = {}
     cols = {"x": q[:, 0].copy(), "y": q[:, 1].copy(), "party": party,
             "r": np.asarray(radius_m, dtype="<f4"),
             "day": _days(frame["date"] if "date" in frame else [None] * n),
@@ -161,7 +157,7 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
     if "date" in keys and _iso_days_only(text_columns["date"], cols["day"]):
         keys.remove("date")
     for k in keys:
-        cols["s:" + k] = _codes(text_columns[k], table, strings)
+        cols["s:" + k] = _codes(text_columns[k], strings)
     shapes, area_of = _distinct_areas(areas or (), n)
     cols["area"] = area_of
     if pairs is not None and len(pairs[0]):
@@ -169,7 +165,10 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
         cols["lb"] = np.asarray(pairs[1], dtype="<u4")
         cols["lok"] = np.asarray(pairs[2], dtype="u1")
     blob = pack_columns(cols)
-    text = zlib.compress(_SEP.join(strings).encode("utf-8", "surrogatepass"), 1)
+    joined = _SEP.join(strings)
+    if joined.count(_SEP) != max(len(strings) - 1, 0):   # a text holding the separator itself
+        joined = _SEP.join(s.replace(_SEP, "\ufffd") for s in strings)
+    text = zlib.compress(joined.encode("utf-8", "surrogatepass"), 1)
     return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,
             "numbers": [k for k in number_keys if k in keys],
             "columns": blob, "strings": base64.b64encode(text).decode("ascii"), "areas": shapes}
