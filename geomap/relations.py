@@ -62,6 +62,7 @@ class RelationDefaults:
     point_km = 0.5           # explicit coordinates without a stated uncertainty
 
 
+_DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(
     r"\s*;\s*|\s*,\s*(?:which|that)\s+(?:is|was|lies|sits)\s+|\s*,\s*|"
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
@@ -198,7 +199,7 @@ def joint_anchors(resolutions, weight: float = 1.0) -> list:
 
 def _whole_coordinates(expr: str):
     """(lon, lat) when the whole expression is a coordinate pair, else None."""
-    if not expr or not any(ch.isdigit() for ch in expr):
+    if not expr or not _DIGIT.search(expr):
         return None
     try:
         return parse_coordinates(expr)
