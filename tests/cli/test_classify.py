@@ -116,3 +116,12 @@ def test_border_towns_and_foreign_places(runner, cli):
     assert "another country (TR)" in props[1]["reason"] and "another country (IQ)" in props[2]["reason"]
     assert props[0]["near_line"] is True
     assert props[3]["near_line"] is False  # a straddling area is described by its shares
+
+
+def test_output_file_gets_what_stdout_would(runner, cli, tmp_path):
+    out = tmp_path / "verdicts.geojson"
+    res = runner.invoke(cli, ["classify", SEEDS, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    to_stdout = runner.invoke(cli, ["classify", SEEDS])
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["verdicts.geojson"]    # no temporary file left
