@@ -58,11 +58,13 @@ def resolution_feature(res: Resolution, gazetteer: Gazetteer, *, runners_up: int
 
 
 def resolution_features(names: Iterable[str], *, gazetteer: Optional[Gazetteer] = None,
-                        joint: bool = False, context=None, **kwargs) -> list:
+                        joint: bool = False, context=None, memo: Optional[dict] = None, **kwargs) -> list:
     """Resolve names and return one GeoJSON feature per name, in input order.
 
     ``joint=True`` reads the names as one document (:func:`geomap.joint.resolve_joint`);
-    ``context`` is a :class:`~geomap.context.ResolutionContext`.
+    ``context`` is a :class:`~geomap.context.ResolutionContext`. ``memo`` (name -> feature)
+    carries the distinct names already resolved from one call to the next (a long list
+    resolved part by part).
     """
     gaz = gazetteer or Gazetteer.default()
     if joint:
@@ -71,7 +73,7 @@ def resolution_features(names: Iterable[str], *, gazetteer: Optional[Gazetteer] 
         results = resolve_joint(list(names), gazetteer=gaz, context=context)
         return [resolution_feature(r, gaz) for r in results]
     # Event tables repeat their place names: each distinct name is resolved once.
-    done: dict = {}
+    done: dict = {} if memo is None else memo
     out = []
     for n in names:
         if n not in done:

@@ -8,6 +8,9 @@ from ..place import KINDS
 
 from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt, use_rs_opt
 
+#: Names resolved and written at a time with --sequence.
+STREAM_NAMES = 10_000
+
 
 @click.command(short_help="Resolve place names against the offline gazetteer.")
 @click.argument("names", nargs=-1)
@@ -86,14 +89,18 @@ def resolve(names, files, kind, country, within, near, region, joint, events, pr
     gaz = Gazetteer.default()
     context = make_context(gaz, within=within, near=near, region=region,
                            country=country.upper() if country else None)
-    if joint:
-        feats = resolution_features(queries, gazetteer=gaz, joint=True, context=context)
-    else:
-        feats = resolution_features(queries, gazetteer=gaz, kind=kind, context=context)
-    click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
-               nl=False)
-    if strict and any(f["properties"]["status"] != "resolved" for f in feats):
-        bad = [f["properties"]["query"] for f in feats if f["properties"]["status"] != "resolved"]
+    bad, memo = [], {}
+    # A sequence is written as it is resolved, a part at a time (memory stays flat however many
+    # names); joint resolution reads all names together, and a FeatureCollection is one document.
+    step = STREAM_NAMES if sequence and not joint else max(len(queries), 1)
+    for start in range(0, len(queries), step):
+        part = queries[start:start + step]
+        feats = (resolution_features(part, gazetteer=gaz, joint=True, context=context) if joint else
+                 resolution_features(part, gazetteer=gaz, kind=kind, context=context, memo=memo))
+        click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision, use_rs=use_rs),
+                   nl=False)
+        bad.extend(f["properties"]["query"] for f in feats if f["properties"]["status"] != "resolved")
+    if strict and bad:
         click.echo(f"geomap: not resolved: {', '.join(bad)}", err=True)
         raise SystemExit(2)
 

@@ -183,3 +183,16 @@ def test_towns_on_the_right_bank_through_resolve_and_classify(runner, cli, name,
     classified = runner.invoke(cli, ["classify", "--sequence", "-"], input=resolved.stdout)
     assert classified.exit_code == 0, classified.output
     assert json.loads(classified.stdout.splitlines()[0])["properties"]["side"] == bank
+
+
+def test_a_sequence_is_written_part_by_part_with_the_same_output(runner, cli, monkeypatch):
+    import geomap.cli.resolve as mod
+
+    names = "\n".join(["Mayadin", "Hajin", "Nowhereville", "Tabqa", "Raqqa Province", "Hajin"] * 3) + "\n"
+    whole = runner.invoke(cli, ["resolve", "--sequence", "-"], input=names)
+    monkeypatch.setattr(mod, "STREAM_NAMES", 4)
+    parts = runner.invoke(cli, ["resolve", "--sequence", "-"], input=names)
+    assert whole.exit_code == parts.exit_code == 0
+    assert parts.stdout == whole.stdout and len(whole.stdout.splitlines()) == 18
+    strict = runner.invoke(cli, ["resolve", "--sequence", "--strict", "-"], input=names)
+    assert strict.exit_code == 2 and "Nowhereville" in strict.stderr
