@@ -51,10 +51,17 @@ def _num(s: Optional[str]) -> float:
     return float(s) if s else 0.0
 
 
+_AXIS_WORDS = re.compile(r"(?i)\b(lat(?:itude)?|lon(?:gitude)?|lng)\s*[:=]?")
+_COMPASS_WORDS = re.compile(r"(?i)\b(north|south|east|west)\b")
+#: The form most tables and claims files use, "34.7687N 40.5423E": read directly (the general
+#: reader below gives the same numbers; a test holds them together).
+_DECIMAL_NE = re.compile(r"\s*(\d{1,3}\.\d+)\s*([NS])[\s,;/]+(\d{1,3}\.\d+)\s*([EW])\s*")
+
+
 def _axes(text: str):
     s = text.strip()
-    s = re.sub(r"(?i)\b(lat(?:itude)?|lon(?:gitude)?|lng)\s*[:=]?", " ", s)
-    s = re.sub(r"(?i)\b(north|south|east|west)\b", lambda m: m.group(1)[0].upper(), s)
+    s = _AXIS_WORDS.sub(" ", s)
+    s = _COMPASS_WORDS.sub(lambda m: m.group(1)[0].upper(), s)
     pos = 0
     out = []
     while pos < len(s) and len(out) < 3:
@@ -142,6 +149,17 @@ def parse_coordinates(text: str) -> Tuple[float, float]:
         raise CoordinateError("empty coordinates")
     if _MGRS.match(text):
         return parse_mgrs(text)
+    quick = _DECIMAL_NE.fullmatch(text)
+    if quick:
+        lat = float(quick.group(1)) * (-1 if quick.group(2) == "S" else 1)
+        lon = float(quick.group(3)) * (-1 if quick.group(4) == "W" else 1)
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return round(lon, 6), round(lat, 6)
+    return _parse_general(text)
+
+
+def _parse_general(text: str) -> Tuple[float, float]:
+    """:func:`parse_coordinates` for every form it reads."""
     s = text.replace(":", " ")
     axes = _axes(s)
     if len(axes) != 2:

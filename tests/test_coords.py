@@ -39,3 +39,23 @@ def test_bad_coordinates_raise(text):
     with pytest.raises(CoordinateError):
         parse_coordinates(text)
     assert not looks_like_coordinates(text)
+
+
+def test_the_quick_reading_of_decimal_pairs_equals_the_general_one():
+    import random
+
+    from geomap.coords import _parse_general, parse_coordinates
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        lat, lon = rnd.uniform(-95, 95), rnd.uniform(-185, 185)
+        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+        sep = rnd.choice([" ", ", ", "  ", ",", " / ", ";"])
+        text = f"{abs(lat):.{rnd.randint(1, 7)}f}{rnd.choice(['', ' '])}{ns}{sep}{abs(lon):.{rnd.randint(1, 7)}f}{ew}"
+        try:
+            expected = _parse_general(text)
+        except Exception as err:          # out of range: both refuse, with the same error
+            with pytest.raises(type(err)):
+                parse_coordinates(text)
+            continue
+        assert parse_coordinates(text) == expected, text
