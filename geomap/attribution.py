@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["Statement", "attribute", "sentences", "party_of", "PARTIES"]
+__all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "PARTIES"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
@@ -89,6 +89,26 @@ def sentences(text: str) -> list:
     if pending is not None:
         out.append((text[pending:], pending, len(text)))
     return out
+
+
+def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
+    """The party named nearest to position ``pos`` of ``text``, before or after it (the actor of
+    the verb there: "the Russian pilots crossing", "rather than crossing ..., the Russian jets").
+
+    >>> nearest_party("the US story is wrong: rather than crossing it, the Russian jets", 32)
+    'Russia'
+
+    ``skip``: (start, end) spans whose names do not count (the statement's own source).
+    """
+    best, gap = None, None
+    for party, rx in _PARTY_RE:
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            d = pos - m.end() if m.end() <= pos else m.start() - pos
+            if gap is None or d < gap:
+                best, gap = party, d
+    return best
 
 
 def party_of(source: str) -> Optional[str]:

@@ -358,6 +358,10 @@ def build_lines(source: os.PathLike, out: os.PathLike) -> Path:
         "left_label": "east", "right_label": "west",
         "accuracy_km": 3.0, "area": "SY", "area_grow_km": 1.0, "valid_from": None, "valid_to": None,
         "approximate": False,
+        # Whose side each bank was: Russian and Syrian government aircraft west of the river,
+        # the US-led coalition and its SDF partners east of it (the seed reports, 2017).
+        "side_parties": {"west": ["Russia", "Russian MoD", "Syrian government"],
+                         "east": ["US-led coalition", "SDF"]},
         "source": "Natural Earth 10m rivers v4.0.0 (public domain), Euphrates centreline chained and "
                   "oriented downstream; the river served as the US-Russia deconfliction line in 2017",
         "description": "The Euphrates served as the line between the US-led coalition's and "

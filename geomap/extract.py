@@ -259,6 +259,9 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None:
             continue
+        crossed = _crossing(text, st, m)
+        if crossed and _readable(crossed, gaz):
+            where = crossed
         negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
                 "party": 0.85 if st.how in ("according to", "said") else 0.6,
@@ -267,6 +270,44 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         out.append(_Draft(st.party, st.speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
     return out
+
+
+_CROSS = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:over\s+)?(?:the\s+)?$", re.I)
+
+
+def _crossing(text, st, m) -> Optional[str]:
+    """"the Russian pilots crossing the Euphrates": a party that crosses a deconfliction line is
+    on the side that is not its own (the line's ``side_parties``), so the claim reads "east of the
+    Euphrates". None when the words are not a crossing, the river is no line, or the actor's side
+    is not known."""
+    from .attribution import nearest_party
+
+    verb = _CROSS.search(text[max(st.start, m.start - 40):m.start])
+    if not verb:
+        return None
+    line = _line_named(m.place)
+    if line is None or not line.side_parties:
+        return None
+    lo = max(st.start, m.start - 120)
+    window = text[lo:min(st.end, m.end + 80)]
+    # The source of the statement ("..., the coalition said") is not the one crossing.
+    skip = tuple((k.start(), k.end()) for k in re.finditer(rf"\b{re.escape(st.speaker)}\b", window)) \
+        if st.speaker else ()
+    actor = nearest_party(window, max(st.start, m.start - 40) + verb.start() - lo, skip=skip)
+    own = line.side_of_party(actor) if actor else None
+    return f"{line.other_side(own)} of the {m.place.name.split(' (')[0]}" if own else None
+
+
+def _line_named(place):
+    """The built-in deconfliction line that a river or place is (the Euphrates), if any."""
+    from .lines import builtin_lines
+    from .text import name_key
+
+    key = name_key(place.name)
+    for ln in builtin_lines():
+        if key and (name_key(ln.name) == key or name_key(ln.title).startswith(key)):
+            return ln
+    return None
 
 
 def _cue_start(text: str, floor: int, start: int) -> int:

@@ -64,7 +64,7 @@ class DeconflictionLine:
     def __init__(self, name: str, geometry, *, left_label: str = "left", right_label: str = "right",
                  area=None, accuracy_km: float = 0.0, valid_from=None, valid_to=None,
                  title: str = "", source: str = "", description: str = "", approximate: bool = False,
-                 area_name: str = ""):
+                 area_name: str = "", side_parties: Optional[dict] = None):
         import shapely
 
         if geometry is None or geometry.is_empty:
@@ -90,6 +90,8 @@ class DeconflictionLine:
         self.description = description
         self.approximate = approximate
         self.area_name = area_name
+        #: side label -> the parties whose side it is (a party "crossing" the line is on the other).
+        self.side_parties = _side_parties(side_parties, (left_label, right_label), name)
         #: ISO code when the area of interest is a country: places known to be in
         #: another country are outside it whatever the generalised outline says.
         self.area_country = ""
@@ -118,7 +120,7 @@ class DeconflictionLine:
             right_label=self.left_label, area=self.area, accuracy_km=self.accuracy_km,
             valid_from=self.valid_from, valid_to=self.valid_to, title=self.title,
             source=self.source, description=self.description, approximate=self.approximate,
-            area_name=self.area_name)
+            area_name=self.area_name, side_parties=self.side_parties)
 
     # -- geometry ------------------------------------------------------------
     @cached_property
@@ -212,7 +214,27 @@ class DeconflictionLine:
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "approximate": self.approximate, "source": self.source,
             "description": self.description, "area": self.area_name,
+            **({"side_parties": self.side_parties} if self.side_parties else {}),
         }
+
+    def side_of_party(self, party: str) -> Optional[str]:
+        """The side label whose parties include ``party`` (or a party it belongs to: "Russian MoD"
+        is Russia's), or None.
+
+        >>> get_line("euphrates").side_of_party("Russian MoD")
+        'west'
+        """
+        for side, parties in self.side_parties.items():
+            if party in parties:
+                return side
+        for side, parties in self.side_parties.items():
+            if any(party.startswith(p.split()[0]) for p in parties):
+                return side
+        return None
+
+    def other_side(self, side: str) -> str:
+        """The other side's label."""
+        return self.right_label if side == self.left_label else self.left_label
 
     @cached_property
     def metric_crs(self):
@@ -255,6 +277,17 @@ def _area_from_spec(spec: Optional[str], geometry, grow_km: float = 0.0):
     raise LineError(f"area of interest {spec!r} is not a country code, governorate or 'buffer:KM'")
 
 
+def _side_parties(value, labels: tuple, name: str) -> dict:
+    """``side_parties`` checked: a mapping of this line's side labels to lists of party names."""
+    if not value:
+        return {}
+    if not isinstance(value, dict) or not all(
+            k in labels and isinstance(v, list) and all(isinstance(p, str) for p in v) for k, v in value.items()):
+        raise LineError(f"line {name!r}: side_parties must map the side labels ({', '.join(labels)}) "
+                        "to lists of party names")
+    return {str(k): [str(p) for p in v] for k, v in value.items()}
+
+
 def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> DeconflictionLine:
     from shapely.geometry import shape
 
@@ -274,6 +307,7 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> D
         valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
         title=props.get("title") or "", source=props.get("source") or "",
         description=props.get("description") or "", approximate=bool(props.get("approximate")),
+        side_parties=props.get("side_parties"),
     )
 
 

@@ -67,10 +67,13 @@ def test_su25_the_mod_puts_its_jets_west_of_the_river_and_denies_the_crossing():
     assert "the river" in mod[0].location  # the report's words, verbatim
     assert _side(mod[0]) == "west"
     us = [c for c in claims if c.party == "US-led coalition"]
-    assert us and "Euphrates" in us[0].where
+    # "the Russian pilots crossing the Euphrates": Russia's side is the west, so the claim is the east.
+    assert us and us[0].where == "east of the Euphrates" and us[0].location == "crossing the Euphrates"
+    assert _side(us[0]) == "east"
     denials = [c for c in claims if c.denies]
     assert denials and all(c.party.startswith("Russia") for c in denials)
     assert {c.denies for c in denials} == {us[0].id}
+    assert all(c.where == "east of the Euphrates" for c in denials if "cross" in c.location)
     assert all(c.drafted and dict(c.confidence) for c in claims)
 
 
@@ -182,3 +185,14 @@ def test_sources_are_normalised_to_parties(source, party):
     from geomap.attribution import party_of
 
     assert party_of(source) == party
+
+
+@pytest.mark.parametrize("sentence, where", [
+    ("Syrian government jets crossed the Euphrates, the coalition said.", "east of the Euphrates"),
+    ("SDF fighters crossed the Euphrates near Deir ez-Zor, Damascus said.", "west of the Euphrates"),
+    ("A convoy crossed the Euphrates, the coalition said.", "Euphrates"),   # no actor: the river itself
+])
+def test_a_party_crossing_a_line_is_on_the_side_that_is_not_its_own(sentence, where):
+    _, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 11, 24))
+    crossing = [c for c in claims if "cross" in c.location]
+    assert crossing and crossing[0].where == where
