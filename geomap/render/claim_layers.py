@@ -14,7 +14,7 @@ import pandas as pd
 from .cloud import ClaimCloud, CloudParty, cloud_payload
 from .elements import ClaimLayer, claim_payload
 
-__all__ = ["public_notes", "verdict_columns", "claim_columns", "claim_layers", "add_cloud"]
+__all__ = ["public_notes", "popup_verdicts", "claim_columns", "claim_layers", "add_cloud"]
 
 _STRING_KEYS = ["claim_id", "incident", "incident_title", "party", "speaker", "claim", "location",
                 "reading", "report", "quote", "notes", "date", "name", "query", "draft", "denies",
@@ -23,6 +23,11 @@ _NUMBER_KEYS = ["precision", "radius_km"]
 
 
 def public_notes(notes) -> str:
+    """A claim's notes without geomap's own parse messages (for the analyst, never for a page).
+
+    >>> public_notes("the words were not read: x; 'Hajin' is ambiguous")
+    "'Hajin' is ambiguous"
+    """
     if not isinstance(notes, str):
         return notes
     from ..relations import UNREAD_NOTE
@@ -38,7 +43,7 @@ def _round_geojson(geom, nd: int = 5):
         {"type": "Point", "coordinates": [round(geom.x, nd), round(geom.y, nd)]}
 
 
-def verdict_columns(frame, table, active) -> dict:
+def popup_verdicts(frame, table, active) -> dict:
     """"verdict:<line>" -> each claim's sentence, for the lines drawn (what popups show)."""
     from ..verdicts import line_label
 

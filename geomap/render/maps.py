@@ -29,7 +29,7 @@ import pandas as pd
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
-from .claim_layers import add_cloud, claim_layers, verdict_columns
+from .claim_layers import add_cloud, claim_layers, popup_verdicts
 from .cloud import CLOUD_MIN
 from .controls import Attribution, Legend, TilesNotice, TimeSlider, TitleBox
 from .elements import BasemapLayer, LineLayer, LinksLayer, PlacesLayer, Runtime, frame_colors
@@ -162,7 +162,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     for ln in active:
         LineLayer(ln).add_to(m)
     as_cloud = len(frame) > CLOUD_MIN if cloud == "auto" else bool(cloud)
-    vcols = verdict_columns(frame, table, active)
+    vcols = popup_verdicts(frame, table, active)
     # Reference places first, so claim markers draw (and take clicks) above them.
     if reference_places and "place_ids" in frame:
         _add_reference_places(m, frame, gazetteer)
