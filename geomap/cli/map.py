@@ -19,11 +19,14 @@ from .options import column_opt, handle_errors, line_opt, read_text_arg
               help="Add web tiles from an xyzservices provider (e.g. OpenStreetMap.Mapnik). "
                    "The page then loads tiles over the network; by default it makes no request.")
 @click.option("--no-links", is_flag=True, help="Do not draw links between competing claims.")
+@click.option("--cloud/--layers", "cloud", default=None,
+              help="Draw the claims as one compact canvas layer (density when zoomed out, single claims "
+                   "zoomed in) or as one layer per claim. Default: a cloud above 20,000 claims.")
 @column_opt
 @click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
               help="Column names of an event table (detected when omitted).")
 @handle_errors
-def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, preset):
+def map_cmd(source, output, lines, incidents, title, tiles, no_links, cloud, columns, preset):
     """Write a self-contained HTML map of claims, lines and their sides.
 
     SOURCE is a claims file or folder (seeds/), GeoJSON features ('-' for
@@ -36,6 +39,7 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, p
       geomap map seeds/ -o seeds.html
       geomap map seeds/ --incident su22-shootdown-2017-06-18 -o su22.html
       geomap resolve - < names.txt | geomap classify - | geomap map - -o names.html
+      geomap map ucdp_ged_syria.tsv --cloud -o events.html
     """
     from ..classify import load_input
     from ..render.maps import claims_map, features_frame, save_map
@@ -58,7 +62,8 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, columns, p
                                      param_hint="--incident")
         frame = frame[frame["incident"].isin(incidents)]
     m = claims_map(frame, lines=list(lines) or None, title=title, tiles=tiles,
-                   links=False if (no_links or kind == "events") else "auto")
+                   links=False if (no_links or kind == "events") else "auto",
+                   cloud="auto" if cloud is None else cloud)
     save_map(m, output)
     click.echo(f"geomap: wrote {output} ({len(frame)} claims)", err=True)
 

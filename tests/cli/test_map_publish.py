@@ -44,3 +44,11 @@ def test_publish_command(runner, cli, tmp_path):
     res = runner.invoke(cli, ["publish", SEEDS, "-o", str(tmp_path / "site")])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_map_as_a_cloud_or_as_layers_on_request(runner, cli, tmp_path):
+    cloud, layers = tmp_path / "cloud.html", tmp_path / "layers.html"
+    assert runner.invoke(cli, ["map", SEEDS, "--cloud", "-o", str(cloud)]).exit_code == 0
+    assert runner.invoke(cli, ["map", SEEDS, "--layers", "-o", str(layers)]).exit_code == 0
+    assert "geomap.cloud(" in cloud.read_text(encoding="utf-8")
+    assert "geomap.cloud(" not in layers.read_text(encoding="utf-8")
