@@ -262,3 +262,32 @@ def test_report_text_is_never_evaluated(tmp_path, runner, cli):
         _assert_inert(out.read_text(encoding="utf-8"), sentinel)
         drafted = runner.invoke(cli, ["extract", str(src)])
         _assert_inert(drafted.output, sentinel)
+
+
+def _cloud_texts(page: str) -> list:
+    """The texts a cloud page carries: its parties and its deflated string table, decoded."""
+    import base64
+    import json
+    import zlib
+
+    i = page.index("geomap.cloud(") + len("geomap.cloud(")
+    payload = json.JSONDecoder().raw_decode(page[i:])[0]
+    table = zlib.decompress(base64.b64decode(payload["strings"])).decode("utf-8").split("\x00")
+    return payload["parties"] + table
+
+
+# (A claim's own ``notes`` reach no map, layered or cloud: the page's notes are geomap's reading notes.)
+@pytest.mark.parametrize("field", ["claim", "quote", "party", "speaker", "title", "report", "report_title"])
+def test_cloud_maps_carry_every_field_as_data(tmp_path, runner, cli, field):
+    """--cloud packs the texts into a compressed table: each payload is there verbatim, none ran."""
+    sentinel = tmp_path / "PWNED"
+    for i, value in enumerate(payloads(sentinel)):
+        src = tmp_path / f"claims-{i}.yaml"
+        src.write_text(_claims_yaml(field, value), encoding="utf-8")
+        out = tmp_path / f"cloud-{i}.html"
+        res = runner.invoke(cli, ["map", str(src), "--cloud", "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        page = out.read_text(encoding="utf-8")
+        _assert_inert(page, sentinel)
+        texts = _cloud_texts(page)
+        assert any(value in t for t in texts), f"{field}: {value!r} is not carried as text"
