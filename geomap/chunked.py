@@ -35,7 +35,7 @@ CHUNK_ROWS = 100_000
 
 
 def _chunks(path: str, rows: int):
-    """(kind, frame) for each chunk of rows: claims (GeoParquet with claim ids) or events."""
+    """Each chunk of rows as a table (a GeoDataFrame when the file is GeoParquet)."""
     import geopandas as gpd
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -46,18 +46,9 @@ def _chunks(path: str, rows: int):
         raise InputError(f"cannot read this Parquet file ({err})", source=path) from err
     schema = pf.schema_arrow
     is_geo = b"geo" in (schema.metadata or {})
-    claims = is_geo and {"claim_id", "party"} <= set(schema.names)
     for batch in pf.iter_batches(batch_size=rows):
         table = pa.Table.from_batches([batch], schema=schema)
-        if claims:
-            frame = gpd.GeoDataFrame.from_arrow(table)
-            yield "claims", frame.to_crs("EPSG:4326") if frame.crs else frame.set_crs("EPSG:4326")
-        else:
-            df = table.to_pandas()
-            if is_geo:  # events with a geometry column: their columns are read as a table's
-                geo = json.loads(schema.metadata[b"geo"])
-                df = df.drop(columns=list(geo.get("columns", {})), errors="ignore")
-            yield "events", df
+        yield gpd.GeoDataFrame.from_arrow(table) if is_geo else table.to_pandas()
 
 
 def _geo_metadata() -> bytes:
@@ -103,16 +94,14 @@ def judge_parquet(source: str, output: str, lines: Optional[Sequence] = None, *,
     """
     import pyarrow.parquet as pq
 
-    from .classify import judged_frame
-    from .events import read_events_frame
+    from .classify import judged_frame, table_as_frame
 
     out = Path(output)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     writer, done = None, 0
     try:
-        for kind, chunk in _chunks(str(source), rows):
-            frame = chunk if kind == "claims" else read_events_frame(
-                chunk.reset_index(drop=True), source=str(source), preset=preset, columns=columns)
+        for chunk in _chunks(str(source), rows):
+            _, frame = table_as_frame(chunk, source=str(source), preset=preset, columns=columns)
             judged = judged_frame(frame, lines, tolerance_km=tolerance_km)
             table = _arrow(judged, writer.schema if writer is not None else None)
             if writer is None:

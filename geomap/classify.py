@@ -263,11 +263,27 @@ def read_parquet_input(path, *, preset: Optional[str] = None, columns: Optional[
             table = pd.read_parquet(path)
     except (OSError, ValueError) as err:
         raise InputError(f"cannot read this Parquet file ({err})", source=str(path)) from err
-    if {"claim_id", "party"} <= set(table.columns) and hasattr(table, "geometry"):
+    return table_as_frame(table, source=str(path), preset=preset, columns=columns)
+
+
+def table_as_frame(table, *, source: str, preset: Optional[str] = None, columns: Optional[dict] = None):
+    """("claims", frame) for a GeoDataFrame of claims (claim ids, parties, areas), else ("events",
+    frame) for an event table's rows (:func:`geomap.events.read_events_frame`; a geometry column
+    it may have is not read: events are placed by their coordinates and precision).
+
+    One reading for a whole Parquet file, a chunk of it and a dask partition alike.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    if isinstance(table, gpd.GeoDataFrame) and {"claim_id", "party"} <= set(table.columns):
         return "claims", table.to_crs("EPSG:4326") if table.crs else table.set_crs("EPSG:4326")
     from .events import read_events_frame
 
-    return "events", read_events_frame(table, source=str(path), preset=preset, columns=columns)
+    if isinstance(table, gpd.GeoDataFrame):
+        table = pd.DataFrame(table.drop(columns=table.geometry.name))
+    return "events", read_events_frame(table.reset_index(drop=True), source=source, preset=preset,
+                                       columns=columns)
 
 
 def judged_frame(frame, lines: Optional[list] = None, *, tolerance_km: Optional[float] = None):

@@ -35,7 +35,6 @@ import os
 from contextlib import contextmanager
 from typing import Optional, Sequence
 
-import pandas as pd
 
 from .errors import InputError
 
@@ -76,17 +75,9 @@ def verdict_partition(part, lines: Sequence, *, tolerance_km: Optional[float] = 
 
     The function every dask worker runs; on a whole table it gives the single-machine answer.
     """
-    import geopandas as gpd
+    from .classify import judged_frame, table_as_frame
 
-    from .classify import judged_frame
-
-    if isinstance(part, gpd.GeoDataFrame) and {"claim_id", "party"} <= set(part.columns):
-        frame = part.to_crs("EPSG:4326") if part.crs else part.set_crs("EPSG:4326")
-    else:
-        from .events import read_events_frame
-
-        raw = pd.DataFrame(part.drop(columns=part.geometry.name)) if isinstance(part, gpd.GeoDataFrame) else part
-        frame = read_events_frame(raw.reset_index(drop=True), source=source, preset=preset, columns=columns)
+    _, frame = table_as_frame(part, source=source, preset=preset, columns=columns)
     out = judged_frame(frame, list(lines), tolerance_km=tolerance_km)
     out.index = part.index
     return out
