@@ -63,7 +63,7 @@ def export_table(frame, lines: Optional[list] = None, *, verdicts=None):
     import geopandas as gpd
 
     from .incidents import check_claims_frame
-    from .verdicts import applicable_lines, verdict_table
+    from .verdicts import applicable_lines, verdict_columns, verdict_table
 
     check_claims_frame(frame)
     frame = frame.reset_index(drop=True)
@@ -77,11 +77,10 @@ def export_table(frame, lines: Optional[list] = None, *, verdicts=None):
 
     palette = frame_colors(frame)
     out["color"] = [palette[str(p)] for p in frame["party"]]  # for styling in QGIS, Google Earth
-    for name in applicable_lines(table) or list(dict.fromkeys(table["line"])):
-        part = table[table["line"] == name].set_index("row")
-        col = name.replace("-", "_")
-        out[f"{col}_side"] = part["side"].reindex(range(len(frame))).to_numpy()
-        out[f"{col}_verdict"] = part["sentence"].reindex(range(len(frame))).to_numpy()
+    names = applicable_lines(table) or list(dict.fromkeys(table["line"]))
+    wide = verdict_columns(table, len(frame), names)
+    for col in [c for c in wide.columns if c.endswith(("_side", "_verdict"))]:
+        out[col] = wide[col].to_numpy()
     return gpd.GeoDataFrame(out, geometry=frame.geometry.to_numpy(), crs="EPSG:4326")
 
 
