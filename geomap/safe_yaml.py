@@ -20,6 +20,8 @@ geomap.errors.ClaimFormatError: demo.yaml: the document expands to more than 5 v
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
 from .errors import ClaimFormatError
@@ -145,78 +147,57 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
 # safe way above, so both paths give the same data.
 
 #: Text that the fast parser would read differently, or that only the safe path limits:
-#: anchors, aliases, tags, directives, more than one document, exponent and octal numbers.
-_NOT_PLAIN = None
+#: anchors, aliases, tags, directives, more than one document, exponent and octal numbers,
+#: "+.5", block texts. Each pattern runs only when one of its cheap substrings is present.
+_NOT_PLAIN = [
+    (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])(?:[&*][^\s]|!)", re.MULTILINE)),
+    (("%", "---", "..."), re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
+    (("e", "E"), re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
+    (("0o",), re.compile(r"(?<![\w.])0o[0-7]")),
+    ((".",), re.compile(r"(?<![\w.])[-+]\.\d")),                          # +.5: text in 1.1
+    (("|", ">"), re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
+]
 
 
 def _not_plain(text: str) -> bool:
-    """Whether ``text`` may hold any of the above (cheap substring tests first, then the patterns)."""
-    global _NOT_PLAIN
-    import re
-
-    if _NOT_PLAIN is None:
-        _NOT_PLAIN = [
-            (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])(?:[&*][^\s]|!)", re.MULTILINE)),
-            (("%", "---", "..."), re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
-            (("e", "E"), re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
-            (("0o",), re.compile(r"(?<![\w.])0o[0-7]")),
-            ((".",), re.compile(r"(?<![\w.])[-+]\.\d")),                          # +.5: text in 1.1
-            (("|", ">"), re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
-        ]
-    for needles, rx in _NOT_PLAIN:
-        if any(n in text for n in needles) and rx.search(text):
-            return True
-    return False
+    """Whether ``text`` may hold any of the above."""
+    return any(any(n in text for n in needles) and rx.search(text) for needles, rx in _NOT_PLAIN)
 
 
-_TYPED = None
-
-
+@lru_cache(maxsize=1)
 def _yaml11_typed():
     """A test: would YAML 1.1 (PyYAML) read this plain text as something other than text?"""
-    global _TYPED
-    import re
-
-    if _TYPED is not None:
-        return _TYPED
-
     import yaml
 
-    rxs = [rx.pattern for rs in yaml.resolver.Resolver.yaml_implicit_resolvers.values()
-           for tag, rx in rs if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str")]
-    combined = re.compile("|".join(f"(?:{p})" for p in sorted(set(rxs))), re.X)
+    skip = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str")
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    combined = re.compile("|".join(f"(?:{p})" for p in sorted({rx.pattern for rs in table.values()
+                                                                for tag, rx in rs if tag not in skip})), re.X)
     # PyYAML only tries the resolvers listed under a text's first character.
-    first = frozenset(ch for ch, rs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-                      if ch is not None and any(t not in ("tag:yaml.org,2002:timestamp",
-                                                          "tag:yaml.org,2002:str") for t, _ in rs))
+    first = frozenset(ch for ch, rs in table.items() if ch is not None and any(t not in skip for t, _ in rs))
 
     def typed(text: str) -> bool:
         return text == "" or (text[0] in first and combined.fullmatch(text) is not None)
 
-    _TYPED = typed
-    return _TYPED
+    return typed
 
 
 #: A line that starts a mapping as an item of a sequence ("- id: x", "- {id: x, ...}"): its first key.
-_ITEM = None
+_ITEM = re.compile(r"^[ ]*-[ ]+\{?[ ]*(\"[^\"]*\"|'[^']*'|[^\s:#{}\[\],\"'][^:#{}\[\],]*?)[ ]*:"
+                   r"(?:[ ]+([^\n]*)|$)", re.MULTILINE)
 
 
 def _item_lines(text: str) -> list:
-    """(line number, first key) of every line that starts a mapping as a sequence item."""
-    global _ITEM
-    import re
-
-    if _ITEM is None:
-        _ITEM = re.compile(r"^[ ]*-[ ]+\{?[ ]*(\"[^\"]*\"|'[^']*'|[^\s:#{}\[\],\"'][^:#{}\[\],]*?)[ ]*:"
-                           r"(?:[ ]+([^\n]*)|$)", re.MULTILINE)
-    starts = [m.start() for m in _ITEM.finditer(text)]
-    if not starts:
-        return []
+    """(line number, first key, the rest of the line) of every line that starts a mapping as a
+    sequence item."""
     import numpy as np
 
+    found = list(_ITEM.finditer(text))
+    if not found:
+        return []
     newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
-    lines = np.searchsorted(newlines, np.asarray(starts)) + 1
-    return [(int(n), m.group(1).strip("\"'"), m.group(2) or "") for n, m in zip(lines, _ITEM.finditer(text))]
+    lines = np.searchsorted(newlines, np.asarray([m.start() for m in found])) + 1
+    return [(int(n), m.group(1).strip("\"'"), m.group(2) or "") for n, m in zip(lines, found)]
 
 
 def _walk(data, typed) -> Optional[list]:
