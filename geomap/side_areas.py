@@ -40,8 +40,7 @@ def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside:
         ins = size(cut, dims[edge])
         rows = np.flatnonzero(edge)
         al[rows], ar[rows] = np.where(code > 0, ins, 0.0), np.where(code < 0, ins, 0.0)
-        todo[rows[(code == 0) & (ins > 0)]] = True      # a point on the line itself: measure both sides
-        todo[rows[(code != 0) | (ins == 0)]] = False
+        todo[rows[(code != 0) | (ins == 0)]] = False    # a point on the line itself: measure both sides
     if todo.any():
         al[todo] = size(shapely.intersection(part[todo], idx.left), dims[todo])
         ar[todo] = size(shapely.intersection(part[todo], idx.right), dims[todo])

@@ -153,7 +153,9 @@ def _classify_on_dask(source, lns, output, *, summary, tolerance_km, preset, col
     from ..distributed import classify_parquet
     from ..io import atomic_folder
 
-    if source == "-" or not str(source).lower().endswith(".parquet") and not _is_folder(source):
+    import os
+
+    if source == "-" or not str(source).lower().endswith(".parquet") and not os.path.isdir(source):
         raise click.UsageError("--engine dask reads a Parquet file or a folder of them (a dataset)")
     if not output and not summary:
         raise click.UsageError("--engine dask writes a GeoParquet folder: give -o FOLDER (or --summary)")
@@ -174,12 +176,6 @@ def _classify_on_dask(source, lns, output, *, summary, tolerance_km, preset, col
             f.rename(tmp / f.name)
         (tmp / "part").rmdir()
     click.echo(f"geomap: wrote {output} (GeoParquet dataset)", err=True)
-
-
-def _is_folder(path) -> bool:
-    import os
-
-    return os.path.isdir(path)
 
 
 def _summary_of_columns(judged, col: str, summary_table) -> str:

@@ -175,13 +175,15 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
 
 
 def _distinct_areas(areas: Sequence, n: int) -> tuple:
-    """(each distinct area once, the index of each claim's area or -1)."""
-    import json
+    """(each distinct area once, the index of each claim's area or -1).
 
+    Equal areas arrive as one GeoJSON object (``claim_layers`` writes each distinct geometry
+    once), so they are told apart by identity.
+    """
     shapes, seen = [], {}
     area_of = np.full(n, -1, dtype="<i4")
     for row, geojson in areas:
-        key = json.dumps(geojson, sort_keys=True)
+        key = id(geojson)
         if key not in seen:
             seen[key] = len(shapes)
             shapes.append(geojson)
