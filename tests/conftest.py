@@ -19,6 +19,26 @@ def runner():
     return CliRunner()
 
 
+def _synthetic_events(n: int = 3000, seed: int = 2):
+    """A UCDP-like event table: positions around the Euphrates, UCDP precision codes, dates, governorates."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({
+        "id": np.arange(n), "latitude": rng.uniform(34.3, 36.8, n), "longitude": rng.uniform(37.5, 41.5, n),
+        "where_prec": rng.choice([1, 2, 3, 4, 6], n),
+        "date_start": (np.datetime64("2017-01-01") + rng.integers(0, 900, n)).astype(str),
+        "adm_1": rng.choice(["Ar Raqqah governorate", "Dayr az Zawr governorate", "Aleppo governorate"], n),
+    })
+
+
+@pytest.fixture(scope="session")
+def event_table():
+    """``event_table(n)``: a synthetic event table of ``n`` rows (the same rows for the same n)."""
+    return _synthetic_events
+
+
 @pytest.fixture()
 def cli():
     from geomap.cli import main

@@ -24,17 +24,6 @@ def _same(a, b):
     assert a.crs.to_epsg() == 4326
 
 
-def _events(n, seed=3):
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "id": np.arange(n), "latitude": rng.uniform(34.3, 36.8, n), "longitude": rng.uniform(37.5, 41.5, n),
-        "where_prec": rng.choice([1, 2, 3, 4, 6], n),
-        "date_start": (np.datetime64("2017-01-01") + rng.integers(0, 900, n)).astype(str),
-    })
-
-
 @pytest.fixture(scope="module")
 def seeds():
     from geomap.claims import read_claims
@@ -43,8 +32,8 @@ def seeds():
     return claims_frame(read_claims(SEEDS))
 
 
-def test_events_in_chunks_equal_the_whole_table(tmp_path):
-    df = _events(1000)
+def test_events_in_chunks_equal_the_whole_table(tmp_path, event_table):
+    df = event_table(1000)
     src, out = tmp_path / "e.parquet", tmp_path / "v.parquet"
     df.to_parquet(src)
     assert judge_parquet(str(src), str(out), rows=170) == 1000

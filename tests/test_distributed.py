@@ -2,7 +2,6 @@
 
 import pathlib
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -17,16 +16,6 @@ from geomap.events import read_events_frame  # noqa: E402
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 
 
-def _events(n=3000, seed=2):
-    rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "id": np.arange(n), "latitude": rng.uniform(34.3, 36.8, n), "longitude": rng.uniform(37.5, 41.5, n),
-        "where_prec": rng.choice([1, 2, 3, 4, 6], n),
-        "date_start": (np.datetime64("2017-01-01") + rng.integers(0, 900, n)).astype(str),
-        "adm_1": rng.choice(["Ar Raqqah governorate", "Dayr az Zawr governorate", "Aleppo governorate"], n),
-    })
-
-
 VERDICT_SUFFIXES = ("_side", "_distance_km", "_near_line", "_applies", "_verdict")
 
 
@@ -39,8 +28,8 @@ def _same(a, b):
     assert a.geometry.geom_equals_exact(b.geometry, 0).all()
 
 
-def test_partitions_give_the_single_machine_verdicts_row_for_row(tmp_path):
-    df = _events()
+def test_partitions_give_the_single_machine_verdicts_row_for_row(tmp_path, event_table):
+    df = event_table()
     path = tmp_path / "events.parquet"
     df.to_parquet(path)
     single = judged_frame(read_events_frame(df), ["euphrates", "tabqa-arc-2017"])
@@ -48,10 +37,10 @@ def test_partitions_give_the_single_machine_verdicts_row_for_row(tmp_path):
     _same(parted, single)
 
 
-def test_a_local_cluster_writes_a_geoparquet_dataset(tmp_path, runner, cli):
+def test_a_local_cluster_writes_a_geoparquet_dataset(tmp_path, runner, cli, event_table):
     import geopandas as gpd
 
-    df = _events(800)
+    df = event_table(800)
     folder = tmp_path / "events"
     folder.mkdir()
     for k, start in enumerate(range(0, len(df), 300)):      # a dataset stored in parts
@@ -64,27 +53,27 @@ def test_a_local_cluster_writes_a_geoparquet_dataset(tmp_path, runner, cli):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]     # no temporary folder left
 
 
-def test_dask_needs_a_parquet_input_and_an_output(runner, cli, tmp_path):
+def test_dask_needs_a_parquet_input_and_an_output(runner, cli, tmp_path, event_table):
     res = runner.invoke(cli, ["classify", str(DATA.parent.parent / "seeds"), "--engine", "dask", "-o", "x"])
     assert res.exit_code != 0 and "Parquet" in res.output and "Traceback" not in res.output
     path = tmp_path / "e.parquet"
-    _events(10).to_parquet(path)
+    event_table(10).to_parquet(path)
     res = runner.invoke(cli, ["classify", str(path), "--engine", "dask"])
     assert res.exit_code != 0 and "-o FOLDER" in res.output
 
 
-def test_an_empty_table_is_a_clear_error(tmp_path):
+def test_an_empty_table_is_a_clear_error(tmp_path, event_table):
     path = tmp_path / "empty.parquet"
-    _events(5).iloc[:0].to_parquet(path)
+    event_table(5).iloc[:0].to_parquet(path)
     with pytest.raises(InputError, match="no rows"):
         classify_parquet(str(path), scheduler="synchronous")
 
 
-def test_single_machine_parquet_output(runner, cli, tmp_path):
+def test_single_machine_parquet_output(runner, cli, tmp_path, event_table):
     import geopandas as gpd
 
     src = tmp_path / "e.parquet"
-    _events(50).to_parquet(src)
+    event_table(50).to_parquet(src)
     out = tmp_path / "v.parquet"
     res = runner.invoke(cli, ["classify", str(src), "-o", str(out)])
     assert res.exit_code == 0, res.output
