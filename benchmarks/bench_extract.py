@@ -40,6 +40,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=40, help="times the reports are read for the archive figure")
     args = ap.parse_args(argv)
     import geomap.extract as E
+    from geomap import geodesy
     from geomap.gazetteer import Gazetteer
     from geomap.mentions import find_mentions, tokens
     from geomap.query import parse_place_query
@@ -55,6 +56,8 @@ def main(argv=None):
     def cold():
         E._READ.clear()
         gaz._buffered.clear()
+        gaz._plain.clear()
+        geodesy._disc.cache_clear()
         normalize.cache_clear()
         name_key.cache_clear()
         parse_place_query.cache_clear()
@@ -87,6 +90,8 @@ def main(argv=None):
     for d in archive:
         E._READ.clear()          # no reading of a phrase carried from an earlier copy of the report
         parse_place_query.cache_clear()
+        gaz._plain.clear()       # nor a name's resolution, nor a place's disc
+        geodesy._disc.cache_clear()
         E.extract(d, date=dt.date(2017, 11, 24))
     t_archive = time.perf_counter() - t
     print(f"Extraction benchmark: {len(docs)} reports, {n / 1000:.1f} KB")

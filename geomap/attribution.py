@@ -53,6 +53,8 @@ _SUBJECT_VERB = re.compile(_NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 _VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NP)
+# Both speech patterns need a verb of saying as a whole word: a sentence without one is not tried.
+_ANY_VERB = re.compile(r"\b" + _VERB + r"\b")
 _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
                       r"command|statement|source))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
@@ -154,7 +156,10 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
-    for rx, how in ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")):
+    tries = ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said"))
+    if not _ANY_VERB.search(sent):
+        tries = tries[:1]
+    for rx, how in tries:
         for m in rx.finditer(sent):
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):

@@ -92,6 +92,7 @@ class Extraction:
         return [m.to_feature(gaz) for m in self.mentions]
 
 
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
 _BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
 _DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
 
@@ -119,8 +120,7 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
     The outlet is the text before the date on the date line ("Global Research,
     December 10, 2017"), or the agency of a wire dateline ("BEIRUT (Reuters) -").
     """
-    lines = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", ln.strip(" #*\t"))
-             for ln in text.splitlines() if ln.strip(" #*\t")]
+    lines = _head_lines(text)
     title, when = report_header(text, date)
     meta = {"title": title, "author": "", "outlet": "", "date": when}
     for ln in lines[:12]:
@@ -128,9 +128,10 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
         if m and not meta["author"]:
             meta["author"] = m.group(1).strip()
             ln = ln[m.end():].strip(" ,")
-        found = next((rx.search(ln) for rx, _ in _DATES if rx.search(ln)), None)
-        if found and not meta["outlet"]:
-            meta["outlet"] = ln[:found.start()].strip(" ,–—-")
+        if not meta["outlet"]:
+            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES)), None)
+            if found:
+                meta["outlet"] = ln[:found.start()].strip(" ,–—-")
     m = _DATELINE.match(lines[0]) if lines else None
     if m and not meta["outlet"]:
         meta["outlet"] = m.group(1)
@@ -141,13 +142,25 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
 def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
     """(headline, date) of a report: its first line, and the first date in its first lines
     (``date`` when they have none)."""
-    lines = [ln.strip(" #*\t") for ln in text.splitlines() if ln.strip(" #*\t")]
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lines[0]) if lines else ""
-    for ln in lines[:12]:
+    lines = _head_lines(text)
+    title = lines[0] if lines else ""
+    for ln in lines:
         found = _full_date(ln)
         if found:
             return title[:200], found
     return title[:200], date
+
+
+def _head_lines(text: str, n: int = 12) -> list:
+    """The first ``n`` non-blank lines of a report, without Markdown marks and link targets."""
+    out = []
+    for ln in text.splitlines():
+        ln = ln.strip(" #*\t")
+        if ln:
+            out.append(_MD_LINK.sub(r"\1", ln))
+            if len(out) == n:
+                break
+    return out
 
 
 def _full_date(s: str) -> Optional[dt.date]:

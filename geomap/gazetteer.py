@@ -82,6 +82,7 @@ class Gazetteer:
         self._shapes_path = shapes_path
         self._shapes = None
         self._buffered: dict = {}  # (place id, km) -> grown geometry, see buffered()
+        self._plain: dict = {}  # (name, kind) -> Resolution of a name resolved without context
 
     # -- loading ---------------------------------------------------------------
     @classmethod
@@ -165,8 +166,10 @@ class Gazetteer:
                     fc = json.loads(self._shapes_path.read_text(encoding="utf-8"))
                     self._shapes = {f["id"]: f["geometry"] for f in fc["features"]}
             g = self._shapes.get(place.shape_id)
+            if isinstance(g, dict):  # read as GeoJSON, made a geometry once (geometries are immutable)
+                g = self._shapes[place.shape_id] = shape(g)
             if g is not None:
-                return shape(g)
+                return g
         return Point(place.longitude, place.latitude)
 
     def buffered(self, place: Place, km: float):
@@ -253,13 +256,22 @@ class Gazetteer:
             # No place name is this long; matching it would only cost time and memory.
             return Resolution(text[:MAX_QUERY_CHARS] + "…", "not_found", [], kind_hint=kind,
                               reason=f"longer than {MAX_QUERY_CHARS} characters: not a place name")
+        plain = not (context or country or within is not None or near is not None or region)
+        if plain and (text, kind) in self._plain:
+            # A name alone always resolves the same way: once per spelling and kind.
+            return self._plain[(text, kind)]
         ctx = context or ResolutionContext()
         if country or within is not None:
             ctx = ResolutionContext(country or ctx.country, within if within is not None else ctx.within,
                                     ctx.within_label if within is None else "the given area", ctx.anchors)
         if near is not None:
             ctx = ctx.with_anchors([Anchor(f"{near[0]:g},{near[1]:g}", 1.0, point=tuple(near))])
-        return resolve_name(self, text, kind, region, ctx.excluding(text) if ctx.anchors else ctx)
+        res = resolve_name(self, text, kind, region, ctx.excluding(text) if ctx.anchors else ctx)
+        if plain:
+            if len(self._plain) >= 4096:
+                self._plain.clear()
+            self._plain[(text, kind)] = res
+        return res
 
     def resolve_many(self, queries: Iterable[str], **kwargs) -> list:
         """:meth:`resolve` over many names, in order."""

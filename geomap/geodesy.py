@@ -128,7 +128,15 @@ def discs(lon, lat, radius_km, *, quad_segs: int = 16) -> np.ndarray:
 
 
 def disc(lon: float, lat: float, radius_km: float, *, quad_segs: int = 16):
-    """A geodesic disc of ``radius_km`` around a point, as a lon/lat polygon (see :func:`discs`)."""
+    """A geodesic disc of ``radius_km`` around a point, as a lon/lat polygon (see :func:`discs`).
+
+    Remembered (geometries are immutable): a report reads the same place's disc many times.
+    """
+    return _disc(float(lon), float(lat), float(radius_km), int(quad_segs))
+
+
+@lru_cache(maxsize=4096)
+def _disc(lon: float, lat: float, radius_km: float, quad_segs: int):
     return discs([lon], [lat], [radius_km], quad_segs=quad_segs)[0]
 
 

@@ -367,7 +367,12 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
 def _builtin_paths() -> dict:
     from .gazetteer import data_path
 
-    folder = data_path() / "lines"
+    return _line_files(data_path() / "lines")
+
+
+@lru_cache(maxsize=8)
+def _line_files(folder: Path) -> dict:
+    """name -> file of the lines in a data folder (listed once per folder, like :func:`_builtin`)."""
     return {f.stem: f for f in sorted(folder.glob("*.geojson"))}
 
 

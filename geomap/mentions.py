@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .text import name_key, normalize
+
 __all__ = ["Mention", "find_mentions", "tokens"]
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’`ʿʾ‘-]*\w)?", re.UNICODE)
@@ -55,6 +57,9 @@ _FEATURE_AFTER = re.compile(
     r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
     r"military\s+airport|city|town|village)\b", re.I)
 _MAX_TOKENS = 5
+#: Punctuation that no name runs across.
+_BREAK = re.compile(r"[.,;:!?()\n]")
+_BREAK_OR_QUOTE = re.compile(r"[.,;:!?()\n\"“”]")
 _PARTICLES = frozenset("al el ez az ad ar as ash at an ad-din ed bin bani abu umm".split())
 
 
@@ -89,10 +94,12 @@ def tokens(text: str) -> list:
 
 
 def _capitalised(word: str) -> bool:
-    if _ARABIC.search(word):
-        return True
-    core = _ARTICLE_PREFIX.sub("", word)
-    return bool(core) and core[0].isupper()
+    first = word[0]
+    if first not in "aAeE":  # no article prefix ("al-", "el-", "ez-"...): the first letter tells
+        return first.isupper() or (not word.isascii() and bool(_ARABIC.search(word)))
+    m = _ARTICLE_PREFIX.match(word)
+    core = word[m.end():] if m else word
+    return (bool(core) and core[0].isupper()) or (not word.isascii() and bool(_ARABIC.search(word)))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -119,11 +126,12 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
 
     gaz = gazetteer or Gazetteer.default()
     toks = tokens(text)
-    lower_words = {w.lower() for w, _, _ in toks if not _capitalised(w)}
+    caps = [_capitalised(w) for w, _, _ in toks]
+    lower_words = {w.lower() for (w, _, _), c in zip(toks, caps) if not c}
     spans = []
     i = 0
     while i < len(toks):
-        found = _longest_name(text, toks, i, gaz, lower_words)
+        found = _longest_name(text, toks, caps, i, gaz, lower_words) if caps[i] else None
         if found is None:
             i += 1
             continue
@@ -140,30 +148,31 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
 
 def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
     """Does the gazetteer know this spelling (an acronym in capitals: only exactly)?"""
-    from .text import name_key, normalize
-
     if gaz.index.norm.get(normalize(phrase)):
         return True
     return not exact and bool(gaz.index.key.get(name_key(phrase)))
 
 
-def _longest_name(text, toks, i, gaz, lower_words) -> Optional[tuple]:
-    """(index after the mention, end offset) of the longest known name starting at token ``i``."""
+def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
+    """(index after the mention, end offset) of the longest known name starting at token ``i``.
+
+    ``caps[k]`` tells whether token ``k`` is capitalised (worked out once per text).
+    """
     word, start, _ = toks[i]
-    if not _capitalised(word) or word.lower() in _FUNCTION:
+    if not caps[i] or word.lower() in _FUNCTION:
         return None
     # How far a name can reach: capitalised words and the particles inside names.
     reach = 1
     while reach < _MAX_TOKENS and i + reach < len(toks) and (
-            _capitalised(toks[i + reach][0]) or toks[i + reach][0].lower() in _PARTICLES):
+            caps[i + reach] or toks[i + reach][0].lower() in _PARTICLES):
         reach += 1
     best = None
     for n in range(reach, 0, -1):
-        last_word, _, last_end = toks[i + n - 1]
-        if n > 1 and not _capitalised(last_word):
+        last_end = toks[i + n - 1][2]
+        if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
         gap = text[toks[i][2]:toks[i + n - 1][1]] if n > 1 else ""
-        if any(c in gap for c in ".,;:!?()\n"):
+        if _BREAK.search(gap):
             continue
         phrase = text[start:last_end]
         if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
@@ -182,22 +191,22 @@ def _longest_name(text, toks, i, gaz, lower_words) -> Optional[tuple]:
         end += feature.end()
         while j < len(toks) and toks[j][1] < end:
             j += 1
-    if _inside_longer_name(text, toks, i, j, end) or _stands_for_government(text, toks, j, end):
+    if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, j, end):
         return None
     return j, end
 
 
-def _inside_longer_name(text, toks, i, j, end) -> bool:
+def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
     if j < len(toks):
         nxt = toks[j][0]
         if nxt.lower() in _ORG_AFTER:
             return True
-        if _capitalised(nxt) and not re.search(r"[.,;:!?()\n]", text[end:toks[j][1]]):
+        if caps[j] and not _BREAK.search(text[end:toks[j][1]]):
             return True  # "Syria Media Center", "Raqqa Internal Security Forces"
     if i > 0:
         prev, _, pend = toks[i - 1]
-        joined = not re.search(r"[.,;:!?()\n\"“”]", text[pend:toks[i][1]])
-        if joined and _capitalised(prev) and prev.lower() not in _FUNCTION \
+        joined = not _BREAK_OR_QUOTE.search(text[pend:toks[i][1]])
+        if joined and caps[i - 1] and prev.lower() not in _FUNCTION \
                 and not _sentence_start(text, toks[i - 1][1]):
             return True  # "Bashar al-Assad", "Inside Syria"
     return False
@@ -211,10 +220,8 @@ def _stands_for_government(text, toks, j, end) -> bool:
 
 
 def _bare_demonym(gaz, phrase, toks, j) -> bool:
-    from .text import normalize
-
     low = normalize(phrase)
-    if not re.search(r"(?:ian|ish|ese|i)$", low):
+    if not low.endswith(("ian", "ish", "ese", "i")):
         return False
     hits = gaz.index.norm.get(low, ())
     if not hits or any(gaz.index.places[k].kind != "country" for k, _ in hits):

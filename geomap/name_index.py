@@ -8,6 +8,7 @@ dict probes, not a scan).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from .place import Place
@@ -31,6 +32,7 @@ def _fine(text: str) -> str:
 _MARKS = frozenset("'’‘`´ʿʾʻʼ")
 
 
+@lru_cache(maxsize=1 << 16)
 def _without_article(norm: str) -> str:
     """A normalised name without its Arabic article tokens ("at tibni" -> "tibni")."""
     from .text import _ARTICLES
