@@ -157,8 +157,10 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
     tries = ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said"))
+    if "ccording to" not in sent:
+        tries = tries[1:]
     if not _ANY_VERB.search(sent):
-        tries = tries[:1]
+        tries = tries[:1] if tries[0][0] is _ACCORDING else ()
     for rx, how in tries:
         for m in rx.finditer(sent):
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \

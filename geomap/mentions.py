@@ -126,7 +126,7 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
 
     gaz = gazetteer or Gazetteer.default()
     toks = tokens(text)
-    caps = [_capitalised(w) for w, _, _ in toks]
+    caps = list(map(_capitalised, [w for w, _, _ in toks]))
     lower_words = {w.lower() for (w, _, _), c in zip(toks, caps) if not c}
     spans = []
     i = 0

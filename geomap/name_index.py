@@ -21,6 +21,7 @@ _FUZZY_MIN_RATIO = 0.84
 _DRIFT_MIN_RATIO = 0.75  # vowels only differ (Rusafa / Rasafa)
 _FUZZY_MIN_KEY = 5
 
+@lru_cache(maxsize=1 << 16)
 def _fine(text: str) -> str:
     """Case-folded spelling with every apostrophe-like mark as one character."""
     import unicodedata
