@@ -128,6 +128,10 @@ def attribute(text: str) -> list:
     known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
     for sent, s, e in sentences(text):
         found = _source(sent, known)
+        if found is not None and found[1] is None:
+            # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
+            # the source it just named, so the last source's party, marked as a guess.
+            found = (found[0], last[1], "person") if last is not None else None
         if found is None and last is not None and _PRONOUN.match(sent):
             found = (last[0], last[1], "pronoun")
         if found is None and last is not None and out and out[-1].party \
@@ -161,6 +165,7 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
         tries = tries[1:]
     if not _ANY_VERB.search(sent):
         tries = tries[:1] if tries[0][0] is _ACCORDING else ()
+    person = None
     for rx, how in tries:
         for m in rx.finditer(sent):
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
@@ -171,4 +176,12 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
                                               if w in known), None)
             if party:
                 return phrase, party, how
-    return None
+            if person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:
+                person = phrase
+    return (person, None, "person") if person else None
+
+
+#: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
+_LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
+#: Wire agencies and outlets of no party: what they report is the report's own voice.
+_OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())

@@ -264,6 +264,18 @@ class ClauseReader:
         self.parts.append(desc)
         return area, None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
+    def part(self, m, t):
+        """"the northern areas of the Deir ez-Zor province", "the eastern part of Raqqa": the
+        compass part of the place's own area (a river has no such part: left to other readings)."""
+        p = self.place(m["place"])
+        word = _dir_word(m["dir"])
+        if p.kind in ("river", "lake") or word not in _BEARINGS:
+            return None
+        area, _ = self.extent(p)
+        kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
+        self.parts.append(f"{word} part of {p.name}{kind}")
+        return _half(area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+
     def valley(self, m, t):
         p = self.place(m["place"], kind="river")
         if p.kind != "river":
@@ -329,6 +341,8 @@ _CLAUSES = [
     (_p(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)\s+"
         rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
+    (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),
+     ClauseReader.part),
     (_p(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
     (_p(r"(?:the\s+)?(?:suburbs?|outskirts|environs|edges?|periphery|outer\s+districts)\s+of\s+(?P<place>.+)"),
      ClauseReader.suburbs),

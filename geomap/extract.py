@@ -54,16 +54,19 @@ _RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
 #: Words that relate a place to the position claimed, read backwards from the mention.
 _CUE = frozenset("""in on over at near around outside inside within into towards toward across
 crossing crossed cross east west north south eastern western northern southern northeast northwest
-southeast southwest vicinity suburbs outskirts countryside bank side airspace skies close beyond
-along off above from""".split())
-_GLUE = frozenset("""the of a an city town village river part to km kilometers kilometres miles
-area region""".split())
+southeast southwest vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
+close beyond along off above from""".split())
+_GLUE = frozenset("""the of a an city town village river part parts to km kilometers kilometres miles
+area areas region""".split())
 _NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rather than|instead of|contest\w*|"
                        r"false|rejected?)\b", re.I)
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
-_ACTION = re.compile(r"\b(?:struck|strikes?|bombed|bombing|bombs?|hit|hits|shelled|shelling|targeted|targeting|"
-                     r"attacked|attacking|raided|crossed|crossing|entered|entering|captured|took|seized|"
-                     r"retook|recaptured|liberated|reached|approached|flew|flying|overflew|shot down)"
+_ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
+                     r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
+                     r"enter(?:s|ed|ing)|captur(?:es?|ed|ing)|t(?:ook|akes?|aken|aking)|seiz(?:es?|ed|ing)|"
+                     r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
+                     r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
+                     r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at))*\s*$",
                      re.I)
 _AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
@@ -227,7 +230,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
-    statements = [s for s in attribute(text) if s.party]
+    statements = [s for s in _own_voice(attribute(text), text, meta) if s.party]
     drafts = []
     for st in statements:
         inside = [m for m in mentions if st.start <= m.start < st.end]
@@ -241,6 +244,26 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
                    claims=claims, source_file=source)
     return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
+
+
+_RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout)\b", re.I)
+
+
+def _own_voice(statements: list, text: str, meta: dict) -> list:
+    """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
+    party's voice: its unattributed sentences are the party's (how: "release"). Other reports'
+    own sentences stay the reporter's."""
+    from dataclasses import replace
+
+    from .attribution import party_of
+
+    title = meta.get("title") or ""
+    party = party_of(title) if _RELEASE.search(title) else None
+    if not party:
+        return statements
+    head = text.find(title) + len(title) if title in text else 0
+    return [replace(s, party=party, speaker=title, how="release") if not s.party and s.start >= head else s
+            for s in statements]
 
 
 @dataclass(frozen=True)
@@ -277,7 +300,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
             where = crossed
         negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
-                "party": 0.85 if st.how in ("according to", "said") else 0.6,
+                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how == "person"
+                else 0.6,
                 "where": 0.8 if read_all else 0.5}
         quote = " ".join(st.text.split()).strip("*_ ")
         out.append(_Draft(st.party, st.speaker, phrase, where, quote,

@@ -47,13 +47,16 @@ warned warns accused accuses denied denies insisted insists confirmed confirms a
 responded condemned vowed demanded""".split())
 #: Words after a demonym that make it an area ("Iraqi airspace").
 _AREA_AFTER = frozenset("airspace territory border borders skies soil side".split())
+#: Words after a possessive that make the name a place ("Raqqa's province", "Idlib's countryside").
+_PLACE_AFTER = frozenset("""province governorate countryside outskirts suburbs city town villages
+district districts countryside desert east west north south eastern western northern southern""".split())
 _FUNCTION = frozenset("""the a an and or but of in on at to from by for with as is was were be been
 this that these those it its he she they we you his her their our after before while when where
 which who what there here all any some most many more earlier later today yesterday tomorrow also
 even however although though since until once then than such both each other into over under about
 according two three four five six seven eight nine ten first second new old great""".split())
 _FEATURE_AFTER = re.compile(
-    r"^\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
+    r"^(?:['’]s)?\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
     r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
     r"military\s+airport|city|town|village)\b", re.I)
 _MAX_TOKENS = 5
@@ -89,8 +92,21 @@ class Mention:
 
 
 def tokens(text: str) -> list:
-    """(word, start, end) for every word of a text."""
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """(word, start, end) for every word of a text; a possessive ("Raqqa's") is two tokens.
+
+    >>> [w for w, _, _ in tokens("Raqqa's province, Ja'Din")]
+    ['Raqqa', "'s", 'province', "Ja'Din"]
+    """
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if "'s" not in text and "’s" not in text:
+        return toks
+    out = []
+    for w, s, e in toks:
+        if len(w) > 2 and w[-1] == "s" and w[-2] in "'’":
+            out += [(w[:-2], s, e - 2), (w[-2:], e - 2, e)]
+        else:
+            out.append((w, s, e))
+    return out
 
 
 def _capitalised(word: str) -> bool:
@@ -159,7 +175,11 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
     ``caps[k]`` tells whether token ``k`` is capitalised (worked out once per text).
     """
     word, start, _ = toks[i]
-    if not caps[i] or word.lower() in _FUNCTION:
+    if not caps[i]:
+        return None
+    # A capitalised function word inside a sentence can begin a longer name ("At Tanf", "The Hague").
+    function = word.lower() in _FUNCTION
+    if function and (_sentence_start(text, start) or i + 1 >= len(toks) or not caps[i + 1]):
         return None
     # How far a name can reach: capitalised words and the particles inside names.
     reach = 1
@@ -167,7 +187,7 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             caps[i + reach] or toks[i + reach][0].lower() in _PARTICLES):
         reach += 1
     best = None
-    for n in range(reach, 0, -1):
+    for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
@@ -215,7 +235,9 @@ def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
 def _stands_for_government(text, toks, j, end) -> bool:
     after = text[end:end + 3]
     if after.startswith(("'s", "’s")):
-        return True
+        # "Moscow's reaction" is its government; "Raqqa's province", "Syria's airspace" are places.
+        nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and toks[j][0] in ("'s", "’s") else ""
+        return nxt not in _AREA_AFTER and nxt not in _PLACE_AFTER
     return j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip()
 
 

@@ -11,6 +11,7 @@ expression                                  geometry                            
 ``12 km north of Tabqa``                    annular sector: bearing ±22.5°, distance ±25 %  2
 ``south of Tabqa`` / ``west of Raqqa``      sector: bearing ±60°, out to ``direction_km``   3
 ``Raqqa Province`` / ``Raqqa countryside``  the governorate polygon (a compass word: half)  4
+``northern areas of Deir ez-Zor province``  that compass half of the place's area           4
 ``west bank of the Euphrates``              that side of the river within ``bank_km``       5
 ``east of the Euphrates``                   that side of the line, in its area              5
 ``Iraqi airspace`` / ``Syria``              the country polygon                             6

@@ -196,3 +196,58 @@ def test_a_party_crossing_a_line_is_on_the_side_that_is_not_its_own(sentence, wh
     _, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 11, 24))
     crossing = [c for c in claims if "cross" in c.location]
     assert crossing and crossing[0].where == where
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Fighters moved into Idlib's countryside overnight.", "Idlib’s countryside", "admin1"),
+    ("Militants were sent from Raqqa's province.", "Raqqa's province", "admin1"),
+])
+def test_a_possessive_before_an_area_word_is_a_place(text, name, kind):
+    ms = find_mentions(text.replace("Idlib's", "Idlib’s"))
+    assert [(m.text, m.place.kind) for m in ms] == [(name, kind)]
+
+
+def test_a_possessive_before_anything_else_is_the_government():
+    assert find_mentions("Moscow's reaction came within hours.") == []
+
+
+@pytest.mark.parametrize("sentence, where, side", [
+    ("Rockets were fired from the eastern shore of the Euphrates, the Russian Defence Ministry said.",
+     "the eastern shore of the Euphrates", "east"),
+    ("The militants moved to the northern areas of Deir ez-Zor province, the Russian Defence Ministry said.",
+     "northern areas of Deir ez-Zor province", None),
+    ("Government troops were approaching Mayadin, the coalition said.", "Mayadin", None),
+])
+def test_report_wordings_become_readings(sentence, where, side):
+    from geomap.incidents import claims_frame
+    from geomap.verdicts import verdict_table
+
+    ex, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 9, 21))
+    assert len(claims) == 1 and claims[0].where.endswith(where)
+    if side:
+        table = verdict_table(claims_frame(ex.incidents))
+        assert table.loc[table["line"] == "euphrates", "side"].tolist() == [side]
+
+
+def test_a_person_never_introduced_speaks_for_the_last_source_as_a_guess():
+    from geomap.attribution import attribute
+
+    text = ("The Russian Defence Ministry said the jets returned. Fire came from the east bank, "
+            "Ivanovsky said. Heavy rain fell, Reuters reported.")
+    st = attribute(text)
+    assert [(s.party, s.how) for s in st] == [("Russian MoD", "said"), ("Russian MoD", "person"), (None, "")]
+    assert attribute("Fire came from the east bank, Ivanovsky said.")[0].party is None  # no source yet
+
+
+def test_a_capitalised_function_word_inside_a_sentence_can_begin_a_name():
+    ms = find_mentions("Partner forces trained at At Tanf for months.")
+    assert [(m.text, m.place.name) for m in ms] == [("At Tanf", "At Tanf")]
+    assert [m.text for m in find_mentions("At Raqqa the jets turned.")] == ["Raqqa"]
+
+
+def test_a_partys_own_release_speaks_in_its_voice():
+    release = "Coalition statement on strikes\nMay 2, 2017\n\nCoalition aircraft struck a convoy near Mayadin.\n"
+    _, claims = _claims(release)
+    assert [(c.party, c.where) for c in claims] == [("US-led coalition", "near Mayadin")]
+    news = "Strikes reported\nMay 2, 2017\n\nAircraft struck a convoy near Mayadin.\n"
+    assert _claims(news)[1] == []   # a reporter's own sentence is nobody's claim
