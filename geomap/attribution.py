@@ -25,15 +25,17 @@ __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "
 PARTIES = [
     ("SOHR", r"Syrian Observatory for Human Rights|\bSOHR\b|the Observatory"),
     ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
-    ("Russian MoD", r"Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military)|"
-                    r"Russia'?s? (?:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
+    ("Russian MoD", r"Russian (?i:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military|general staff)|"
+                    r"Russia'?s? (?i:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
                     r"Russian (?:MOD|general)|Shoigu"),
     ("Russia", r"\bRussia\b|\bRussian\b|Moscow|Kremlin|Lavrov|Putin|\bTASS\b|Sputnik|RIA Novosti"),
     ("US-led coalition", r"\bU\.?S\.?\b|\bUSA\b|United States|American|Pentagon|[Cc]oalition|"
                          r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
-                         r"Defen[cs]e|Joint Chiefs|State Department"),
-    ("Syrian government", r"Syrian (?:government|army|regime|military|Arab Army|Air Force|"
-                          r"state media|foreign ministry)|\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
+                         r"Defen[cs]e|Joint Chiefs|State Department|Inherent Resolve|\bOIR\b"),
+    ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
+                          r"state media|state television|foreign ministry|ministry|statement|side|authorities|"
+                          r"troops|officials|general command|defen[cs]e ministry)|"
+                          r"\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
     ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),
     ("Israel", r"\bIsrael\b|Israeli|\bIDF\b"),
     ("Iran", r"\bIran\b|Iranian|Tehran|IRGC|Revolutionary Guard"),
@@ -45,7 +47,7 @@ _PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
-         r"responded|argued|argues|wrote|tweeted)")
+         r"responded|argued|argues|wrote|tweeted|read)")
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 _SUBJECT_VERB = re.compile(_NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
@@ -121,19 +123,29 @@ def party_of(source: str) -> Optional[str]:
     return None
 
 
-def attribute(text: str) -> list:
-    """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one."""
+def attribute(text: str, *, home: Optional[str] = None) -> list:
+    """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one.
+
+    ``home``: the party of the outlet (a state agency's report: SANA is the Syrian government's),
+    whose army, ministry or command the report names without a nationality ("the army said").
+    """
     out = []
     last: Optional[tuple] = None
     known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
     for sent, s, e in sentences(text):
         found = _source(sent, known)
-        if found is not None and found[1] is None:
+        if found is not None and found[2] == "institution":
+            found = (found[0], home, "home") if home else None
+        elif found is not None and found[1] is None:
             # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
             # the source it just named, so the last source's party, marked as a guess.
             found = (found[0], last[1], "person") if last is not None else None
         if found is None and last is not None and _PRONOUN.match(sent):
             found = (last[0], last[1], "pronoun")
+        if found is None and last is not None and out and out[-1].party and _HEDGE.search(sent):
+            # "the aircraft was reportedly targeting ...", right after a source spoke: its account
+            # carried on (a guess, like an unintroduced spokesman).
+            found = (last[0], last[1], "reportedly")
         if found is None and last is not None and out and out[-1].party \
                 and out[-1].text.rstrip(" *_\n").endswith(":") and _OPENS_QUOTE.match(sent):
             found = (last[0], last[1], "quote")  # 'was quoted saying:' then the quote
@@ -154,6 +166,7 @@ def attribute(text: str) -> list:
 
 
 _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
@@ -177,9 +190,15 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if party:
                 return phrase, party, how
             if person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:
-                person = phrase
-    return (person, None, "person") if person else None
+                person = (phrase, None, "person")
+            elif person is None and _INSTITUTION.match(phrase):
+                person = (phrase, None, "institution")
+    return person
 
+
+#: A state body named without its state ("the army", "the General Command of the Army").
+_INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"
+                          r"ministry|air\s+force|armed\s+forces)(?:\s+of\s+the\s+[\w\s]{3,40})?$", re.I)
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
 _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")

@@ -257,7 +257,7 @@ class ClauseReader:
         p = self.place(m["place"], kind="admin1")
         area, _ = self.extent(p)
         desc = f"{p.name} {'governorate' if p.kind == 'admin1' else p.kind}"
-        mod = m["mod"]
+        mod = m["mod"] or m.groupdict().get("mod2")  # "southern Raqqa countryside", "Raqqa southern countryside"
         if mod and mod.lower() not in ("central", "rural"):
             area = _half(area, _dir_word(mod))
             desc = f"{mod.lower()} part of {desc}"
@@ -351,8 +351,8 @@ _CLAUSES = [
     (_p(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"), ClauseReader.between),
     (_p(r"(?P<place>.+?)(?:['’]s)?\s+(?:air\s*space|skies)|(?:air\s*space|skies)\s+of\s+(?P<p2>.+)"),
      ClauseReader.airspace),
-    (_p(rf"(?:(?P<mod>{_DIR}|central|rural)\s+)?(?P<place>.+?)\s+(?P<what>{_PROVINCE_WORDS})"),
-     ClauseReader.province),
+    (_p(rf"(?:(?P<mod>{_DIR}|central|rural)\s+)?(?P<place>.+?)(?:\s+(?P<mod2>{_DIR}|central))?"
+        rf"\s+(?P<what>{_PROVINCE_WORDS})"), ClauseReader.province),
     (_p(rf"(?:(?P<mod>{_DIR}|central)\s+)?(?P<what>countryside|rural\s+areas?|province|governorate)\s+of\s+"
         r"(?P<place>.+)"), ClauseReader.province),
     (_p(r"(?P<place>.+?)\s+(?:river\s+)?valley"), ClauseReader.valley),

@@ -230,7 +230,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
-    statements = [s for s in _own_voice(attribute(text), text, meta) if s.party]
+    statements = [s for s in _own_voice(attribute(text, home=_home_party(text, meta)), text, meta) if s.party]
     drafts = []
     for st in statements:
         inside = [m for m in mentions if st.start <= m.start < st.end]
@@ -244,6 +244,22 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
                    claims=claims, source_file=source)
     return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
+
+
+#: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
+_AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)")
+
+
+def _home_party(text: str, meta: dict) -> Optional[str]:
+    """The party of a state outlet the report comes from (its agency or outlet), else None."""
+    from .attribution import party_of
+
+    for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
+        m = _AGENCY_LINE.match(ln)
+        party = party_of(m.group(1)) if m else None
+        if party:
+            return party
+    return None
 
 
 _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout)\b", re.I)
@@ -300,7 +316,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
             where = crossed
         negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
-                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how == "person"
+                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly")
                 else 0.6,
                 "where": 0.8 if read_all else 0.5}
         quote = " ".join(st.text.split()).strip("*_ ")
@@ -383,7 +399,7 @@ _LINK = frozenset("which that is was lies lay".split())
 def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
-    words = phrase
+    words = _pinned(phrase, m, gaz)
     if rivers and re.search(r"\bthe river\b", words, re.I):
         words = re.sub(r"\bthe river\b", f"the {rivers[-1].text}", words, flags=re.I)
     toks = words.split()
@@ -396,6 +412,18 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
         if _readable(candidate, gaz):
             return candidate, k == 0
     return None, False
+
+
+def _pinned(phrase: str, m, gaz) -> str:
+    """The phrase with the mention spelled the gazetteer's way when the document's other places
+    decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
+    alone = gaz.resolve(m.text)
+    if alone.place is not None and alone.place.id == m.place.id:
+        return phrase
+    own = gaz.resolve(m.place.name)
+    if own.place is None or own.place.id != m.place.id or m.text not in phrase:
+        return phrase
+    return phrase.replace(m.text, m.place.name)
 
 
 _READ: dict = {}

@@ -62,7 +62,9 @@ def resolve_joint(names: Sequence[str], *, gazetteer=None,
     distinct = list(dict.fromkeys(" ".join(str(n).split()) for n in names))
     res = {n: gaz.resolve(n, context=base) for n in distinct}
     for _ in range(rounds):
-        doubt = [n for n in distinct if res[n].status == "ambiguous"]
+        # In doubt: names with rivals, and weak spellings not placed alone ("Rasafah" is only
+        # a variant of a little-known village until the document's other places support it).
+        doubt = [n for n in distinct if res[n].status != "resolved"]
         if not doubt:
             break
         anchors = _anchors(res)

@@ -29,11 +29,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .attribution import party_of
 from .text import name_key, normalize
 
 __all__ = ["Mention", "find_mentions", "tokens"]
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’`ʿʾ‘-]*\w)?", re.UNICODE)
+#: A word (apostrophes and hyphens inside: "Ja'Din", "Deir ez-Zor"), or a possessive's "'s" on its own.
+_TOKEN = re.compile(r"(?<=\w)['’]s\b|[^\W\d_](?:(?:(?!['’]s\b)[\w'’`ʿʾ‘-])*\w)?", re.UNICODE)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|er|es|et|ez)[-‐]", re.I)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 #: Words after a name that make it part of an organisation's or a medium's name.
@@ -56,7 +58,8 @@ which who what there here all any some most many more earlier later today yester
 even however although though since until once then than such both each other into over under about
 according two three four five six seven eight nine ten first second new old great""".split())
 _FEATURE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
+    r"^(?:['’]s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+(?=countryside|province|governorate))?"
+    r"(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
     r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
     r"military\s+airport|city|town|village)\b", re.I)
 _MAX_TOKENS = 5
@@ -97,16 +100,7 @@ def tokens(text: str) -> list:
     >>> [w for w, _, _ in tokens("Raqqa's province, Ja'Din")]
     ['Raqqa', "'s", 'province', "Ja'Din"]
     """
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    if "'s" not in text and "’s" not in text:
-        return toks
-    out = []
-    for w, s, e in toks:
-        if len(w) > 2 and w[-1] == "s" and w[-2] in "'’":
-            out += [(w[:-2], s, e - 2), (w[-2:], e - 2, e)]
-        else:
-            out.append((w, s, e))
-    return out
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _capitalised(word: str) -> bool:
@@ -119,7 +113,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t*\"“'‘([")
+    before = text[max(0, start - 80):start].rstrip(" \t*\"“'‘([")  # a window: never the whole text
     return not before or before[-1] in ".!?:\n"
 
 
@@ -145,15 +139,14 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
     caps = list(map(_capitalised, [w for w, _, _ in toks]))
     lower_words = {w.lower() for (w, _, _), c in zip(toks, caps) if not c}
     spans = []
-    i = 0
-    while i < len(toks):
-        found = _longest_name(text, toks, caps, i, gaz, lower_words) if caps[i] else None
-        if found is None:
-            i += 1
+    after = 0  # the token after the last mention: names do not overlap
+    for i in [k for k, c in enumerate(caps) if c]:
+        if i < after:
             continue
-        j, end = found
-        spans.append((toks[i][1], end))
-        i = j
+        found = _longest_name(text, toks, caps, i, gaz, lower_words)
+        if found is not None:
+            after, end = found
+            spans.append((toks[i][1], end))
     mentions = [Mention(text[s:e], s, e) for s, e in spans]
     if not mentions:
         return []
@@ -179,21 +172,20 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
         return None
     # A capitalised function word inside a sentence can begin a longer name ("At Tanf", "The Hague").
     function = word.lower() in _FUNCTION
-    if function and (_sentence_start(text, start) or i + 1 >= len(toks) or not caps[i + 1]):
+    if function and (i + 1 >= len(toks) or not caps[i + 1] or _sentence_start(text, start)):
         return None
-    # How far a name can reach: capitalised words and the particles inside names.
+    # How far a name can reach: capitalised words and the particles inside names, and no
+    # punctuation between them.
     reach = 1
     while reach < _MAX_TOKENS and i + reach < len(toks) and (
-            caps[i + reach] or toks[i + reach][0].lower() in _PARTICLES):
+            caps[i + reach] or toks[i + reach][0].lower() in _PARTICLES) \
+            and not _BREAK.search(text, toks[i + reach - 1][2], toks[i + reach][1]):
         reach += 1
     best = None
     for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
-        gap = text[toks[i][2]:toks[i + n - 1][1]] if n > 1 else ""
-        if _BREAK.search(gap):
-            continue
         phrase = text[start:last_end]
         if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
             best = (i + n, last_end, n)
@@ -204,6 +196,8 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
     phrase = text[start:end]
     if n == 1 and word.lower() in lower_words:
         return None  # a common word here ("Most"), not a name
+    if phrase.isupper() and party_of(phrase):
+        return None  # an agency or a party's acronym ("SANA", "SDF"), not the village of that name
     if _bare_demonym(gaz, phrase, toks, j):
         return None
     feature = _FEATURE_AFTER.match(text[end:])

@@ -62,6 +62,8 @@ _LEADING = re.compile(
     r"countryside|outskirts|suburbs|vicinity|village\s+of\s+the|town\s+of\s+the)\s+of\s+)",
     re.I,
 )
+_COMPASS_TAIL = re.compile(
+    r"\s+((?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?|central|rural)$", re.I)
 _COMPASS = re.compile(
     r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?|"
     r"central|rural|greater|upper|lower|eastern\s+rural|western\s+rural)\s+",
@@ -177,6 +179,11 @@ def parse_place_query(text: str) -> PlaceQuery:
     full = []
     for p in parts:
         name, k, found = _strip_feature(p)
+        tail = _COMPASS_TAIL.search(name) if found else None
+        if tail and tail.start() > 0:
+            # "Raqqa southern countryside": the compass word qualifies the feature, as in front.
+            modifier = modifier or tail.group(1).lower()
+            name = name[:tail.start()]
         kind = kind or k
         featured = featured or found
         if name:

@@ -251,3 +251,45 @@ def test_a_partys_own_release_speaks_in_its_voice():
     assert [(c.party, c.where) for c in claims] == [("US-led coalition", "near Mayadin")]
     news = "Strikes reported\nMay 2, 2017\n\nAircraft struck a convoy near Mayadin.\n"
     assert _claims(news)[1] == []   # a reporter's own sentence is nobody's claim
+
+
+def test_a_state_agency_reports_its_own_army_without_naming_the_state():
+    report = ("Warplane downed\nApril 2, 2017\nDamascus, SANA\n\n"
+              "The army general command said a jet was hit over the Raqqa southern countryside.\n")
+    _, claims = _claims(report)
+    assert [(c.party, c.where) for c in claims] == [("Syrian government", "over the Raqqa southern countryside")]
+    wire = report.replace("Damascus, SANA", "Beirut, Reuters")
+    assert _claims(wire)[1] == []   # whose army, the text does not say
+
+
+def test_a_hedged_sentence_right_after_a_source_carries_its_account_on():
+    from geomap.attribution import attribute
+
+    text = ("The Syrian army said the coalition downed its jet. The jet was reportedly bombing "
+            "militants near Tabqa. Markets opened. Prices reportedly rose.")
+    assert [(s.party, s.how) for s in attribute(text)] == [
+        ("Syrian government", "said"), ("Syrian government", "reportedly"), (None, ""), (None, "")]
+
+
+def test_a_near_spelling_settled_by_the_documents_other_places_is_written_the_gazetteers_way():
+    report = ("Jet downed\nJune 18, 2017\n\nThe Syrian army said its jet was hit near Rusafa, south of "
+              "Tabqa in Raqqa province.\n")
+    ex, claims = _claims(report)
+    rusafa = [m for m in ex.mentions if m.text == "Rusafa"]
+    assert rusafa and rusafa[0].place.name == "Ar Rasafah"
+    assert any("Ar Rasafah" in c.where and "Rusafa" in c.location for c in claims)
+
+
+@pytest.mark.parametrize("source, party", [
+    ("the General Command of the Syrian Army", "Syrian government"), ("the Syrian statement", "Syrian government"),
+    ("Operation Inherent Resolve", "US-led coalition"), ("the Russian General Staff", "Russian MoD"),
+])
+def test_more_ways_of_naming_parties(source, party):
+    from geomap.attribution import party_of
+
+    assert party_of(source) == party
+
+
+def test_an_agency_in_capitals_is_not_the_village_of_that_name():
+    assert find_mentions("Damascus, SANA - the army advanced.")[0].text == "Damascus"
+    assert [m.text for m in find_mentions("Damascus, SANA - the army advanced.")] == ["Damascus"]
