@@ -133,6 +133,14 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
     last: Optional[tuple] = None
     known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
     for sent, s, e in sentences(text):
+        parts = _saying_parts(sent)
+        if parts:
+            # "..., with Washington saying X and Damascus saying Y": each source says its own part.
+            out.append(Statement(sent[:parts[0][0]], s, s + parts[0][0]))
+            for a, b, speaker, party in parts:
+                out.append(Statement(sent[a:b], s + a, s + b, party, speaker, "saying"))
+            last = (parts[-1][2], parts[-1][3])
+            continue
         found = _source(sent, known)
         if found is not None and found[2] == "institution":
             found = (found[0], home, "home") if home else None
@@ -163,6 +171,28 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
             continue
         out.append(Statement(sent, s, e))
     return out
+
+
+_SAYING = re.compile(r"(?:\bwith|\band|\bwhile|\bbut|,)\s+([\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
+                     r"\s+(?:saying|claiming|insisting|arguing|maintaining)\b")
+
+_CONNECTOR = re.compile(r"(?:with|and|while|but)\s+", re.I)
+
+
+def _saying_parts(sent: str) -> list:
+    """(start, end, speaker, party) of each "X saying ..." part of a sentence that gives two
+    accounts side by side; [] when it has fewer than two such parts with known parties."""
+    found = []
+    for m in _SAYING.finditer(sent):
+        lead = _CONNECTOR.match(m.group(1))
+        start = m.start(1) + (lead.end() if lead else 0)
+        party = party_of(sent[start:m.end(1)])
+        if party:
+            found.append((start, sent[start:m.end(1)], party))
+    if len(found) < 2:
+        return []
+    ends = [f[0] for f in found[1:]] + [len(sent)]
+    return [(a, b, speaker, party) for (a, speaker, party), b in zip(found, ends)]
 
 
 _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")

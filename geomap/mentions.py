@@ -46,7 +46,7 @@ movement party office observatory institute governor province's""".split())
 #: Verbs that make a place stand for its government ("Damascus stated").
 _SPEECH = frozenset("""said says stated states claimed claims announced announces reported reports
 warned warns accused accuses denied denies insisted insists confirmed confirms added told urged
-responded condemned vowed demanded""".split())
+responded condemned vowed demanded saying claiming insisting""".split())
 #: Words after a demonym that make it an area ("Iraqi airspace").
 _AREA_AFTER = frozenset("airspace territory border borders skies soil side".split())
 #: Words after a possessive that make the name a place ("Raqqa's province", "Idlib's countryside").

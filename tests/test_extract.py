@@ -293,3 +293,12 @@ def test_more_ways_of_naming_parties(source, party):
 def test_an_agency_in_capitals_is_not_the_village_of_that_name():
     assert find_mentions("Damascus, SANA - the army advanced.")[0].text == "Damascus"
     assert [m.text for m in find_mentions("Damascus, SANA - the army advanced.")] == ["Damascus"]
+
+
+def test_two_accounts_in_one_sentence_are_each_their_sources():
+    report = ("Jet downed\nJune 19, 2017\n\nThe jet fell on Sunday, with the coalition saying it bombed "
+              "fighters south of Tabqa and Damascus saying it was hit over the Raqqa southern countryside.\n")
+    ex, claims = _claims(report)
+    assert [(c.party, c.where) for c in claims] == [
+        ("US-led coalition", "south of Tabqa"), ("Syrian government", "over the Raqqa southern countryside")]
+    assert "Damascus" not in [m.text for m in ex.mentions]   # the government, not the city
