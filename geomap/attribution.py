@@ -47,7 +47,7 @@ _PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
-         r"responded|argued|argues|wrote|tweeted|read)")
+         r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening)")
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 _SUBJECT_VERB = re.compile(_NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"

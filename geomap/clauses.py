@@ -90,8 +90,9 @@ class ClauseReader:
     # -- places --------------------------------------------------------------
     def place(self, words: str, *, kind: Optional[str] = None):
         text = words.strip(" ,.;:")
-        text = re.sub(r"^(?:the\s+)?(?:city|town|village|hamlet|settlement)\s+of\s+(?:the\s+)?", "",
-                      text, flags=re.I)
+        # "the city of Mayadin", "the Syrian town of Tabqah", "the small village of Ja'Din".
+        text = re.sub(r"^(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|hamlet|settlement)\s+of\s+(?:the\s+)?",
+                      "", text, flags=re.I)
         text = re.sub(r"^\w+['’]s\s+(?=\S)", "", text)  # "Syria's Raqqa Province"
         if not text:
             raise ExpressionError(self.expression, words, claim=self.claim_id,

@@ -300,17 +300,17 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     for m in inside:
         if m.start < covered or m.place is None:
             continue
-        start = _cue_start(text, st.start, m.start)
+        start = _cue_start(text, st.start, m.start, gaz)
         if start == m.start and not _ACTION.search(text[max(st.start, m.start - 40):m.start]):
             continue  # named, but not as where something happened ("the capital of Raqqa")
         end = _chain_end(text, m.end, st.end, inside)
-        covered = end
         phrase = " ".join(text[start:end].split())
         if m.place.kind == "country" and not _AREA_WORDS.search(text[start:min(st.end, end + 12)]):
             continue  # a country named as an actor or as the whole theatre ("in Syria")
         where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None:
             continue
+        covered = end  # the places chained into this claim are read; a skipped one's are not
         crossed = _crossing(text, st, m)
         if crossed and _readable(crossed, gaz):
             where = crossed
@@ -363,15 +363,18 @@ def _line_named(place):
     return None
 
 
-def _cue_start(text: str, floor: int, start: int) -> int:
-    """Where the relation words before a mention begin ("on the west side of the river near ...")."""
+def _cue_start(text: str, floor: int, start: int, gaz=None) -> int:
+    """Where the relation words before a mention begin ("on the west side of the river near ...",
+    "south of the Syrian town of Tabqah": a country's demonym is glue)."""
+    from .mentions import is_demonym
+
     words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
     begin = start
     for w in reversed(words[-14:]):
         word = w.group(0).lower()
         if word in _CUE or word.isdigit():
             begin = floor + w.start()
-        elif word not in _GLUE:
+        elif word not in _GLUE and not (gaz is not None and word[0].isalpha() and is_demonym(gaz, word)):
             break
     # Never start on a glue word ("the river near X" starts at a cue).
     return begin

@@ -235,11 +235,14 @@ def _stands_for_government(text, toks, j, end) -> bool:
     return j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip()
 
 
-def _bare_demonym(gaz, phrase, toks, j) -> bool:
-    low = normalize(phrase)
+def is_demonym(gaz, word: str) -> bool:
+    """Is this word a country's demonym the gazetteer knows ("Syrian", "Iraqi", "Turkish")?"""
+    low = normalize(word)
     if not low.endswith(("ian", "ish", "ese", "i")):
         return False
     hits = gaz.index.norm.get(low, ())
-    if not hits or any(gaz.index.places[k].kind != "country" for k, _ in hits):
-        return False
-    return not (j < len(toks) and toks[j][0].lower() in _AREA_AFTER)
+    return bool(hits) and all(gaz.index.places[k].kind == "country" for k, _ in hits)
+
+
+def _bare_demonym(gaz, phrase, toks, j) -> bool:
+    return is_demonym(gaz, phrase) and not (j < len(toks) and toks[j][0].lower() in _AREA_AFTER)

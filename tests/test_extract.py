@@ -302,3 +302,15 @@ def test_two_accounts_in_one_sentence_are_each_their_sources():
     assert [(c.party, c.where) for c in claims] == [
         ("US-led coalition", "south of Tabqa"), ("Syrian government", "over the Raqqa southern countryside")]
     assert "Damascus" not in [m.text for m in ex.mentions]   # the government, not the city
+
+
+def test_a_country_skipped_as_the_theatre_does_not_swallow_the_place_after_it():
+    _, claims = _claims("Report\n\nThe Russian Defence Ministry said planes flying in Syria, west of the "
+                        "Euphrates River, would be targets.", date=dt.date(2017, 6, 19))
+    assert [(c.party, c.where) for c in claims] == [("Russian MoD", "west of the Euphrates River")]
+
+
+def test_a_demonym_before_a_feature_word_is_part_of_the_relation():
+    _, claims = _claims("Report\n\nCentral Command said a jet bombed its allies south of the Syrian town "
+                        "of Tabqah.", date=dt.date(2017, 6, 19))
+    assert [c.where for c in claims] == ["south of the Syrian town of Tabqah"]
