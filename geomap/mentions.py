@@ -205,7 +205,7 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
         end += feature.end()
         while j < len(toks) and toks[j][1] < end:
             j += 1
-    if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, j, end):
+    if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, i, j, end):
         return None
     return j, end
 
@@ -226,13 +226,20 @@ def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
     return False
 
 
-def _stands_for_government(text, toks, j, end) -> bool:
+def _stands_for_government(text, toks, i, j, end) -> bool:
     after = text[end:end + 3]
     if after.startswith(("'s", "’s")):
         # "Moscow's reaction" is its government; "Raqqa's province", "Syria's airspace" are places.
         nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and toks[j][0] in ("'s", "’s") else ""
         return nxt not in _AREA_AFTER and nxt not in _PLACE_AFTER
-    return j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip()
+    if j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip():
+        # "Damascus said" is the government; "the headquarters in Iraq said" is a place.
+        return i == 0 or toks[i - 1][0].lower() not in _LOCATIVE
+    return False
+
+
+#: Prepositions that make the name after them a place, whatever verb follows.
+_LOCATIVE = frozenset("in at near from inside outside over across".split())
 
 
 def is_demonym(gaz, word: str) -> bool:

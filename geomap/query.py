@@ -179,6 +179,8 @@ def parse_place_query(text: str) -> PlaceQuery:
     full = []
     for p in parts:
         name, k, found = _strip_feature(p)
+        if found and name[-2:] in ("'s", "’s"):
+            name = name[:-2]  # "Raqqa's province", "Idlib’s countryside"
         tail = _COMPASS_TAIL.search(name) if found else None
         if tail and tail.start() > 0:
             # "Raqqa southern countryside": the compass word qualifies the feature, as in front.

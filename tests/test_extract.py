@@ -314,3 +314,8 @@ def test_a_demonym_before_a_feature_word_is_part_of_the_relation():
     _, claims = _claims("Report\n\nCentral Command said a jet bombed its allies south of the Syrian town "
                         "of Tabqah.", date=dt.date(2017, 6, 19))
     assert [c.where for c in claims] == ["south of the Syrian town of Tabqah"]
+
+
+def test_a_place_after_a_locative_preposition_is_a_place_whatever_verb_follows():
+    assert [m.text for m in find_mentions("The coalition headquarters in Iraq said the jet fell.")] == ["Iraq"]
+    assert find_mentions("Damascus said the jet fell.") == []
