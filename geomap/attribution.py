@@ -176,12 +176,15 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
 _SAYING = re.compile(r"(?:\bwith|\band|\bwhile|\bbut|,)\s+([\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
                      r"\s+(?:saying|claiming|insisting|arguing|maintaining)\b")
 
+_SAYING_WORD = re.compile(r"\b(?:saying|claiming|insisting|arguing|maintaining)\b")
 _CONNECTOR = re.compile(r"(?:with|and|while|but)\s+", re.I)
 
 
 def _saying_parts(sent: str) -> list:
     """(start, end, speaker, party) of each "X saying ..." part of a sentence that gives two
     accounts side by side; [] when it has fewer than two such parts with known parties."""
+    if len(_SAYING_WORD.findall(sent)) < 2:
+        return []
     found = []
     for m in _SAYING.finditer(sent):
         lead = _CONNECTOR.match(m.group(1))

@@ -154,12 +154,12 @@ def _point_affinity(places, anchors: list):
     d = haversine_km(plon, plat, np.array([x for x, _ in at])[None, :], np.array([y for _, y in at])[None, :])
     # Close by counts most; the same countryside (within a few times that) still counts.
     value = np.maximum(np.exp(-d / NEAR_KM), 0.4 * np.exp(-d / (4 * NEAR_KM)))
-    pcodes = np.array([p.pcode for p in places], dtype=object)[:, None]
-    acodes = np.array([a.place.pcode if a.place is not None else "" for a in anchors], dtype=object)[None, :]
-    known = (pcodes != "") & (acodes != "")
+    pcodes = [p.pcode or "" for p in places]
+    acodes = [a.place.pcode or "" if a.place is not None else "" for a in anchors]
+    known = np.array([bool(c) for c in pcodes])[:, None] & np.array([bool(c) for c in acodes])[None, :]
     for n, floor in ((4, 0.35), (6, 0.5), (8, 0.7)):  # same governorate, district, subdistrict
-        same = known & (np.vectorize(lambda x: x[:n], otypes=[object])(pcodes) ==
-                        np.vectorize(lambda x: x[:n], otypes=[object])(acodes))
+        same = known & (np.array([c[:n] for c in pcodes], dtype=object)[:, None] ==
+                        np.array([c[:n] for c in acodes], dtype=object)[None, :])
         value = np.where(same, np.maximum(value, floor), value)
     ids = np.array([p.id for p in places], dtype=object)[:, None]
     aids = np.array([a.place.id if a.place is not None else None for a in anchors], dtype=object)[None, :]

@@ -48,6 +48,12 @@ def data_path() -> Path:
     env = os.environ.get("GEOMAP_DATA")
     if env:
         return Path(env)
+    return _bundled_data()
+
+
+@lru_cache(maxsize=1)
+def _bundled_data() -> Path:
+    """The installed (or checked-out) data folder: found once per process."""
     try:
         from importlib.resources import files
 
