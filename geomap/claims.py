@@ -45,9 +45,9 @@ import io
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .claim_fields import (CLAIM_FIELDS, INCIDENT_FIELDS, _check_keys, _citations, _cited, _colors,
-                           _claim_from_dict, _date, _line, _text, _yaml_load)
+from .claim_fields import CLAIM_FIELDS, _citations, _cited, _claim_from_dict, _colors, _date, _line, _text, _yaml_load
 from .errors import ClaimFormatError, ExpressionError
+from .schema import validate
 
 __all__ = ["Claim", "Incident", "read_claims", "read_claims_text", "CLAIM_FIELDS"]
 
@@ -163,39 +163,24 @@ def _from_data(data, source: str) -> list:
         raise ClaimFormatError("the file is empty", source=source, hint="add 'incidents:' with claims")
     if isinstance(data, list):
         data = {"incidents": data, "__line__": 1}
-    if not isinstance(data, dict) or "incidents" not in data:
+    if not isinstance(data, dict):
         raise ClaimFormatError("no 'incidents' list at the top", source=source, line=1,
                                hint="start the file with 'incidents:'")
-    _check_keys(data, ("incidents", "region", "reports", "colors"), source, "the file")
-    colors = _colors(data.get("colors"), source, _line(data, "colors"))
-    file_region = _text(data, "region", source)
-    citations = _citations(data.get("reports"), source, _line(data, "reports"))
-    incs = data["incidents"]
-    if not isinstance(incs, list) or not incs:
-        raise ClaimFormatError("'incidents' must be a non-empty list", source=source,
-                               line=_line(data, "incidents"), field="incidents")
+    validate(data, source)  # types, ranges, required and unknown fields: claims.schema.json
+    colors = _colors(data.get("colors"))
+    file_region = _text(data, "region")
+    citations = _citations(data.get("reports"), source)
     out = []
-    for i, d in enumerate(incs):
-        if not isinstance(d, dict):
-            raise ClaimFormatError(f"incident #{i + 1} is not a mapping", source=source,
-                                   line=_line(data, "incidents"))
-        _check_keys(d, INCIDENT_FIELDS, source, "an incident")
-        iid = _text(d, "id", source, required=True, what="incident")
+    for d in data["incidents"]:
+        iid = _text(d, "id")
         date = _date(d.get("date"), source, _line(d, "date"))
-        claims = d.get("claims")
-        if not isinstance(claims, list) or not claims:
-            raise ClaimFormatError(f"incident {iid!r} has no claims", source=source,
-                                   line=_line(d, "claims") or _line(d), field="claims",
-                                   hint="add 'claims:' with at least one claim")
         lines = d.get("lines") or []
         if isinstance(lines, str):
             lines = [lines]
-        out.append(Incident(iid, date=date, title=_text(d, "title", source),
-                            summary=_text(d, "summary", source),
-                            claims=[_cited(_claim_from_dict(c, iid, date, source, j), citations, colors)
-                                    for j, c in enumerate(claims)],
-                            lines=[str(x) for x in lines],
-                            region=_text(d, "region", source) or file_region,
+        out.append(Incident(iid, date=date, title=_text(d, "title"), summary=_text(d, "summary"),
+                            claims=[_cited(_claim_from_dict(c, iid, date, source), citations, colors)
+                                    for c in d["claims"]],
+                            lines=[str(x) for x in lines], region=_text(d, "region") or file_region,
                             source_file=source, line=_line(d)))
     return out
 
@@ -208,22 +193,33 @@ def _from_rows(rows: Iterable[dict], source: str) -> list:
         if not iid:
             raise ClaimFormatError("row has no 'incident'", source=source, line=lineno, field="incident",
                                    hint="add an 'incident' column naming the incident each claim belongs to")
+        if not (row.get("party") or row.get("claimant")):
+            raise ClaimFormatError("row has no 'party'", source=source, line=lineno, field="party")
         d = {"id": row.get("id") or row.get("claim_id") or f"{iid}-{lineno}",
              "claimant": {"party": row.get("party") or row.get("claimant"), "speaker": row.get("speaker")},
              "claim": row.get("claim"), "location": row.get("location"),
              "coordinates": row.get("coordinates") or None,
-             "uncertainty_km": row.get("uncertainty_km") or None,
+             "uncertainty_km": _number(row.get("uncertainty_km")),
              "source": {"report": row.get("report"), "quote": row.get("quote"), "url": row.get("url")},
              "__line__": lineno}
-        if not d["claimant"]["party"]:
-            raise ClaimFormatError("row has no 'party'", source=source, line=lineno, field="party")
+        validate(d, source, part="claim")  # the same schema as a YAML claim's
         date = _date(row.get("date"), source, lineno)
         head, claims = incidents.setdefault(iid, ({"date": date, "title": row.get("title", ""), "line": lineno}, []))
-        claims.append(_claim_from_dict(d, iid, date or head["date"], source, len(claims)))
+        claims.append(_claim_from_dict(d, iid, date or head["date"], source))
     if not incidents:
         raise ClaimFormatError("no claims in the file", source=source)
     return [Incident(iid, date=head["date"], title=head["title"], claims=claims, source_file=source,
                      line=head["line"]) for iid, (head, claims) in incidents.items()]
+
+
+def _number(cell: Optional[str]):
+    """A table cell as a number when it is one (the schema then checks its range), else as it is."""
+    if not cell:
+        return None
+    try:
+        return float(cell)
+    except ValueError:
+        return cell
 
 
 def _from_csv(text: str, source: str, delimiter: str) -> list:
@@ -264,7 +260,10 @@ def _from_geojson(text: str, source: str) -> list:
             p["coordinates"] = f"{lat}, {lon}"
         rows.append((i, {k: ("" if v is None else str(v)) for k, v in p.items()
                          if not isinstance(v, (dict, list))}))
-    return _from_rows(rows, source)
+    try:
+        return _from_rows(rows, source)
+    except ClaimFormatError as err:
+        raise err.counting("feature") from None  # a collection's rows are its features
 
 
 def read_claims_text(text: str, *, source: str = "<stdin>", fmt: Optional[str] = None) -> list:

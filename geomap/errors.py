@@ -92,16 +92,18 @@ class InputError(GeomapError, ValueError):
     """
 
     def __init__(self, message: str, *, source: Optional[str] = None, line: Optional[int] = None,
-                 field: Optional[str] = None, hint: Optional[str] = None):
+                 field: Optional[str] = None, hint: Optional[str] = None, unit: str = "line"):
+        self.message = message
         self.source = source
         self.line = line
         self.field = field
         self.hint = hint
+        self.unit = unit  # what ``line`` counts: "line", or "feature" in a GeoJSON collection
         where = ""
         if source:
             where = str(source)
             if line:
-                where += f", line {line}"
+                where += f", {unit} {line}"
             where += ": "
         if field:
             where += f"field {field!r}: "
@@ -109,6 +111,12 @@ class InputError(GeomapError, ValueError):
         if hint:
             text += f" ({hint})"
         super().__init__(text)
+
+
+    def counting(self, unit: str) -> "InputError":
+        """The same error with ``line`` counting something else ("feature 3" of a collection)."""
+        return type(self)(self.message, source=self.source, line=self.line, field=self.field,
+                          hint=self.hint, unit=unit)
 
 
 class ClaimFormatError(InputError):

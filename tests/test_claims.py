@@ -51,12 +51,12 @@ def test_geojson_claims_point_is_coordinates():
 
 
 @pytest.mark.parametrize("mutate, line, field, words", [
-    (lambda t: t.replace("        claimant: Syria\n", ""), 11, "claimant", "no claimant"),
+    (lambda t: t.replace("        claimant: Syria\n", ""), 11, "claimant", "has no 'claimant'"),
     (lambda t: t.replace("date: 2017-06-18", "date: 18/06/2017"), 3, "date", "YYYY-MM-DD"),
     (lambda t: t.replace("        location: near Tabqa\n", "        locaton: near Tabqa\n"), 9, "locaton",
      "did you mean 'location'"),
     (lambda t: t.replace('coordinates: "35.02, 40.45"', 'coordinates: "95, 40"'), 17, "coordinates", "out of range"),
-    (lambda t: t.replace("uncertainty_km: 2", "uncertainty_km: far"), 18, "uncertainty_km", "not a distance"),
+    (lambda t: t.replace("uncertainty_km: 2", "uncertainty_km: far"), 18, "uncertainty_km", "expected a number"),
     (lambda t: t.replace("    title: Demo\n", "    title: Demo\n  bad indent\n"), 6, None, "not valid YAML"),
 ])
 def test_errors_name_file_line_and_field(mutate, line, field, words):
