@@ -113,10 +113,11 @@ class InputError(GeomapError, ValueError):
         super().__init__(text)
 
 
-    def counting(self, unit: str) -> "InputError":
-        """The same error with ``line`` counting something else ("feature 3" of a collection)."""
-        return type(self)(self.message, source=self.source, line=self.line, field=self.field,
-                          hint=self.hint, unit=unit)
+    def counting(self, unit: str, kind=None) -> "InputError":
+        """The same error with ``line`` counting something else ("feature 3" of a collection),
+        as another kind of InputError when ``kind`` is given."""
+        return (kind or type(self))(self.message, source=self.source, line=self.line, field=self.field,
+                                    hint=self.hint, unit=unit)
 
 
 class ClaimFormatError(InputError):
@@ -174,8 +175,8 @@ def _expression_error(expression, unparsed, claim, reason) -> "ExpressionError":
     return ExpressionError(expression, unparsed, claim=claim, reason=reason)
 
 
-class LineError(GeomapError, ValueError):
-    """A deconfliction line is unknown, unreadable or unusable."""
+class LineError(InputError):
+    """A deconfliction line is unknown, unreadable or unusable (a line file's property: its field)."""
 
 
 class GeomapWarning(UserWarning):

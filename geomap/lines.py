@@ -19,7 +19,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -245,38 +244,6 @@ class DeconflictionLine:
         return local_crs(c.x, c.y)
 
 
-def _area_from_spec(spec: Optional[str], geometry, grow_km: float = 0.0):
-    """'SY' -> Syria's polygon; 'buffer:40' -> 40 km around the line; None -> default box.
-
-    ``grow_km`` widens a country or governorate outline: Natural Earth's are
-    generalised, and a border town (al-Baghuz) may fall just outside them.
-    """
-    if not spec:
-        return None, ""
-    if grow_km:
-        area, name = _area_from_spec(spec, geometry)
-        from .geodesy import buffer_km
-
-        return buffer_km(area, grow_km, quad_segs=4), f"{name} and {grow_km:g} km beyond its outline"
-    spec = str(spec)
-    if spec.startswith("buffer:"):
-        from .geodesy import buffer_km
-
-        km = float(spec.split(":", 1)[1])
-        return buffer_km(geometry, km), f"{km:g} km around the line"
-    from .gazetteer import Gazetteer
-
-    gaz = Gazetteer.default()
-    for p in gaz.places:
-        if p.kind in ("country", "admin1") and (p.country_code == spec.upper() and p.kind == "country"
-                                                or p.id == spec):
-            return gaz.shape(p), p.name
-    res = gaz.resolve(spec)
-    if res.status != "not_found" and res.place.kind in ("country", "admin1"):
-        return gaz.shape(res.place), res.place.name
-    raise LineError(f"area of interest {spec!r} is not a country code, governorate or 'buffer:KM'")
-
-
 def _side_parties(value, labels: tuple, name: str) -> dict:
     """``side_parties`` checked: a mapping of this line's side labels to lists of party names."""
     if not value:
@@ -284,84 +251,15 @@ def _side_parties(value, labels: tuple, name: str) -> dict:
     if not isinstance(value, dict) or not all(
             k in labels and isinstance(v, list) and all(isinstance(p, str) for p in v) for k, v in value.items()):
         raise LineError(f"line {name!r}: side_parties must map the side labels ({', '.join(labels)}) "
-                        "to lists of party names")
+                        "to lists of party names", field="side_parties")
     return {str(k): [str(p) for p in v] for k, v in value.items()}
 
 
-def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> DeconflictionLine:
-    from shapely.geometry import shape
+def load_line(path: os.PathLike, **kwargs) -> DeconflictionLine:
+    """Load a user's line file (see :func:`geomap.line_files.load_line`)."""
+    from .line_files import load_line as _load
 
-    props = feat.get("properties") or {}
-    geom = feat.get("geometry")
-    if not geom:
-        raise LineError(f"{source_name}: the line feature has no geometry")
-    try:
-        g = shape(geom)
-    except Exception as err:
-        raise LineError(f"{source_name}: unreadable geometry ({err})") from err
-    area, area_name = _area_from_spec(props.get("area"), g, float(props.get("area_grow_km") or 0.0))
-    return DeconflictionLine(
-        props.get("name") or fallback_name, g,
-        left_label=props.get("left_label") or "left", right_label=props.get("right_label") or "right",
-        area=area, area_name=area_name, accuracy_km=float(props.get("accuracy_km") or 0.0),
-        valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
-        title=props.get("title") or "", source=props.get("source") or "",
-        description=props.get("description") or "", approximate=bool(props.get("approximate")),
-        side_parties=props.get("side_parties"),
-    )
-
-
-def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Optional[str] = None,
-              right_label: Optional[str] = None, area=None) -> DeconflictionLine:
-    """Load a user's line from GeoJSON or any vector format geopandas reads.
-
-    The file must hold one line (or several pieces that join into one).
-    Properties ``name``, ``left_label``, ``right_label``, ``accuracy_km``,
-    ``valid_from``, ``valid_to``, ``area`` (a country code, a governorate,
-    or ``buffer:KM``), ``area_grow_km`` (widen that outline) and ``source``
-    are used when present; keyword arguments override them.
-    """
-    p = Path(path)
-    if not p.exists():
-        raise LineError(f"{p}: no such line file (or give a built-in name: "
-                        f"{', '.join(sorted(_builtin_paths()))})")
-    feats = None
-    if p.suffix.lower() in (".geojson", ".json"):
-        try:
-            obj = json.loads(p.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise LineError(f"{p}: not valid GeoJSON ({err})") from err
-        feats = obj.get("features") if obj.get("type") == "FeatureCollection" else (
-            [obj] if obj.get("type") == "Feature" else [{"type": "Feature", "properties": {}, "geometry": obj}])
-    else:
-        import geopandas as gpd
-
-        try:
-            gdf = gpd.read_file(p).to_crs(4326)
-        except Exception as err:
-            raise LineError(f"{p}: geopandas cannot read it ({err})") from err
-        feats = json.loads(gdf.to_json())["features"]
-    feats = [f for f in feats or [] if f.get("geometry") and "LineString" in f["geometry"]["type"]]
-    if not feats:
-        raise LineError(f"{p}: no LineString in the file")
-    if len(feats) > 1:
-        from shapely import union_all
-        from shapely.geometry import mapping, shape
-
-        merged = union_all([shape(f["geometry"]) for f in feats])
-        feats = [{"type": "Feature", "properties": feats[0].get("properties") or {},
-                  "geometry": mapping(merged)}]
-    props = dict(feats[0].get("properties") or {})
-    for k, v in (("name", name), ("left_label", left_label), ("right_label", right_label)):
-        if v:
-            props[k] = v
-    line = _line_from_feature({**feats[0], "properties": props}, source_name=str(p), fallback_name=p.stem)
-    spec = str(props.get("area") or "")
-    if len(spec) == 2 and spec.isalpha():
-        line.area_country = spec.upper()
-    if area is not None:
-        line.area = area
-    return line
+    return _load(path, **kwargs)
 
 
 def _builtin_paths() -> dict:

@@ -34,42 +34,46 @@ from pathlib import Path
 
 from .errors import ClaimFormatError
 
-__all__ = ["SCHEMA_PATH", "schema", "validate"]
+__all__ = ["SCHEMA_PATH", "LINE_SCHEMA_PATH", "schema", "validate"]
 
 #: The claims file's JSON Schema.
 SCHEMA_PATH = Path(__file__).with_name("claims.schema.json")
+#: The JSON Schema of the properties a line file's feature may state.
+LINE_SCHEMA_PATH = Path(__file__).with_name("line.schema.json")
+_PATHS = {"claims": SCHEMA_PATH, "line": LINE_SCHEMA_PATH}
 _WHAT = {"incidents": "an incident", "claims": "a claim", "where": "the reading ('where')",
          "claimant": "the claimant", "source": "the source", "reports": "a report"}
 _TYPE_WORDS = {"string": "text", "number": "a number", "boolean": "true or false", "object": "a mapping",
                "array": "a list", "null": "nothing", "integer": "a whole number"}
 
 
-@lru_cache(maxsize=1)
-def schema() -> dict:
-    """The claims file's JSON Schema, as a dict."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)
+def schema(name: str = "claims") -> dict:
+    """A JSON Schema of geomap's inputs, as a dict: ``"claims"`` (a claims file) or ``"line"``
+    (a line file's properties)."""
+    return json.loads(_PATHS[name].read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=4)
-def _validator(part: str):
+@lru_cache(maxsize=8)
+def _validator(name: str, part: str):
     import fastjsonschema
 
-    s = schema()
+    s = schema(name)
     target = s if not part else {"$ref": f"#/definitions/{part}", "definitions": s["definitions"]}
     return fastjsonschema.compile(target)
 
 
-def validate(data, source: str, *, part: str = "") -> None:
-    """Check a claims file's data (``part``: one of its definitions, e.g. ``"claim"``) against
-    the schema; a :class:`~geomap.errors.ClaimFormatError` naming line and field when it fails."""
+def validate(data, source: str, *, part: str = "", name: str = "claims", error=ClaimFormatError) -> None:
+    """Check data against a schema (``name``; ``part``: one of its definitions, e.g. ``"claim"``);
+    ``error`` (an :class:`~geomap.errors.InputError`) naming line and field when it fails."""
     from fastjsonschema import JsonSchemaValueException
 
     try:
-        _validator(part)(data)
+        _validator(name, part)(data)
     except JsonSchemaValueException as err:
-        raise _as_error(err, data, source) from None
+        raise _as_error(err, data, source).counting("line", error) from None
     except TypeError:  # the validator matches field names as text: a number or a list as a key
-        raise _key_not_text(data, source, []) from None
+        raise _key_not_text(data, source, []).counting("line", error) from None
 
 
 def _key_not_text(value, source: str, path: list):

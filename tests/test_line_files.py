@@ -1,0 +1,44 @@
+"""A user's line file: its properties checked against line.schema.json, every failure named."""
+
+import json
+
+import pytest
+
+from geomap.errors import LineError
+from geomap.line_files import load_line
+
+
+def _line_file(tmp_path, props):
+    p = tmp_path / "l.geojson"
+    p.write_text(json.dumps({"type": "Feature", "properties": props,
+                             "geometry": {"type": "LineString", "coordinates": [[38, 35], [40, 36]]}}))
+    return p
+
+
+@pytest.mark.parametrize("props, field, words", [
+    ({"accuracy_km": "abc"}, "accuracy_km", "expected a number, found text"),
+    ({"accuracy_km": -5}, "accuracy_km", "out of range"),
+    ({"accuracy_km": 1e308}, "accuracy_km", "out of range"),
+    ({"area_grow_km": "x"}, "area_grow_km", "expected a number"),
+    ({"name": [1, 2]}, "name", "expected text, found a list"),
+    ({"left_label": {"a": 1}}, "left_label", "expected text, found a mapping"),
+    ({"left_label": "x", "right_label": "x"}, "right_label", "different labels"),
+    ({"valid_from": "2017-13-01"}, "valid_from", "YYYY-MM-DD"),
+    ({"area": 5}, "area", "expected text"),
+    ({"area": "XX"}, "area", "not a country code"),
+    ({"area": "buffer:nan"}, "area", "0 to 1000 km"),
+    ({"side_parties": {"left": "Russia"}}, "side_parties.left", "expected a list"),
+    ({"side_parties": {"north": ["Russia"]}}, "side_parties", "side labels"),
+])
+def test_a_bad_property_is_named_with_its_file_and_fix(tmp_path, props, field, words):
+    p = _line_file(tmp_path, props)
+    with pytest.raises(LineError) as err:
+        load_line(p)
+    assert err.value.field == field and str(err.value).startswith(str(p)), str(err.value)
+    assert words in str(err.value)
+
+
+def test_a_gis_files_own_attributes_are_no_error(tmp_path):
+    line = load_line(_line_file(tmp_path, {"OBJECTID": 3, "Shape_Leng": 2.5, "left_label": "north",
+                                           "right_label": "south", "accuracy_km": 2}))
+    assert (line.left_label, line.right_label, line.accuracy_km) == ("north", "south", 2.0)
