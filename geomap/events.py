@@ -236,8 +236,35 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     date_col = spec.get("date")
     if "date" not in out and date_col in out:
         # The event's date, under one name: verdicts check a line's validity against it.
-        out["date"] = out[date_col]
+        out["date"] = _iso_dates(out[date_col], source, date_col)
     return out
+
+
+#: Date forms of event datasets: ISO (UCDP, ACLED's API), "18 June 2017" (ACLED's exports).
+_DATE_FORMS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+
+
+def _iso_dates(values, source: str, column: str):
+    """An event table's dates as YYYY-MM-DD text (empty: no date); a date in no known form, or
+    not in the calendar, is an error naming its line: a silent "no date" would let every line
+    judge the event, in force or not."""
+    import pandas as pd
+
+    text = values.astype("string").str.strip().fillna("")
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for form in _DATE_FORMS:
+        todo = out.isna() & (text != "")
+        if not todo.any():
+            break
+        head = text[todo].str.slice(0, 10) if form == "%Y-%m-%d" else text[todo]
+        out[todo] = pd.to_datetime(head, format=form, errors="coerce")
+    bad = out.isna() & (text != "")
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        n = int(bad.sum())
+        raise EventTableError(f"{text.iloc[i]!r} is not a date ({n} such row{'s' if n > 1 else ''})", source=source,
+                              line=i + 2, field=column, hint="write dates as YYYY-MM-DD, or as 18 June 2017")
+    return out.dt.strftime("%Y-%m-%d").where(out.notna(), None)
 
 
 def read_events(path, *, preset: Optional[str] = None, columns: Optional[dict] = None):

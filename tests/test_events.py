@@ -66,3 +66,21 @@ def test_an_unknown_precision_code_warns_and_leaves_the_event_unplaced():
     msgs = [str(w.message) for w in caught if issubclass(w.category, GeomapWarning)]
     assert msgs and "events.tsv, line 2, field where_prec" in msgs[0] and "9" in msgs[0]
     assert gdf.geometry.iloc[0] is None and gdf.geometry.iloc[1] is not None
+
+
+def test_dates_in_the_forms_datasets_use_decide_which_lines_are_in_force():
+    from geomap.verdicts import verdict_table
+
+    acled = ("event_id_cnty,event_date,location,geo_precision,admin1,latitude,longitude\n"
+             "SYR1,18 June 2017,Tabqa,1,Raqqa,35.80,38.55\nSYR2,18 June 2016,Tabqa,1,Raqqa,35.80,38.55\n")
+    gdf = read_events_text(acled, preset="acled")
+    assert gdf["date"].tolist() == ["2017-06-18", "2016-06-18"]
+    table = verdict_table(gdf.rename(columns={"event_id_cnty": "claim_id"}), lines=["tabqa-arc-2017"])
+    assert [v != "not_applicable" for v in table["side"]] == [True, False]   # the arc: June-Dec 2017
+
+
+@pytest.mark.parametrize("date", ["2017-13-01", "yesterday", "31/31/2017"])
+def test_a_date_in_no_known_form_is_an_error_naming_its_line(date):
+    with pytest.raises(EventTableError) as err:
+        read_events_text(_table((1, "2017-01-01", "x", 1, "x", 35.0, 40.0), (2, date, "x", 1, "x", 35.0, 40.0)))
+    assert (err.value.line, err.value.field) == (3, "date_start") and "YYYY-MM-DD" in str(err.value)
