@@ -12,7 +12,6 @@ saying how to fix it.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Optional
 
 from .errors import ClaimFormatError, CoordinateError
@@ -77,10 +76,6 @@ def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str):
                                line=_line(c), field="location",
                                hint="write the place as the source worded it, e.g. 'near Tabqa'")
     unc = c.get("uncertainty_km")
-    if unc is not None and not math.isfinite(unc):  # the schema's range lets NaN through
-        raise ClaimFormatError(f"{unc!r} is not a distance in km", source=source,
-                               line=_line(c, "uncertainty_km"), field="uncertainty_km",
-                               hint=f"a number from 0 to {MAX_UNCERTAINTY_KM:g}")
     conf = c.get("confidence") or {}
     return Claim(cid, incident_id=incident_id, party=party, speaker=speaker,
                  text=_text(c, "claim"), location=location, coordinates=coords,

@@ -74,6 +74,39 @@ def validate(data, source: str, *, part: str = "", name: str = "claims", error=C
         raise _as_error(err, data, source).counting("line", error) from None
     except TypeError:  # the validator matches field names as text: a number or a list as a key
         raise _key_not_text(data, source, []).counting("line", error) from None
+    if _has_nan(data):  # every range lets NaN through (all its comparisons are false); no field takes it
+        path = _nan_path(data)
+        chain = [data]
+        for step in path:
+            chain.append(chain[-1][step])
+        raise _error("NaN is not a number", source, chain, path, _field_keys(path),
+                     "write a number").counting("line", error)
+
+
+def _has_nan(value) -> bool:
+    kind = type(value)
+    if kind is float:
+        return value != value
+    if kind is dict:
+        return any(map(_has_nan, value.values()))
+    if kind is list:
+        return any(map(_has_nan, value))
+    return False
+
+
+def _nan_path(value, path=()) -> list:
+    """The steps to the first NaN in ``value`` ([] when there is none)."""
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return list(path) if type(value) is float and value != value else []
+    for k, v in items:
+        found = _nan_path(v, path + (k,))
+        if found:
+            return found
+    return []
 
 
 def _key_not_text(value, source: str, path: list):

@@ -106,6 +106,30 @@ def test_event_tables(rows):
         pass
 
 
+LINE_KEYS = ["name", "left_label", "right_label", "accuracy_km", "area", "area_grow_km", "valid_from",
+             "valid_to", "approximate", "side_parties", "title"]
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(LINE_KEYS), NASTY, max_size=4))
+def test_line_files(tmp_path_factory, props):
+    from geomap.lines import load_line
+    from geomap.verdicts import verdict_table
+    from geomap.incidents import claims_frame
+    from geomap.claims import read_claims_text
+
+    p = tmp_path_factory.mktemp("line") / "l.geojson"
+    p.write_text(json.dumps({"type": "Feature", "properties": props, "geometry": {
+        "type": "LineString", "coordinates": [[38, 35], [40, 36]]}}, default=str), encoding="utf-8")
+    try:
+        line = load_line(p)
+        verdict_table(claims_frame(read_claims_text(
+            "incidents: [{id: i, date: 2017-11-23, claims: [{id: a, claimant: A, location: near Mayadin}]}]")),
+            lines=[line])
+    except GeomapError:
+        pass
+
+
 GEOMETRY = st.one_of(
     NASTY,
     st.fixed_dictionaries({"type": st.sampled_from(["Point", "Polygon", "LineString", "MultiPolygon", "Bogus"]),

@@ -42,3 +42,11 @@ def test_a_gis_files_own_attributes_are_no_error(tmp_path):
     line = load_line(_line_file(tmp_path, {"OBJECTID": 3, "Shape_Leng": 2.5, "left_label": "north",
                                            "right_label": "south", "accuracy_km": 2}))
     assert (line.left_label, line.right_label, line.accuracy_km) == ("north", "south", 2.0)
+
+
+def test_nan_in_a_line_file_is_named(tmp_path):
+    p = tmp_path / "l.geojson"
+    p.write_text('{"type": "Feature", "properties": {"accuracy_km": NaN}, '
+                 '"geometry": {"type": "LineString", "coordinates": [[38, 35], [40, 36]]}}')
+    with pytest.raises(LineError, match="field 'accuracy_km': NaN is not a number"):
+        load_line(p)

@@ -101,9 +101,15 @@ def test_a_field_name_that_is_not_text_is_named():
         read_claims_text(GOOD.replace("        uncertainty_km: 5\n", "        12: 5\n"))
 
 
-def test_nan_passes_a_json_schema_range_but_not_geomap():
-    with pytest.raises(ClaimFormatError, match="not a distance"):
-        read_claims_text(GOOD.replace("uncertainty_km: 5", "uncertainty_km: .nan"))
+@pytest.mark.parametrize("old, new, field", [
+    ("uncertainty_km: 5", "uncertainty_km: .nan", "uncertainty_km"),
+    ("{place: 0.9}", "{place: .nan}", "confidence.place"),
+    ("{relation: near, place: Rusafa}", "{km: .nan, direction: north, place: Rusafa}", "where.km"),
+])
+def test_nan_passes_every_json_schema_range_but_not_geomap(old, new, field):
+    with pytest.raises(ClaimFormatError, match="NaN is not a number") as err:
+        read_claims_text(GOOD.replace(old, new))
+    assert err.value.field == field
 
 
 def test_field_lists_in_code_come_from_the_schema():
