@@ -20,7 +20,7 @@ from .schema import schema
 __all__ = ["CLAIM_FIELDS", "MAX_UNCERTAINTY_KM", "citation"]
 
 #: Largest uncertainty a claim may state (km): half the Earth's circumference (the schema's maximum).
-MAX_UNCERTAINTY_KM = 20000.0
+MAX_UNCERTAINTY_KM = float(schema()["definitions"]["claim"]["properties"]["uncertainty_km"]["maximum"])
 #: The fields a claim may have, as the schema lists them.
 CLAIM_FIELDS = tuple(schema()["definitions"]["claim"]["properties"])
 
