@@ -12,9 +12,11 @@ saying how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from .errors import ClaimFormatError, CoordinateError
+from .io import parse_date
 from .schema import schema
 
 __all__ = ["CLAIM_FIELDS", "MAX_UNCERTAINTY_KM", "citation"]
@@ -33,13 +35,17 @@ def _yaml_load(text: str, source: str):
 
 
 def _date(value, source, line, field="date") -> Optional[dt.date]:
-    from .io import parse_date
-
     try:
-        return parse_date(value)
+        return _parsed_date(value) if isinstance(value, str) else parse_date(value)
     except ValueError as err:
         raise ClaimFormatError(f"{value!r} is not a date", source=source, line=line, field=field,
                                hint="write it as YYYY-MM-DD") from err
+
+
+@lru_cache(maxsize=4096)
+def _parsed_date(text: str) -> Optional[dt.date]:
+    """A date written as text, parsed once (a file has a few hundred distinct dates)."""
+    return parse_date(text)
 
 
 def _line(d: dict, key: Optional[str] = None) -> Optional[int]:
@@ -56,7 +62,7 @@ def _text(d: dict, key: str) -> str:
 
 def _claim_from_dict(c: dict, incident_id: str, inc_date, source: str):
     """One claim mapping, checked against the schema's ``claim``, as a Claim."""
-    from .claims import Claim
+    from .claims import Claim  # claims imports this module
 
     cid = _text(c, "id")
     claimant = c["claimant"]

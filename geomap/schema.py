@@ -58,9 +58,23 @@ def schema(name: str = "claims") -> dict:
 def _validator(name: str, part: str):
     import fastjsonschema
 
-    s = schema(name)
+    s = _with_markers(schema(name))
     target = s if not part else {"$ref": f"#/definitions/{part}", "definitions": s["definitions"]}
     return fastjsonschema.compile(target)
+
+
+def _with_markers(node):
+    """The schema with the readers' line markers as plain properties: the published schema allows
+    them by pattern (``^__``), which a compiled validator would test by regex on every key."""
+    if isinstance(node, list):
+        return [_with_markers(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _with_markers(v) for k, v in node.items()}
+    if out.get("patternProperties") == {"^__": {}}:
+        del out["patternProperties"]
+        out["properties"] = {**out.get("properties", {}), "__line__": {}, "__keylines__": {}}
+    return out
 
 
 def validate(data, source: str, *, part: str = "", name: str = "claims", error=ClaimFormatError) -> None:
