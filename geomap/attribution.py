@@ -43,6 +43,7 @@ PARTIES = [
     ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
 ]
 _PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
+_BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
 
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
@@ -116,7 +117,9 @@ def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
 
 
 def party_of(source: str) -> Optional[str]:
-    """The party a source phrase names (``None`` when it names none)."""
+    """The party a source phrase names (``None`` when it names none); a backer named as an
+    adjective ("U.S.-backed militias") is not the source."""
+    source = _BACKED.sub(" ", source)
     for party, rx in _PARTY_RE:
         if rx.search(source):
             return party
@@ -146,8 +149,11 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
             found = (found[0], home, "home") if home else None
         elif found is not None and found[1] is None:
             # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
-            # the source it just named, so the last source's party, marked as a guess.
-            found = (found[0], last[1], "person") if last is not None else None
+            # the source it has just named in the same paragraph, so that source's party, marked as a
+            # guess; across a paragraph (or from the headline) nothing ties them.
+            said = [o for o in out if o.party]
+            same = said and "\n" not in text[said[-1].end:s].strip(" \t")
+            found = (found[0], last[1], "person") if last is not None and same else None
         if found is None and last is not None and _PRONOUN.match(sent):
             found = (last[0], last[1], "pronoun")
         if found is None and last is not None and out and out[-1].party and _HEDGE.search(sent):

@@ -58,8 +58,8 @@ southeast southwest vicinity suburbs outskirts countryside bank banks side shore
 close beyond along off above from""".split())
 _GLUE = frozenset("""the of a an city town village river part parts to km kilometers kilometres miles
 area areas region""".split())
-_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rather than|instead of|contest\w*|"
-                       r"false|rejected?)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
+                       r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b", re.I)
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
 _ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
                      r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
@@ -314,7 +314,10 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         crossed = _crossing(text, st, m)
         if crossed and _readable(crossed, gaz):
             where = crossed
-        negated = bool(_NEGATION.search(text[max(st.start, start - 60):start]))
+        # A denial: a negation earlier in the same clause ("did not conduct any airstrikes against
+        # ... in X"; not "contesting the claim ..., saying it took place in X").
+        clause = text[max(st.start, start - 120):start]
+        negated = bool(_NEGATION.search(re.split(r"[,;:]", clause)[-1]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
                 "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly")
                 else 0.6,

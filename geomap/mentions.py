@@ -58,10 +58,12 @@ which who what there here all any some most many more earlier later today yester
 even however although though since until once then than such both each other into over under about
 according two three four five six seven eight nine ten first second new old great""".split())
 _FEATURE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:north|south|east|west)(?:ern)?\s+(?=countryside|province|governorate))?"
-    r"(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|province|"
-    r"governorate|countryside|district|sub-?district|valley|oil\s+field|gas\s+field|field|"
-    r"military\s+airport|city|town|village)\b", re.I)
+    # "Raqqa's province", "Raqqa southern countryside": an area of the place ("Syria's city of ..."
+    # is another place: a possessive takes only area words).
+    r"^(?:['’]s\s+|\s*)(?:(?:north|south|east|west)(?:ern)?\s+)?(?:province|governorate|countryside)\b|"
+    r"^\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|"
+    r"district|sub-?district|valley|oil\s+field|gas\s+field|field|military\s+airport|city|town|village)\b",
+    re.I)
 _MAX_TOKENS = 5
 #: Punctuation that no name runs across.
 _BREAK = re.compile(r"[.,;:!?()\n]")

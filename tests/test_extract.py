@@ -319,3 +319,35 @@ def test_a_demonym_before_a_feature_word_is_part_of_the_relation():
 def test_a_place_after_a_locative_preposition_is_a_place_whatever_verb_follows():
     assert [m.text for m in find_mentions("The coalition headquarters in Iraq said the jet fell.")] == ["Iraq"]
     assert find_mentions("Damascus said the jet fell.") == []
+
+
+def test_a_backer_named_as_an_adjective_is_not_the_source():
+    from geomap.attribution import party_of
+
+    assert party_of("U.S.-backed Syrian militias") is None
+    assert party_of("US-backed Syrian Democratic Forces") == "SDF"
+    assert party_of("the US-led coalition") == "US-led coalition"
+
+
+@pytest.mark.parametrize("sentence, denial", [
+    ("Russian warplanes did not conduct any airstrikes against the militia in the city of Mayadin, "
+     "the Russian Defence Ministry said.", True),
+    ("The jets struck not far from Mayadin, the Russian Defence Ministry said.", False),
+    ("The ministry contested the report, saying the strike took place near Mayadin, the Russian "
+     "Defence Ministry said.", False),
+])
+def test_a_negation_in_the_same_clause_makes_a_denial(sentence, denial):
+    _, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 9, 25))
+    assert claims and all(c.text.startswith("denies: ") == denial for c in claims)
+
+
+def test_an_unintroduced_person_in_another_paragraph_is_nobodys_guess():
+    from geomap.attribution import attribute
+
+    text = "The SDF said the jets struck at dawn.\n\nFire came from the east bank, Ivanovsky said."
+    assert [s.party for s in attribute(text)] == ["SDF", None]
+
+
+def test_a_possessive_before_a_settlement_word_is_not_part_of_the_name():
+    assert [m.text for m in find_mentions("positions north of Syria's city of Deir ez-Zor")] == \
+        ["Syria", "Deir ez-Zor"]
