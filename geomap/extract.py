@@ -437,18 +437,13 @@ _READ: dict = {}
 
 def _readable(phrase, gaz) -> bool:
     """Can geomap read this phrase? (remembered: reports repeat their phrases)."""
-    from .errors import ExpressionError
-    from .relations import claim_geometry
+    from .relations import can_read
 
     key = (id(gaz), phrase)
     if key not in _READ:
         if len(_READ) > 10_000:
             _READ.clear()
-        try:
-            claim_geometry(phrase, gazetteer=gaz)
-            _READ[key] = True
-        except ExpressionError:
-            _READ[key] = False
+        _READ[key] = can_read(phrase, gazetteer=gaz)
     return _READ[key]
 
 

@@ -46,7 +46,7 @@ from .context import ResolutionContext
 from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
 
-__all__ = ["ClaimGeometry", "claim_geometry", "RelationDefaults"]
+__all__ = ["ClaimGeometry", "claim_geometry", "can_read", "RelationDefaults"]
 
 
 class RelationDefaults:
@@ -186,6 +186,21 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
     return first
 
 
+def can_read(expression: str, *, gazetteer: Optional[Gazetteer] = None) -> bool:
+    """Whether geomap reads these words as a location (each part read once; the parts' areas
+    are not combined): what ``geomap extract`` asks of every phrase it tries.
+
+    >>> can_read("west bank of the Euphrates near Mayadin"), can_read("the weather in general")
+    (True, False)
+    """
+    try:
+        _read(expression, coordinates=None, gaz=gazetteer or Gazetteer.default(), defaults=RelationDefaults,
+              claim_id=None, near=None, lines=None, uncertainty_km=None, context=None, check_only=True)
+    except ExpressionError:
+        return False
+    return True
+
+
 def joint_anchors(resolutions, weight: float = 1.0) -> list:
     """Anchors from the names of one text resolved without doubt (for the names in doubt)."""
     from .context import Anchor
@@ -242,7 +257,7 @@ def _at_coordinates(expr, words, coordinates, *, gaz, defaults, claim_id, lines,
 
 
 def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,
-          context, defer_disc=False) -> ClaimGeometry:
+          context, defer_disc=False, check_only=False) -> Optional[ClaimGeometry]:
     import shapely
 
     expr = " ".join(str(expression or "").split())
@@ -267,6 +282,8 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
             results.append(got)
     if not results:
         raise ExpressionError(expr, expr, claim=claim_id)
+    if check_only:
+        return None
     geom, point, prec = results[0]
     for g, pt, pr in results[1:]:
         inter = shapely.intersection(geom, g)
