@@ -65,6 +65,9 @@ _FEATURE_AFTER = re.compile(
     r"district|sub-?district|valley|oil\s+field|gas\s+field|field|military\s+airport|city|town|village)\b",
     re.I)
 _MAX_TOKENS = 5
+#: A number and a verb of saying after a name: a local outlet ("Deir Ezzor 24 reported").
+_NUMBERED_SOURCE = re.compile(r"\s+\d{1,4}\s+(?:said|says|reported|reports|posted|published|wrote|tweeted|"
+                              r"stated|added|claimed)\b", re.I)
 #: Punctuation that no name runs across.
 _BREAK = re.compile(r"[.,;:!?()\n]")
 _BREAK_OR_QUOTE = re.compile(r"[.,;:!?()\n\"“”]")
@@ -213,10 +216,12 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
 
 
 def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
+    if _NUMBERED_SOURCE.match(text, end):
+        return True  # "Deir Ezzor 24 said": an outlet named after the place, speaking
     if j < len(toks):
         nxt = toks[j][0]
-        if nxt.lower() in _ORG_AFTER:
-            return True
+        if nxt.lower() in _ORG_AFTER and not text[end:toks[j][1]].strip():
+            return True  # "Al-Mayadeen television", not "Raqqa 24 times"
         if caps[j] and not _BREAK.search(text[end:toks[j][1]]):
             return True  # "Syria Media Center", "Raqqa Internal Security Forces"
     if i > 0:

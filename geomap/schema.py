@@ -175,7 +175,7 @@ def _as_error(err, data, source: str, prefix: tuple = ()) -> ClaimFormatError:
         return _error(f"{value!r} is out of range ({hint})", source, chain, path, keys, "")
     if rule == "maxLength":
         return _error(f"{len(value):,} characters: longer than a field may be ({definition['maxLength']:,})",
-                      source, chain, path, keys, "keep the text to what makes the claim")
+                      source, chain, path, keys, "shorten it")
     if rule == "pattern":
         what = "empty" if not str(value).strip() else f"{value!r} is not in the expected form"
         return _error(what if what != "empty" else f"'{keys[-1] if keys else 'field'}' is empty",

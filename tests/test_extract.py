@@ -351,3 +351,11 @@ def test_an_unintroduced_person_in_another_paragraph_is_nobodys_guess():
 def test_a_possessive_before_a_settlement_word_is_not_part_of_the_name():
     assert [m.text for m in find_mentions("positions north of Syria's city of Deir ez-Zor")] == \
         ["Syria", "Deir ez-Zor"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Deir Ezzor 24 reported that the village was hit.", []),   # a local outlet, speaking
+    ("Jets struck Raqqa 24 times.", ["Raqqa"]),                 # a number is no organisation word
+])
+def test_places_and_outlets_named_after_places_with_numbers(text, names):
+    assert [m.text for m in find_mentions(text)] == names
