@@ -40,25 +40,43 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     leaves nothing behind.
     """
     path = Path(path)
-    _make_folder(path.parent)
-    _remove_stale_temporaries(path)
     if isinstance(data, str):
         # A lone surrogate from a broken input cannot be encoded: write U+FFFD rather than fail half-way.
         data = data.encode("utf-8", errors="replace")
-    if _write_unnamed(path, data):
-        return path
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
+    with _named_as(path):
+        _make_folder(path.parent)
+        _remove_stale_temporaries(path)
+        if _write_unnamed(path, data):
+            return path
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
     return path
+
+
+class _named_as:
+    """Context: an operating-system error while writing ``path`` names ``path`` (the output asked
+    for), never the temporary file it was going through."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, err, tb):
+        if kind is not None and issubclass(kind, OSError):
+            raise InputError(f"cannot write it ({err.strerror or err})", source=str(self.path),
+                             hint="choose an output in a folder you can write to") from err
+        return False
 
 
 def _make_folder(folder: Path) -> None:
@@ -147,22 +165,24 @@ def atomic_folder(path: Union[str, os.PathLike]):
     @contextlib.contextmanager
     def swap():
         final = Path(path)
-        _make_folder(final.parent)
-        for old in final.parent.glob(f".{final.name}.*.part"):  # left by a killed run
-            if _orphaned(old, final.name):
-                shutil.rmtree(old, ignore_errors=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part", dir=final.parent))
+        with _named_as(final):
+            _make_folder(final.parent)
+            for old in final.parent.glob(f".{final.name}.*.part"):  # left by a killed run
+                if _orphaned(old, final.name):
+                    shutil.rmtree(old, ignore_errors=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part", dir=final.parent))
         try:
             yield tmp
-            os.chmod(tmp, 0o755)
-            if final.exists():
-                retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part",
-                                                dir=final.parent))
-                os.replace(final, retired / final.name)
-                os.replace(tmp, final)
-                shutil.rmtree(retired, ignore_errors=True)
-            else:
-                os.replace(tmp, final)
+            with _named_as(final):
+                os.chmod(tmp, 0o755)
+                if final.exists():
+                    retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part",
+                                                    dir=final.parent))
+                    os.replace(final, retired / final.name)
+                    os.replace(tmp, final)
+                    shutil.rmtree(retired, ignore_errors=True)
+                else:
+                    os.replace(tmp, final)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -71,3 +71,14 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
         assert "Traceback" not in res.stderr and ".tmp" not in res.stderr and ".part" not in res.stderr
         assert str(blocker) in res.stderr
     assert blocker.read_text(encoding="utf-8") == "x" and _strays(tmp_path) == []
+
+
+@pytest.mark.skipif(not pathlib.Path("/proc/self").is_dir(), reason="needs a read-only pseudo file system")
+def test_an_output_the_system_refuses_is_named_not_its_temporary(tmp_path):
+    # /proc takes no new files, root included: the error names the output asked for.
+    src = _claims(tmp_path / "c.yaml", 2)
+    for command, target in (("map", "/proc/geomap-test.html"), ("publish", "/proc/geomap-site"),
+                            ("classify", "/proc/geomap-v.parquet")):
+        res = subprocess.run(GEOMAP + [command, str(src), "-o", target], capture_output=True, text=True)
+        assert res.returncode == 1 and f"Error: {target}: cannot write it" in res.stderr, res.stderr
+        assert ".tmp" not in res.stderr and ".part" not in res.stderr and "Traceback" not in res.stderr

@@ -21,8 +21,20 @@ line_opt = click.option(
     "--line", "lines", multiple=True, metavar="NAME|FILE",
     help="Deconfliction line: a built-in name (see 'geomap lines') or a GeoJSON/vector file. "
          "Repeat for several; default: euphrates.")
+class FiniteRange(click.FloatRange):
+    """A number in a range; NaN, which every range comparison lets through, is refused."""
+
+    name = "finite float range"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
 tolerance_opt = click.option(
-    "--tolerance-km", type=click.FloatRange(0, 100), default=None,
+    "--tolerance-km", type=FiniteRange(0, 100), default=None,
     help="Width of the band along the line where a side is not certain "
          "(default: the line's positional accuracy).")
 

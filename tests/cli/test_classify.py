@@ -125,3 +125,9 @@ def test_output_file_gets_what_stdout_would(runner, cli, tmp_path):
     to_stdout = runner.invoke(cli, ["classify", SEEDS])
     assert out.read_text(encoding="utf-8") == to_stdout.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["verdicts.geojson"]    # no temporary file left
+
+
+def test_a_nan_tolerance_is_refused_like_an_out_of_range_one(runner, cli):
+    for value in ("nan", "-5"):
+        out = runner.invoke(cli, ["classify", SEEDS, "--tolerance-km", value])
+        assert out.exit_code == 2 and "Invalid value for '--tolerance-km'" in out.output
