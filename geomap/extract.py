@@ -36,20 +36,9 @@ from typing import Optional
 from .attribution import attribute
 from .claims import Claim, Incident
 from .mentions import find_mentions
+from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 
-__all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta"]
-
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATES = [
-    (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
-    (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
-]
-_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")
-_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
+__all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
 _CUE = frozenset("""in on over at near around outside inside within into towards toward across
@@ -95,11 +84,6 @@ class Extraction:
         return [m.to_feature(gaz) for m in self.mentions]
 
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
-_BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
-_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
-
-
 def drafts_yaml(extractions) -> str:
     """One draft claims file from the extractions of several reports."""
     import yaml
@@ -115,95 +99,6 @@ def drafts_yaml(extractions) -> str:
     head = (f"# Drafted by geomap extract from {names}: check every claim, then remove\n"
             f"# 'drafted: true'. 'location' is the report's wording, 'where' geomap's reading.\n")
     return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
-
-
-def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
-    """What a citation needs from a report's header: title, author, outlet, date.
-
-    The outlet is the text before the date on the date line ("Global Research,
-    December 10, 2017"), or the agency of a wire dateline ("BEIRUT (Reuters) -").
-    """
-    lines = _head_lines(text)
-    title, when = report_header(text, date)
-    meta = {"title": title, "author": "", "outlet": "", "date": when}
-    for ln in lines[:12]:
-        m = _BY.match(ln)
-        if m and not meta["author"]:
-            meta["author"] = m.group(1).strip()
-            ln = ln[m.end():].strip(" ,")
-        if not meta["outlet"]:
-            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES)), None)
-            if found:
-                meta["outlet"] = ln[:found.start()].strip(" ,–—-")
-    m = _DATELINE.match(lines[0]) if lines else None
-    if m and not meta["outlet"]:
-        meta["outlet"] = m.group(1)
-        meta["title"] = ""  # the first line is the story's first sentence, not a headline
-    return meta
-
-
-def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
-    """(headline, date) of a report: its first line, and the first date in its first lines
-    (``date`` when they have none)."""
-    lines = _head_lines(text)
-    title = lines[0] if lines else ""
-    for ln in lines:
-        found = _full_date(ln)
-        if found:
-            return title[:200], found
-    return title[:200], date
-
-
-def _head_lines(text: str, n: int = 12) -> list:
-    """The first ``n`` non-blank lines of a report, without Markdown marks and link targets."""
-    out = []
-    for ln in text.splitlines():
-        ln = ln.strip(" #*\t")
-        if ln:
-            out.append(_MD_LINK.sub(r"\1", ln))
-            if len(out) == n:
-                break
-    return out
-
-
-def _full_date(s: str) -> Optional[dt.date]:
-    for rx, order in _DATES:
-        m = rx.search(s)
-        if not m:
-            continue
-        parts = dict(zip(order, m.groups()))
-        month = _MONTHS[parts["m"].lower()] if "m" in parts else int(parts["mn"])
-        try:
-            return dt.date(int(parts["y"]), month, int(parts["d"]))
-        except ValueError:
-            continue
-    return None
-
-
-def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
-    """The date a sentence gives (absolute, or relative to the report's date), else the report's."""
-    full = _full_date(sentence)
-    if full:
-        return full
-    if report is None:
-        return None
-    m = _MONTH_DAY.search(sentence)
-    if m:
-        try:
-            d = dt.date(report.year, _MONTHS[m.group(1).lower()], int(m.group(2)))
-            return d if d <= report else d.replace(year=report.year - 1)
-        except ValueError:
-            pass
-    m = _WEEKDAY.search(sentence)
-    if m:
-        wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
-            m.group(1).lower())
-        back = (report.weekday() - wd) % 7 or (7 if m.group(0).lower().startswith("last") else 0)
-        return report - dt.timedelta(days=back)
-    for word, days in _RELATIVE.items():
-        if re.search(rf"\b{word}\b", sentence, re.I):
-            return report - dt.timedelta(days=days)
-    return report
 
 
 def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None,
@@ -230,7 +125,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
-    statements = [s for s in _own_voice(attribute(text, home=_home_party(text, meta)), text, meta) if s.party]
+    statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta) if s.party]
     drafts = []
     for st in statements:
         inside = [m for m in mentions if st.start <= m.start < st.end]
@@ -244,42 +139,6 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
                    claims=claims, source_file=source)
     return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
-
-
-#: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
-_AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)")
-
-
-def _home_party(text: str, meta: dict) -> Optional[str]:
-    """The party of a state outlet the report comes from (its agency or outlet), else None."""
-    from .attribution import party_of
-
-    for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
-        m = _AGENCY_LINE.match(ln)
-        party = party_of(m.group(1)) if m else None
-        if party:
-            return party
-    return None
-
-
-_RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout)\b", re.I)
-
-
-def _own_voice(statements: list, text: str, meta: dict) -> list:
-    """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
-    party's voice: its unattributed sentences are the party's (how: "release"). Other reports'
-    own sentences stay the reporter's."""
-    from dataclasses import replace
-
-    from .attribution import party_of
-
-    title = meta.get("title") or ""
-    party = party_of(title) if _RELEASE.search(title) else None
-    if not party:
-        return statements
-    head = text.find(title) + len(title) if title in text else 0
-    return [replace(s, party=party, speaker=title, how="release") if not s.party and s.start >= head else s
-            for s in statements]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from geomap.extract import claim_date, extract, report_header
+from geomap.extract import extract
 from geomap.mentions import find_mentions
 
 #: 000_e8b945cf758ab19a.txt (GPA, November 2017; no date line)
@@ -122,22 +122,6 @@ def test_mentions_carry_their_spans():
     ms = find_mentions(text)
     assert [text[m.start:m.end] for m in ms] == [m.text for m in ms] == ["al-Mayadin", "Raqqa Province"]
     assert ms[1].place.kind == "admin1"
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("The jets struck on Sunday.", dt.date(2017, 6, 18)),
-    ("It happened yesterday.", dt.date(2017, 6, 19)),
-    ("The attack on November 23 was repelled.", dt.date(2016, 11, 23)),
-    ("Officials spoke on June 18, 2017.", dt.date(2017, 6, 18)),
-    ("No date here.", dt.date(2017, 6, 20)),
-])
-def test_dates_relative_to_the_report(sentence, expected):
-    assert claim_date(sentence, dt.date(2017, 6, 20)) == expected  # a Tuesday
-
-
-def test_header_prefers_the_texts_own_date():
-    title, date = report_header("# Headline\n\nReuters, 9 December 2017\nBody.", dt.date(2000, 1, 1))
-    assert title == "Headline" and date == dt.date(2017, 12, 9)
 
 
 def test_pronouns_and_descriptions_take_the_last_source():

@@ -1,0 +1,165 @@
+"""A report's header and voice: its title, author, outlet and date, its dates, and whose voice it speaks in.
+
+The first line is the headline; the first date in the first lines is the report's date; the
+text before the date on that line is the outlet ("Global Research, December 10, 2017"), or the
+agency of a wire dateline ("BEIRUT (Reuters) -"). A sentence's own date ("on November 23", "on
+Sunday", "yesterday") is resolved against the report's. A state agency's report ("Damascus,
+SANA") speaks of its state's army without naming the state; a party's release ("Coalition
+statement on ...") speaks in that party's voice.
+
+Examples
+--------
+>>> report_header("# Headline\\n\\nReuters, 9 December 2017\\nBody.")
+('Headline', datetime.date(2017, 12, 9))
+>>> claim_date("The jets struck on Sunday.", dt.date(2017, 6, 20))
+datetime.date(2017, 6, 18)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+__all__ = ["report_meta", "report_header", "claim_date", "home_party", "own_voice"]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATES = [
+    (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
+    (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
+]
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")
+_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
+_BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
+_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
+
+
+def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
+    """What a citation needs from a report's header: title, author, outlet, date.
+
+    The outlet is the text before the date on the date line ("Global Research,
+    December 10, 2017"), or the agency of a wire dateline ("BEIRUT (Reuters) -").
+    """
+    lines = _head_lines(text)
+    title, when = report_header(text, date)
+    meta = {"title": title, "author": "", "outlet": "", "date": when}
+    for ln in lines[:12]:
+        m = _BY.match(ln)
+        if m and not meta["author"]:
+            meta["author"] = m.group(1).strip()
+            ln = ln[m.end():].strip(" ,")
+        if not meta["outlet"]:
+            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES)), None)
+            if found:
+                meta["outlet"] = ln[:found.start()].strip(" ,–—-")
+    m = _DATELINE.match(lines[0]) if lines else None
+    if m and not meta["outlet"]:
+        meta["outlet"] = m.group(1)
+        meta["title"] = ""  # the first line is the story's first sentence, not a headline
+    return meta
+
+
+def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
+    """(headline, date) of a report: its first line, and the first date in its first lines
+    (``date`` when they have none)."""
+    lines = _head_lines(text)
+    title = lines[0] if lines else ""
+    for ln in lines:
+        found = _full_date(ln)
+        if found:
+            return title[:200], found
+    return title[:200], date
+
+
+def _head_lines(text: str, n: int = 12) -> list:
+    """The first ``n`` non-blank lines of a report, without Markdown marks and link targets."""
+    out = []
+    for ln in text.splitlines():
+        ln = ln.strip(" #*\t")
+        if ln:
+            out.append(_MD_LINK.sub(r"\1", ln))
+            if len(out) == n:
+                break
+    return out
+
+
+def _full_date(s: str) -> Optional[dt.date]:
+    for rx, order in _DATES:
+        m = rx.search(s)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = _MONTHS[parts["m"].lower()] if "m" in parts else int(parts["mn"])
+        try:
+            return dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
+    """The date a sentence gives (absolute, or relative to the report's date), else the report's."""
+    full = _full_date(sentence)
+    if full:
+        return full
+    if report is None:
+        return None
+    m = _MONTH_DAY.search(sentence)
+    if m:
+        try:
+            d = dt.date(report.year, _MONTHS[m.group(1).lower()], int(m.group(2)))
+            return d if d <= report else d.replace(year=report.year - 1)
+        except ValueError:
+            pass
+    m = _WEEKDAY.search(sentence)
+    if m:
+        wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+            m.group(1).lower())
+        back = (report.weekday() - wd) % 7 or (7 if m.group(0).lower().startswith("last") else 0)
+        return report - dt.timedelta(days=back)
+    for word, days in _RELATIVE.items():
+        if re.search(rf"\b{word}\b", sentence, re.I):
+            return report - dt.timedelta(days=days)
+    return report
+
+
+#: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
+_AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)")
+
+
+def home_party(text: str, meta: dict) -> Optional[str]:
+    """The party of a state outlet the report comes from (its agency or outlet), else None."""
+    from .attribution import party_of
+
+    for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
+        m = _AGENCY_LINE.match(ln)
+        party = party_of(m.group(1)) if m else None
+        if party:
+            return party
+    return None
+
+
+_RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout)\b", re.I)
+
+
+def own_voice(statements: list, text: str, meta: dict) -> list:
+    """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
+    party's voice: its unattributed sentences are the party's (how: "release"). Other reports'
+    own sentences stay the reporter's."""
+    from dataclasses import replace
+
+    from .attribution import party_of
+
+    title = meta.get("title") or ""
+    party = party_of(title) if _RELEASE.search(title) else None
+    if not party:
+        return statements
+    head = text.find(title) + len(title) if title in text else 0
+    return [replace(s, party=party, speaker=title, how="release") if not s.party and s.start >= head else s
+            for s in statements]
