@@ -90,10 +90,7 @@ def validate(data, source: str, *, part: str = "", name: str = "claims", error=C
         raise _key_not_text(data, source, []).counting("line", error) from None
     if _has_nan(data):  # every range lets NaN through (all its comparisons are false); no field takes it
         path = _nan_path(data)
-        chain = [data]
-        for step in path:
-            chain.append(chain[-1][step])
-        raise _error("NaN is not a number", source, chain, path, _field_keys(path),
+        raise _error("NaN is not a number", source, _chain(data, path), path, _field_keys(path),
                      "write a number").counting("line", error)
 
 
@@ -143,48 +140,65 @@ def _key_not_text(value, source: str, path: list):
 
 def _as_error(err, data, source: str, prefix: tuple = ()) -> ClaimFormatError:
     """The schema's complaint as geomap says it: what is wrong, where, and the fix."""
-    path, chain = [], [data]                        # the steps (without "data") and the values
-    steps = list(prefix) + list(err.path[1:])
-    while steps:
-        step, steps = steps[0], steps[1:]
-        here = chain[-1]
-        if isinstance(here, list):
-            step = int(step)
-        else:  # the validator splits names at dots ("r1.txt"): join steps back until a key matches
-            while step not in here and steps:
-                step, steps = f"{step}.{steps[0]}", steps[1:]
-        path.append(step)
-        chain.append(here[step])
+    path = _steps(data, list(prefix) + list(err.path[1:]))
     rule, value, definition = err.rule, err.value, err.definition or {}
     if rule in ("anyOf", "oneOf"):
         inner = _inside_alternative(definition[rule], value)
         if inner is not None:  # the value has the form of one alternative: say what is wrong inside it
             return _as_error(inner, data, source, tuple(path))
-    keys = _field_keys(path)
-    hint = definition.get("description", "")
-    if rule == "required":
-        missing = next(k for k in definition.get("required", ()) if k not in value)
-        return _error(f"{_what(path)} has no {missing!r}", source, chain, path, keys + [missing], f"add '{missing}: ...'")
+    chain, keys = _chain(data, path), _field_keys(path)
     if rule == "additionalProperties":
         return _unknown_field(value, definition, source, chain, path, keys)
+    if rule == "required":
+        missing = next(k for k in definition.get("required", ()) if k not in value)
+        return _error(f"{_what(path)} has no {missing!r}", source, chain, path, keys + [missing],
+                      f"add '{missing}: ...'")
+    message, hint = _say(rule, value, definition, keys)
+    return _error(message or err.message.replace("data.", "", 1), source, chain, path, keys, hint)
+
+
+def _say(rule: str, value, definition: dict, keys: list) -> tuple:
+    """(message, hint) for one broken rule ("" message: the validator's own words)."""
+    hint = definition.get("description", "")
+    field = keys[-1] if keys else "value"
     if rule == "type" or rule.endswith("Of"):
-        found = _TYPE_WORDS.get(_json_type(value), type(value).__name__)
         want = _want(definition)
-        return _error(f"expected {want}, found {found}", source, chain, path, keys, "" if want == hint else hint)
+        found = _TYPE_WORDS.get(_json_type(value), type(value).__name__)
+        return f"expected {want}, found {found}", "" if want == hint else hint
     if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return _error(f"{value!r} is out of range ({hint})", source, chain, path, keys, "")
+        return f"{value!r} is out of range ({hint})", ""
     if rule == "maxLength":
-        return _error(f"{len(value):,} characters: longer than a field may be ({definition['maxLength']:,})",
-                      source, chain, path, keys, "shorten it")
+        return f"{len(value):,} characters: longer than a field may be ({definition['maxLength']:,})", "shorten it"
     if rule == "pattern":
-        what = "empty" if not str(value).strip() else f"{value!r} is not in the expected form"
-        return _error(what if what != "empty" else f"'{keys[-1] if keys else 'field'}' is empty",
-                      source, chain, path, keys, hint)
+        return (f"{field!r} is empty" if not str(value).strip() else f"{value!r} is not in the expected form"), hint
     if rule in ("minItems", "maxItems"):
-        return _error(f"'{keys[-1] if keys else 'list'}' has {len(value)} items", source, chain, path, keys, hint)
+        return f"{field!r} has {len(value)} items", hint
     if rule == "enum":
-        return _error(f"unknown {keys[-1] if keys else 'value'} {value!r}", source, chain, path, keys, hint)
-    return _error(err.message.replace("data.", "", 1), source, chain, path, keys, hint)
+        return f"unknown {field} {value!r}", hint
+    return "", hint
+
+
+def _steps(data, raw: list) -> list:
+    """The path to the failing value, as keys and indexes of ``data``."""
+    path, here = [], data
+    while raw:
+        step, raw = raw[0], raw[1:]
+        if isinstance(here, list):
+            step = int(step)
+        else:  # the validator splits names at dots ("r1.txt"): join steps back until a key matches
+            while step not in here and raw:
+                step, raw = f"{step}.{raw[0]}", raw[1:]
+        path.append(step)
+        here = here[step]
+    return path
+
+
+def _chain(data, path: list) -> list:
+    """The values along a path, from ``data`` to the value it ends at."""
+    chain = [data]
+    for step in path:
+        chain.append(chain[-1][step])
+    return chain
 
 
 def _inside_alternative(alternatives: list, value):
