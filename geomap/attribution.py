@@ -133,7 +133,7 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
     ``home``: the party of the outlet (a state agency's report: SANA is the Syrian government's),
     whose army, ministry or command the report names without a nationality ("the army said").
     """
-    out = []
+    out: list = []
     last: Optional[tuple] = None
     known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
     for sent, s, e in sentences(text):
@@ -145,39 +145,45 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
                 out.append(Statement(sent[a:b], s + a, s + b, party, speaker, "saying"))
             last = (parts[-1][2], parts[-1][3])
             continue
-        found = _source(sent, known)
-        if found is not None and found[2] == "institution":
-            found = (found[0], home, "home") if home else None
-        elif found is not None and found[1] is None:
-            # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
-            # the source it has just named in the same paragraph, so that source's party, marked as a
-            # guess; across a paragraph (or from the headline) nothing ties them.
-            said = [o for o in out if o.party]
-            same = said and "\n" not in text[said[-1].end:s].strip(" \t")
-            found = (found[0], last[1], "person") if last is not None and same else None
-        if found is None and last is not None and _PRONOUN.match(sent):
-            found = (last[0], last[1], "pronoun")
-        if found is None and last is not None and out and out[-1].party and _HEDGE.search(sent):
-            # "the aircraft was reportedly targeting ...", right after a source spoke: its account
-            # carried on (a guess, like an unintroduced spokesman).
-            found = (last[0], last[1], "reportedly")
-        if found is None and last is not None and out and out[-1].party \
-                and out[-1].text.rstrip(" *_\n").endswith(":") and _OPENS_QUOTE.match(sent):
-            found = (last[0], last[1], "quote")  # 'was quoted saying:' then the quote
-        if found is not None:
-            speaker, party, how = found
-            last = (speaker, party)
-            for word in re.findall(r"\b[A-Z][a-z]{2,}\b", speaker):
-                known.setdefault(word, party)
-            # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
-            # for the same party when named again alone.
-            for first, surname in _PERSON.findall(sent):
-                if not party_of(first + " " + surname):
-                    known.setdefault(surname, party)
-            out.append(Statement(sent, s, e, party, speaker, how))
+        found = _named_or_guessed(_source(sent, known), sent, text[:s], out, last, home)
+        if found is None:
+            out.append(Statement(sent, s, e))
             continue
-        out.append(Statement(sent, s, e))
+        speaker, party, how = found
+        last = (speaker, party)
+        for word in re.findall(r"\b[A-Z][a-z]{2,}\b", speaker):
+            known.setdefault(word, party)
+        # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
+        # for the same party when named again alone.
+        for first, surname in _PERSON.findall(sent):
+            if not party_of(first + " " + surname):
+                known.setdefault(surname, party)
+        out.append(Statement(sent, s, e, party, speaker, how))
     return out
+
+
+def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> Optional[tuple]:
+    """(speaker, party, how) of a sentence: the source it names, or the one it continues."""
+    if found is not None and found[2] == "institution":
+        found = (found[0], home, "home") if home else None
+    elif found is not None and found[1] is None:
+        # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
+        # the source it has just named in the same paragraph, so that source's party, marked as a
+        # guess; across a paragraph (or from the headline) nothing ties them.
+        said = [o for o in out if o.party]
+        same = said and "\n" not in before[said[-1].end:].strip(" \t")
+        found = (found[0], last[1], "person") if last is not None and same else None
+    if found is not None or last is None:
+        return found
+    if _PRONOUN.match(sent):
+        return last[0], last[1], "pronoun"
+    if out and out[-1].party and _HEDGE.search(sent):
+        # "the aircraft was reportedly targeting ...", right after a source spoke: its account
+        # carried on (a guess, like an unintroduced spokesman).
+        return last[0], last[1], "reportedly"
+    if out and out[-1].party and out[-1].text.rstrip(" *_\n").endswith(":") and _OPENS_QUOTE.match(sent):
+        return last[0], last[1], "quote"  # 'was quoted saying:' then the quote
+    return None
 
 
 _SAYING = re.compile(r"(?:\bwith|\band|\bwhile|\bbut|,)\s+([\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
