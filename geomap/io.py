@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator, Union
@@ -227,13 +228,35 @@ def read_features(text: str, *, source: str = "<stdin>") -> list:
     return feats
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def loads_json(text: str, **kwargs):
+    """``json.loads`` with lone surrogates (a "\\ud800" escape with no pair) read as U+FFFD, the
+    replacement character: a broken input's text stays text that every output can hold."""
+    data = json.loads(text, **kwargs)
+    if "\\ud" in text or "\\uD" in text:
+        data = _without_surrogates(data)
+    return data
+
+
+def _without_surrogates(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
 def _loads(text: str, source: str, line: int):
     def no_constant(name):
         raise InputError(f"{name} is not a number JSON allows", source=source, line=line,
                          hint="write null for a missing value")
 
     try:
-        return json.loads(text, parse_constant=no_constant)
+        return loads_json(text, parse_constant=no_constant)
     except RecursionError as err:
         raise InputError("not valid JSON (nested too deeply)", source=source, line=line) from err
 

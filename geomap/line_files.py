@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import GeomapError, LineError
+from .io import loads_json
 from .lines import DeconflictionLine, _builtin_paths, _date
 
 __all__ = ["load_line"]
@@ -116,7 +117,7 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
     feats = None
     if p.suffix.lower() in (".geojson", ".json"):
         try:
-            obj = json.loads(p.read_text(encoding="utf-8"))
+            obj = loads_json(p.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
             raise LineError(f"{p}: not valid GeoJSON ({err})") from err
         feats = obj.get("features") if obj.get("type") == "FeatureCollection" else (

@@ -50,3 +50,17 @@ def test_nan_in_a_line_file_is_named(tmp_path):
                  '"geometry": {"type": "LineString", "coordinates": [[38, 35], [40, 36]]}}')
     with pytest.raises(LineError, match="field 'accuracy_km': NaN is not a number"):
         load_line(p)
+
+
+def test_a_lone_surrogate_in_a_line_file_is_read_as_the_replacement_character(tmp_path):
+    from geomap.claims import read_claims_text
+    from geomap.incidents import claims_frame
+    from geomap.verdicts import verdict_table
+
+    p = tmp_path / "l.geojson"
+    p.write_text('{"type": "Feature", "properties": {"name": "arc\\ud800"}, '
+                 '"geometry": {"type": "LineString", "coordinates": [[38, 35], [40, 36]]}}')
+    line = load_line(p)
+    assert line.name == "arc\ufffd"
+    frame = claims_frame(read_claims_text("incidents: [{id: i, claims: [{id: a, claimant: A, location: Mayadin}]}]"))
+    assert verdict_table(frame, lines=[line])["line"].tolist() == ["arc\ufffd"]
