@@ -48,7 +48,9 @@ _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|traine
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
-         r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening)")
+         r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|"
+         # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
+         r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).

@@ -265,6 +265,14 @@ class ClauseReader:
         self.parts.append(desc)
         return area, None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
+    def compass_river(self, m, t):
+        """"East Euphrates", "the areas of West Euphrates": the river's side, as its users name it
+        (anything but a river is left to the other readings)."""
+        res = self.gaz.resolve(m["place"].strip(" ,.;:"), context=self.context)
+        if res.place is None or res.place.kind != "river":
+            return None
+        return self.side(m["dir"], m["place"], bank=False)
+
     def part(self, m, t):
         """"the northern areas of the Deir ez-Zor province", "the eastern part of Raqqa": the
         compass part of the place's own area (a river has no such part: left to other readings)."""
@@ -345,6 +353,7 @@ _CLAUSES = [
     (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),
     (_p(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
+    (_p(rf"(?P<dir>{_DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),
     (_p(r"(?:the\s+)?(?:suburbs?|outskirts|environs|edges?|periphery|outer\s+districts)\s+of\s+(?P<place>.+)"),
      ClauseReader.suburbs),
     (_p(r"(?:near|around|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|outside|not\s+far\s+from|by)"

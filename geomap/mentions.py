@@ -68,6 +68,8 @@ _MAX_TOKENS = 5
 #: A number and a verb of saying after a name: a local outlet ("Deir Ezzor 24 reported").
 _NUMBERED_SOURCE = re.compile(r"\s+\d{1,4}\s+(?:said|says|reported|reports|posted|published|wrote|tweeted|"
                               r"stated|added|claimed)\b", re.I)
+#: Compass words, capitalised in area names ("East Euphrates", "Eastern Ghouta"): not part of a longer name.
+_COMPASS = frozenset("east west north south eastern western northern southern".split())
 #: Punctuation that no name runs across.
 _BREAK = re.compile(r"[.,;:!?()\n]")
 _BREAK_OR_QUOTE = re.compile(r"[.,;:!?()\n\"“”]")
@@ -227,7 +229,7 @@ def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
     if i > 0:
         prev, _, pend = toks[i - 1]
         joined = not _BREAK_OR_QUOTE.search(text[pend:toks[i][1]])
-        if joined and caps[i - 1] and prev.lower() not in _FUNCTION \
+        if joined and caps[i - 1] and prev.lower() not in _FUNCTION and prev.lower() not in _COMPASS \
                 and not _sentence_start(text, toks[i - 1][1]):
             return True  # "Bashar al-Assad", "Inside Syria"
     return False

@@ -145,7 +145,8 @@ def home_party(text: str, meta: dict) -> Optional[str]:
     return None
 
 
-_RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout)\b", re.I)
+_RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout|clarification|"
+                      r"declaration|announcement)\b", re.I)
 
 
 def own_voice(statements: list, text: str, meta: dict) -> list:

@@ -343,3 +343,13 @@ def test_a_possessive_before_a_settlement_word_is_not_part_of_the_name():
 ])
 def test_places_and_outlets_named_after_places_with_numbers(text, names):
     assert [m.text for m in find_mentions(text)] == names
+
+
+def test_a_compass_word_before_a_river_names_its_side():
+    from geomap.relations import claim_geometry
+
+    cg = claim_geometry("East Euphrates")
+    assert cg.line == "euphrates" and cg.parts[0].startswith("east side")
+    _, claims = _claims("Report\n\nWe in the Syrian Democratic Forces confirm that we fought in the areas of "
+                        "East Euphrates.", date=dt.date(2017, 12, 1))
+    assert [(c.party, c.where) for c in claims] == [("SDF", "East Euphrates")]
