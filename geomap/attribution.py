@@ -221,11 +221,9 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
-    tries = ((_ACCORDING, "according to"), (_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said"))
-    if "ccording to" not in sent:
-        tries = tries[1:]
-    if not _ANY_VERB.search(sent):
-        tries = tries[:1] if tries[0][0] is _ACCORDING else ()
+    tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
+    if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
+        tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
     person = None
     for rx, how in tries:
         for m in rx.finditer(sent):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -63,21 +64,15 @@ def atomic_write(path: Union[str, os.PathLike], data: Union[str, bytes]) -> Path
     return path
 
 
-class _named_as:
-    """Context: an operating-system error while writing ``path`` names ``path`` (the output asked
-    for), never the temporary file it was going through."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, err, tb):
-        if kind is not None and issubclass(kind, OSError):
-            raise InputError(f"cannot write it ({err.strerror or err})", source=str(self.path),
-                             hint="choose an output in a folder you can write to") from err
-        return False
+@contextlib.contextmanager
+def _named_as(path: Path):
+    """An operating-system error while writing ``path`` names ``path`` (the output asked for),
+    never the temporary file it was going through."""
+    try:
+        yield
+    except OSError as err:
+        raise InputError(f"cannot write it ({err.strerror or err})", source=str(path),
+                         hint="choose an output in a folder you can write to") from err
 
 
 def _make_folder(folder: Path) -> None:
@@ -160,7 +155,6 @@ def atomic_folder(path: Union[str, os.PathLike]):
     A reader (or a run killed half-way) sees the old folder or the new one,
     never a mix. Yields the temporary folder to write into.
     """
-    import contextlib
     import shutil
 
     @contextlib.contextmanager

@@ -47,7 +47,7 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
     December 10, 2017"), or the agency of a wire dateline ("BEIRUT (Reuters) -").
     """
     lines = _head_lines(text)
-    title, when = report_header(text, date)
+    title, when = _title_and_date(lines, date)
     meta = {"title": title, "author": "", "outlet": "", "date": when}
     for ln in lines[:12]:
         m = _BY.match(ln)
@@ -68,7 +68,10 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
 def report_header(text: str, date: Optional[dt.date] = None) -> tuple:
     """(headline, date) of a report: its first line, and the first date in its first lines
     (``date`` when they have none)."""
-    lines = _head_lines(text)
+    return _title_and_date(_head_lines(text), date)
+
+
+def _title_and_date(lines: list, date: Optional[dt.date]) -> tuple:
     title = lines[0] if lines else ""
     for ln in lines:
         found = _full_date(ln)
