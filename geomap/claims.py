@@ -45,6 +45,7 @@ import io
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from .bulk import gc_paused
 from .claim_fields import CLAIM_FIELDS, _citations, _cited, _claim_from_dict, _colors, _date, _line, _text, _yaml_load
 from .errors import ClaimFormatError, ExpressionError
 from .schema import validate
@@ -266,6 +267,7 @@ def _from_geojson(text: str, source: str) -> list:
         raise err.counting("feature") from None  # a collection's rows are its features
 
 
+@gc_paused()
 def read_claims_text(text: str, *, source: str = "<stdin>", fmt: Optional[str] = None) -> list:
     """Parse claims from text; ``fmt`` is 'yaml', 'csv', 'tsv' or 'geojson' (guessed when None)."""
     if fmt is None:

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["haversine_km", "offset", "disc", "discs", "area_km2", "sector", "buffer_km", "local_crs", "equivalent_radius_km",
-           "EARTH_RADIUS_KM"]
+__all__ = ["haversine_km", "offset", "disc", "discs", "ring_offsets", "area_km2", "sector", "buffer_km",
+           "local_crs", "equivalent_radius_km", "EARTH_RADIUS_KM"]
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -107,8 +107,10 @@ def discs(lon, lat, radius_km, *, quad_segs: int = 16) -> np.ndarray:
     """Geodesic discs around many points at once, as lon/lat polygons (vectorised).
 
     Each ring's vertices are the points ``radius_km`` from the centre along
-    ``4 * quad_segs`` azimuths, from one vectorised ``pyproj.Geod.fwd`` call:
-    no projection object per disc.
+    ``4 * quad_segs`` azimuths (``pyproj.Geod.fwd``, all in one call: no
+    projection object per disc). A disc's shape depends on its latitude and
+    radius only, not on its longitude, so many discs share the work: see
+    :func:`ring_offsets`.
 
     >>> d = discs([40.45, 38.55], [35.02, 35.84], [10.0, 2.0])
     >>> [round(_geod().inv(40.45, 35.02, *p)[2] / 1000, 6) for p in d[0].exterior.coords[:2]]
@@ -118,13 +120,66 @@ def discs(lon, lat, radius_km, *, quad_segs: int = 16) -> np.ndarray:
 
     lon, lat, r = np.broadcast_arrays(np.asarray(lon, float), np.asarray(lat, float),
                                       np.asarray(radius_km, float))
-    n = 4 * quad_segs
-    az = np.linspace(0.0, 360.0, n, endpoint=False)
-    x, y, _ = _geod().fwd(np.repeat(lon, n), np.repeat(lat, n), np.tile(az, len(lon)),
-                          np.repeat(r, n) * 1000.0)
-    rings = np.stack([x, y], axis=1).reshape(len(lon), n, 2)
+    dx, dy = ring_offsets(lat.ravel(), r.ravel(), 4 * quad_segs)
+    x = lon.reshape(-1, 1) + dx
+    x = np.where(np.abs(x) > 180.0, (x + 180.0) % 360.0 - 180.0, x)  # as Geod.fwd wraps
+    rings = np.stack([x, lat.reshape(-1, 1) + dy], axis=2)
     rings = np.concatenate([rings, rings[:, :1]], axis=1)[:, ::-1]  # closed, counter-clockwise
     return shapely.polygons(rings)
+
+
+#: Latitude step (degrees) of the table :func:`ring_offsets` interpolates in.
+RING_STEP_DEG = 0.01
+#: Discs interpolated in that table: radius at most this (km) and this far (degrees) from a pole.
+RING_TABLE_MAX_KM, RING_TABLE_POLE_DEG = 500.0, 10.0
+
+
+def ring_offsets(lat, radius_km, n: int):
+    """(dlon, dlat): each disc's vertices minus its centre, degrees, shape ``(len(lat), n)``.
+
+    A geodesic circle on the ellipsoid keeps its shape along a parallel, so its
+    offsets depend on latitude and radius only. Where many discs share a radius,
+    the offsets are computed exactly on a grid of latitudes :data:`RING_STEP_DEG`
+    apart and interpolated linearly between them: under 0.1 mm from the exact
+    vertex for claims' radii (10 km), under 0.1 m at :data:`RING_TABLE_MAX_KM`,
+    far below the 64-gon's own departure from the circle (r·(1 - cos(π/64)),
+    12 m at 10 km). Larger discs, discs near a pole and radii that few discs
+    share are computed exactly (``Geod.fwd``).
+
+    >>> dx, dy = ring_offsets(np.array([35.0, 35.0]), np.array([10.0, 10.0]), 4)
+    >>> round(float(dy[0, 0]), 4), round(float(dx[0, 1]), 4)  # 10 km north, 10 km east of 35°N
+    (0.0901, 0.1095)
+    """
+    lat, r = np.asarray(lat, float), np.asarray(radius_km, float)
+    az = np.linspace(0.0, 360.0, n, endpoint=False)
+    dx, dy = np.empty((len(lat), n)), np.empty((len(lat), n))
+    table = (r <= RING_TABLE_MAX_KM) & (np.abs(lat) + r / 111.0 <= 90.0 - RING_TABLE_POLE_DEG)
+    if table.sum() > 16:
+        k = np.floor(lat[table] / RING_STEP_DEG)
+        nodes, inv = np.unique(np.concatenate([np.stack([k, r[table]], 1), np.stack([k + 1, r[table]], 1)]),
+                               axis=0, return_inverse=True)
+        if 2 * len(nodes) < table.sum():  # enough discs share each node
+            tx, ty = _exact_offsets(nodes[:, 0] * RING_STEP_DEG, nodes[:, 1], az)
+            i0, i1 = np.split(inv.ravel(), 2)
+            f = (lat[table] / RING_STEP_DEG - k)[:, None]
+            dx[table] = tx[i0] * (1.0 - f) + tx[i1] * f
+            dy[table] = ty[i0] * (1.0 - f) + ty[i1] * f
+        else:
+            table[:] = False
+    else:
+        table[:] = False
+    rest = ~table
+    if rest.any():
+        dx[rest], dy[rest] = _exact_offsets(lat[rest], r[rest], az)
+    return dx, dy
+
+
+def _exact_offsets(lat, radius_km, az):
+    """Exact ``Geod.fwd`` offsets from (0, lat) along every azimuth, degrees, ``(len(lat), len(az))``."""
+    n = len(az)
+    x, y, _ = _geod().fwd(np.zeros(len(lat) * n), np.repeat(lat, n), np.tile(az, len(lat)),
+                          np.repeat(radius_km, n) * 1000.0)
+    return x.reshape(-1, n), y.reshape(-1, n) - np.asarray(lat)[:, None]
 
 
 def disc(lon: float, lat: float, radius_km: float, *, quad_segs: int = 16):

@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
+from .bulk import gc_paused
 from .lines import get_line
 from .sides import share_dict
 from .verdicts import _where
@@ -73,6 +74,7 @@ CLAIMS_SCHEMA = {
 WIDE_KM = 60.0
 
 
+@gc_paused()
 def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     """One row per claim, with its geometry (EPSG:4326) and how it was read.
 

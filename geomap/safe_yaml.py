@@ -148,20 +148,32 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
 
 #: Text that the fast parser would read differently, or that only the safe path limits:
 #: anchors, aliases, tags, directives, more than one document, exponent and octal numbers,
-#: "+.5", block texts. Each pattern runs only when one of its cheap substrings is present.
+#: "+.5", block texts. Each pattern runs only when one of its cheap substrings is present; the
+#: two that would be tried at every character run only on the lines a simpler pattern finds.
 _NOT_PLAIN = [
-    (("&", "*", "!"), re.compile(r"(?:^|[\s\[{,:?-])(?:[&*][^\s]|!)", re.MULTILINE)),
-    (("%", "---", "..."), re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
-    (("e", "E"), re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
-    (("0o",), re.compile(r"(?<![\w.])0o[0-7]")),
-    ((".",), re.compile(r"(?<![\w.])[-+]\.\d")),                          # +.5: text in 1.1
-    (("|", ">"), re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
+    (("&", "*", "!"), None, re.compile(r"(?:^|[\s\[{,:?-])(?:[&*][^\s]|!)", re.MULTILINE)),
+    (("%", "---", "..."), None, re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)),
+    (("e", "E"), re.compile(r"[eE][-+]?\d"),
+     re.compile(r"(?<![\w.])[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d")),
+    (("0o",), None, re.compile(r"(?<![\w.])0o[0-7]")),
+    ((".",), re.compile(r"[-+]\.\d"), re.compile(r"(?<![\w.])[-+]\.\d")),                # +.5: text in 1.1
+    (("|", ">"), None, re.compile(r":[ ]*[|>][-+0-9]*[ ]*(?:#.*)?$", re.MULTILINE)),  # block texts
 ]
 
 
 def _not_plain(text: str) -> bool:
     """Whether ``text`` may hold any of the above."""
-    return any(any(n in text for n in needles) and rx.search(text) for needles, rx in _NOT_PLAIN)
+    return any(any(n in text for n in needles) and _found(text, first, rx) for needles, first, rx in _NOT_PLAIN)
+
+
+def _found(text: str, first, rx) -> bool:
+    if first is None:
+        return rx.search(text) is not None
+    for m in first.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        if rx.search(text[start:end if end >= 0 else len(text)]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

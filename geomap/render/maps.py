@@ -26,6 +26,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from ..bulk import gc_paused
 from ..errors import InputError
 from ..lines import get_line
 from .basemap import ATTRIBUTION, basemap_data
@@ -95,6 +96,7 @@ def features_frame(features: Iterable[dict], *, party_key: str = "party"):
     return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
 
 
+@gc_paused()
 def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors: Optional[dict] = None,
                title: Optional[str] = None,
                subtitle: Sequence[str] = (), tiles: Optional[str] = None, links="auto",

@@ -1,0 +1,43 @@
+"""Geodesic discs: many at once, equal to the exact geodesic circle."""
+
+import numpy as np
+import pytest
+
+from geomap.geodesy import _geod, discs, ring_offsets
+
+
+def _vertex_error_m(lon, lat, r, n=64):
+    """Largest distance (m) between ring_offsets' vertices and Geod.fwd's, over all discs."""
+    dx, dy = ring_offsets(lat, r, n)
+    az = np.linspace(0.0, 360.0, n, endpoint=False)
+    x, y, _ = _geod().fwd(np.repeat(lon, n), np.repeat(lat, n), np.tile(az, len(lat)), np.repeat(r, n) * 1000.0)
+    _, _, d = _geod().inv(x, y, np.repeat(lon, n) + dx.ravel(), np.repeat(lat, n) + dy.ravel())
+    return float(np.max(d))
+
+
+@pytest.mark.parametrize("lat_range, radii, tolerance_m", [
+    ((34.5, 36.5), [1.0, 5.0, 10.0], 0.001),      # a claims file in Syria: shared radii, table path
+    ((-75.0, 75.0), [0.1, 10.0, 100.0, 500.0], 0.1),
+    ((-89.0, 89.0), [100.0, 2000.0], 0.001),     # near the poles and very wide: exact path
+])
+def test_shared_discs_equal_exact_geodesic_circles(lat_range, radii, tolerance_m):
+    rng = np.random.default_rng(7)
+    n = 20000
+    lon, lat = rng.uniform(-179.0, 179.0, n), rng.uniform(*lat_range, n)
+    r = rng.choice(radii, n)
+    assert _vertex_error_m(lon, lat, r) < tolerance_m
+
+
+def test_discs_distinct_radii_and_one_disc_are_exact():
+    rng = np.random.default_rng(3)
+    lat, r = rng.uniform(30, 40, 50), rng.uniform(1, 50, 50)   # no radius shared: computed exactly
+    assert _vertex_error_m(rng.uniform(35, 42, 50), lat, r) < 1e-6
+    d = discs([40.0] * 40, [35.0] * 40, [10.0] * 40)
+    assert d[0].equals_exact(discs([40.0], [35.0], [10.0])[0], 1e-9)
+    assert all(g.is_valid for g in d)
+
+
+def test_disc_longitudes_wrap_as_geod_does():
+    d = discs([179.99] * 40, np.linspace(10, 11, 40), [10.0] * 40)
+    xs = np.asarray(d[0].exterior.coords)[:, 0]
+    assert (np.abs(xs) <= 180.0).all() and (xs < 0).any()
