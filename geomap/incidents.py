@@ -82,52 +82,53 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     honest area, EPSG:4326).
     """
     import geopandas as gpd
+    import pandas as pd
+    import shapely
 
-    rows, geoms = [], []
-    for inc, c, cg in read_jointly(list(incidents), gazetteer=gazetteer, lines=lines, defer_discs=True):
-        rows.append({
-            "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
-            "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party, "speaker": c.speaker,
-            "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
-            "url": c.url, "citation": c.citation or (f"{c.report} (report file)" if c.report else ""),
-            "date": (c.date or inc.date).isoformat() if (c.date or inc.date) else None,
-            "precision": cg.precision, "disc_km": cg.disc_km,
-            "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
-            "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
-            "point_lon": cg.point.x if cg.point is not None else None,
-            "point_lat": cg.point.y if cg.point is not None else None,
-            "country_code": _point_country(cg),
-            "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
-            "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
-            "draft": "drafted by geomap extract, not yet checked" if c.drafted else "",
-            "party_color": c.color,
-            "denies": c.denies,
-        })
-        geoms.append(cg.geometry)
-    geoms = _build_deferred_discs(rows, geoms)
+    read = list(read_jointly(list(incidents), gazetteer=gazetteer, lines=lines, defer_discs=True))
+    frame = pd.DataFrame([_row(inc, c, cg) for inc, c, cg in read])
+    points = np.array([cg.point for *_, cg in read], dtype=object)
+    frame["point_lon"], frame["point_lat"] = shapely.get_x(points), shapely.get_y(points)
+    geoms = _with_discs(np.array([cg.geometry for *_, cg in read], dtype=object), frame)
     from .geodesy import equivalent_radius_km
 
-    radius = np.round(equivalent_radius_km(geoms), 2)
-    for r, k in zip(rows, radius.tolist()):
-        r["radius_km"] = k
-    _warn_duplicates(rows)
-    _warn_swapped_in_context(rows, geoms)
-    return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+    frame["radius_km"] = np.round(equivalent_radius_km(geoms), 2)
+    _warn_duplicates(frame)
+    _warn_swapped_in_context(frame, geoms)
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
 
 
-def _build_deferred_discs(rows: list, geoms: list) -> list:
+def _row(inc, c, cg) -> dict:
+    """A claim's columns; its point, its area's size and its geometry are filled for all at once."""
+    date = c.date or inc.date
+    return {
+        "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
+        "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party,
+        "speaker": c.speaker, "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
+        "url": c.url, "citation": c.citation or (f"{c.report} (report file)" if c.report else ""),
+        "date": date.isoformat() if date else None,
+        "precision": cg.precision, "disc_km": cg.disc_km,
+        "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
+        "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
+        "point_lon": None, "point_lat": None, "country_code": _point_country(cg),
+        "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
+        "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
+        "draft": "drafted by geomap extract, not yet checked" if c.drafted else "",
+        "party_color": c.color,
+        "denies": c.denies,
+    }
+
+
+def _with_discs(geoms: np.ndarray, frame) -> np.ndarray:
     """Fill the discs left to build (geometry None, a point and a radius) in one vectorised call."""
     from .geodesy import discs
 
-    todo = [i for i, g in enumerate(geoms) if g is None and rows[i]["disc_km"]]
-    if not todo:
-        return geoms
-    built = discs([rows[i]["point_lon"] for i in todo], [rows[i]["point_lat"] for i in todo],
-                  [rows[i]["disc_km"] for i in todo])
-    out = list(geoms)
-    for i, g in zip(todo, built):
-        out[i] = g
-    return out
+    radius = frame["disc_km"].to_numpy(dtype=float, na_value=np.nan)
+    todo = np.flatnonzero(np.array([g is None for g in geoms], dtype=bool) & (radius > 0))
+    if len(todo):
+        geoms[todo] = discs(frame["point_lon"].to_numpy()[todo], frame["point_lat"].to_numpy()[todo],
+                            radius[todo])
+    return geoms
 
 
 def resolution_summary(resolutions) -> str:
@@ -164,10 +165,13 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
         base = _region_context(gaz, inc)
         near = None
         for c in inc.claims:
-            cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base, defer_disc=defer_discs)
+            cg = c.plain_coordinates()  # nothing to read: made below, all at once
+            if cg is None:
+                cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base, defer_disc=defer_discs)
             first.append((inc, c, cg, base, near))  # the point of an earlier claim, never its own
-            if near is None and cg.point is not None:
-                near = (cg.point.x, cg.point.y)
+            if near is None:
+                near = cg if isinstance(cg, tuple) else (cg.point.x, cg.point.y) if cg.point is not None else None
+    first = _with_coordinate_geometries(first, defer_discs)
     by_incident: dict = {}
     for inc, c, cg, *_ in first:
         by_incident.setdefault(inc.id, []).extend(cg.resolutions)
@@ -183,13 +187,32 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
                                  defer_disc=defer_discs)
 
 
+def _with_coordinate_geometries(first: list, defer_discs: bool) -> list:
+    """``first`` with the claims that are nothing but coordinates given their geometries at once."""
+    from .relations import coordinate_geometries
+
+    todo = [i for i, (_, _, cg, _, _) in enumerate(first) if isinstance(cg, tuple)]
+    if not todo:
+        return first
+    claims = [first[i][1] for i in todo]
+    made = coordinate_geometries([c.where or c.location for c in claims], [first[i][2][0] for i in todo],
+                                 [first[i][2][1] for i in todo], [c.uncertainty_km for c in claims],
+                                 defer_disc=defer_discs)
+    out = list(first)
+    for i, cg in zip(todo, made):
+        inc, c, _, base, near = first[i]
+        out[i] = (inc, c, cg, base, near)
+    return out
+
+
 def _region_context(gaz, inc):
-    from .claims import ClaimFormatError
     from .context import ResolutionContext, make_context
-    from .errors import ContextError
 
     if not inc.region:
         return ResolutionContext()
+    from .claims import ClaimFormatError
+    from .errors import ContextError
+
     try:
         return make_context(gaz, region=inc.region)
     except ContextError as err:
@@ -202,7 +225,7 @@ def _region_context(gaz, inc):
 SWAP_FAR_KM, SWAP_NEAR_KM = 300.0, 100.0
 
 
-def _warn_swapped_in_context(rows: list, geoms: list) -> None:
+def _warn_swapped_in_context(frame, geoms: np.ndarray) -> None:
     """Warn when a claim's coordinates are far from the other claims of its incident but their swap is near.
 
     "The other claims" is the middle of their areas (the mean of their centroids), for every
@@ -216,50 +239,50 @@ def _warn_swapped_in_context(rows: list, geoms: list) -> None:
     from .errors import GeomapWarning
     from .geodesy import haversine_km
 
-    if not rows:
+    if not len(frame):
         return
-    arr = np.asarray(geoms, dtype=object)
-    ok = ~shapely.is_missing(arr)
-    ok[ok] = ~shapely.is_empty(arr[ok])
-    cx, cy = np.full(len(arr), np.nan), np.full(len(arr), np.nan)
-    cent = shapely.centroid(arr[ok])
+    ok = ~shapely.is_missing(geoms)
+    ok[ok] = ~shapely.is_empty(geoms[ok])
+    cx, cy = np.full(len(geoms), np.nan), np.full(len(geoms), np.nan)
+    cent = shapely.centroid(geoms[ok])
     cx[ok], cy[ok] = shapely.get_x(cent), shapely.get_y(cent)
-    df = pd.DataFrame({"inc": [r["incident"] for r in rows], "x": np.nan_to_num(cx), "y": np.nan_to_num(cy),
+    df = pd.DataFrame({"inc": frame["incident"].to_numpy(), "x": np.nan_to_num(cx), "y": np.nan_to_num(cy),
                        "n": ok.astype(float)})
     sums = df.groupby("inc", sort=False)[["x", "y", "n"]].transform("sum")
     n_others = sums["n"].to_numpy() - df["n"].to_numpy()
     ox = (sums["x"].to_numpy() - df["x"].to_numpy()) / np.where(n_others > 0, n_others, np.nan)
     oy = (sums["y"].to_numpy() - df["y"].to_numpy()) / np.where(n_others > 0, n_others, np.nan)
-    lon = np.array([np.nan if r["point_lon"] is None else r["point_lon"] for r in rows], dtype=float)
-    lat = np.array([np.nan if r["point_lat"] is None else r["point_lat"] for r in rows], dtype=float)
-    coords = np.array([r["reading"].startswith("coordinates") for r in rows])
+    lon, lat = frame["point_lon"].to_numpy(float), frame["point_lat"].to_numpy(float)
+    coords = frame["reading"].str.startswith("coordinates").to_numpy(bool)
     far = haversine_km(lon, lat, ox, oy)
     near_if_swapped = haversine_km(lat, lon, ox, oy)
     with np.errstate(invalid="ignore"):
         flagged = np.flatnonzero(coords & (far > SWAP_FAR_KM) & (near_if_swapped < SWAP_NEAR_KM))
     for i in flagged:
-        r = rows[i]
+        r = frame.iloc[i]
         warnings.warn(f"{r['source_file'] or 'claims'}: claim {r['claim_id']!r} is "
                       f"{far[i]:.0f} km from the other claims of incident "
                       f"{r['incident']!r}, but with latitude and longitude swapped it would be among "
                       "them: are they swapped?", GeomapWarning, stacklevel=3)
 
 
-def _warn_duplicates(rows: list) -> None:
+def _warn_duplicates(frame) -> None:
     """Warn about claims of one incident that repeat another's party and location word for word."""
     import warnings
 
     from .errors import GeomapWarning
 
-    seen: dict = {}
-    for r in rows:
-        key = (r["incident"], r["party"], (r["location"] or "").strip().lower(), r["point_lon"], r["point_lat"])
-        if key in seen:
-            warnings.warn(f"{r['source_file'] or 'claims'}: claims {seen[key]!r} and {r['claim_id']!r} of incident "
-                          f"{r['incident']!r} repeat the same party and location (a duplicate?)",
-                          GeomapWarning, stacklevel=3)
-        else:
-            seen[key] = r["claim_id"]
+    key = frame[["incident", "party", "point_lon", "point_lat"]].assign(
+        location=frame["location"].fillna("").str.strip().str.lower())
+    again = key.duplicated(keep="first").to_numpy()
+    if not again.any():
+        return
+    first = frame["claim_id"].groupby([key[c] for c in key.columns], sort=False, dropna=False).transform("first")
+    for i in np.flatnonzero(again):
+        r = frame.iloc[i]
+        warnings.warn(f"{r['source_file'] or 'claims'}: claims {first.iloc[i]!r} and {r['claim_id']!r} of incident "
+                      f"{r['incident']!r} repeat the same party and location (a duplicate?)",
+                      GeomapWarning, stacklevel=3)
 
 
 def check_claims_frame(frame, *, what: str = "claims") -> None:

@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 from typing import Optional
+
+import numpy as np
 
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
@@ -46,7 +48,8 @@ from .context import ResolutionContext
 from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
 
-__all__ = ["ClaimGeometry", "claim_geometry", "can_read", "RelationDefaults"]
+__all__ = ["ClaimGeometry", "claim_geometry", "coordinate_geometries", "plain_coordinates", "can_read",
+           "RelationDefaults"]
 
 
 class RelationDefaults:
@@ -178,12 +181,14 @@ def claim_geometry(expression: str, *, coordinates=None, gazetteer: Optional[Gaz
     kw = dict(coordinates=coordinates, gaz=gaz, defaults=defaults, claim_id=claim_id, near=near,
               lines=lines, uncertainty_km=uncertainty_km, defer_disc=defer_disc)
     first = _read(expression, context=context, **kw)
+    if not any(r.status == "ambiguous" for r in first.resolutions):
+        return first
     anchors = joint_anchors(first.resolutions)
-    if anchors and any(r.status == "ambiguous" for r in first.resolutions):
-        # Read again with the expression's sure places as context for the unsure ones.
-        base = context if context is not None else ResolutionContext()
-        return _read(expression, context=base.with_anchors(anchors), **kw)
-    return first
+    if not anchors:
+        return first
+    # Read again with the expression's sure places as context for the unsure ones.
+    base = context if context is not None else ResolutionContext()
+    return _read(expression, context=base.with_anchors(anchors), **kw)
 
 
 def can_read(expression: str, *, gazetteer: Optional[Gazetteer] = None) -> bool:
@@ -223,11 +228,43 @@ def _whole_coordinates(expr: str):
         return None
 
 
+def plain_coordinates(expression: str, coordinates=None):
+    """(lon, lat) when a location is nothing but coordinates (no words to read), else None.
+
+    ``coordinates`` are the claim's own, parsed: (lon, lat).
+
+    >>> plain_coordinates("35.02N 40.45E"), plain_coordinates("near Mayadin", (40.45, 35.02))
+    ((40.45, 35.02), None)
+    """
+    expr = " ".join(str(expression or "").split())
+    if coordinates is not None and not isinstance(coordinates, str):
+        return None if expr else (float(coordinates[0]), float(coordinates[1]))
+    return _whole_coordinates(expr) if coordinates is None else None
+
+
+def coordinate_geometries(expressions, lon, lat, uncertainty_km, *, defaults=RelationDefaults,
+                          defer_disc: bool = False) -> list:
+    """The :class:`ClaimGeometry` of many claims that are nothing but coordinates, at once.
+
+    Each is a disc of its uncertainty (``defaults.point_km`` where None; a bare point where 0)
+    around its point; the points are made in one vectorised call.
+
+    >>> [g.parts for g in coordinate_geometries(["35N 40E"], [40.0], [35.0], [None])]
+    [('coordinates 35.00000N 40.00000E (±0.5 km)',)]
+    """
+    import shapely
+
+    radius = [defaults.point_km if r is None else float(r) for r in uncertainty_km]
+    points = shapely.points(np.asarray(lon, float), np.asarray(lat, float))
+    return [ClaimGeometry(expr, pt if r <= 0 else None if defer_disc else disc(x, y, r), point=pt,
+                          precision=1, parts=(f"coordinates {y:.5f}N {x:.5f}E (±{r:g} km)",),
+                          disc_km=r if r > 0 else None)
+            for expr, x, y, r, pt in zip(expressions, lon, lat, radius, points)]
+
+
 def _at_coordinates(expr, words, coordinates, *, gaz, defaults, claim_id, lines, uncertainty_km,
                     context, defer_disc) -> ClaimGeometry:
     """A claim at explicit coordinates: a disc of the stated uncertainty; its words, if any, checked."""
-    from shapely import Point
-
     if isinstance(coordinates, str):
         try:
             lon, lat = parse_coordinates(coordinates)
@@ -235,25 +272,23 @@ def _at_coordinates(expr, words, coordinates, *, gaz, defaults, claim_id, lines,
             raise ExpressionError(expr, coordinates, claim=claim_id, reason=str(err)) from err
     else:
         lon, lat = float(coordinates[0]), float(coordinates[1])
-    r = uncertainty_km if uncertainty_km is not None else defaults.point_km
-    parts = [f"coordinates {lat:.5f}N {lon:.5f}E (±{r:g} km)"]
-    places, notes = [], []
-    sub = None
-    if words:
-        try:
-            # Still read the words: they name the place for readers and are checked.
-            sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
-                                 near=(lon, lat), lines=lines, context=context)
-            places = sub.places
-            parts.append("as worded: " + "; ".join(sub.parts))
-            if sub.geometry is not None and not sub.geometry.intersects(Point(lon, lat)):
-                notes.append("the coordinates lie outside the area the words describe")
-        except ExpressionError as err:
-            notes.append(f"{UNREAD_NOTE}: {err}")
-    area = Point(lon, lat) if r <= 0 else None if defer_disc else disc(lon, lat, r)
-    return ClaimGeometry(expr, area, point=Point(lon, lat), precision=1, places=places, parts=parts,
-                         notes=notes, disc_km=r if r > 0 else None,
-                         resolutions=sub.resolutions if sub is not None and places else ())
+    at = coordinate_geometries([expr], [lon], [lat], [uncertainty_km], defaults=defaults,
+                               defer_disc=defer_disc)[0]
+    if not words:
+        return at
+    parts, notes, places, sub = list(at.parts), [], [], None
+    try:
+        # Still read the words: they name the place for readers and are checked.
+        sub = claim_geometry(expr, gazetteer=gaz, defaults=defaults, claim_id=claim_id,
+                             near=(lon, lat), lines=lines, context=context)
+        places = sub.places
+        parts.append("as worded: " + "; ".join(sub.parts))
+        if sub.geometry is not None and not sub.geometry.intersects(at.point):
+            notes.append("the coordinates lie outside the area the words describe")
+    except ExpressionError as err:
+        notes.append(f"{UNREAD_NOTE}: {err}")
+    return replace(at, places=places, parts=parts, notes=notes,
+                   resolutions=sub.resolutions if sub is not None and places else ())
 
 
 def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,

@@ -214,23 +214,36 @@ def _item_lines(text: str) -> list:
 
 def _walk(data, typed) -> Optional[list]:
     """Mappings that are sequence items, in document order; None when a text would read differently in 1.1."""
-    items, stack = [], [(data, False)]
-    while stack:
-        node, is_item = stack.pop()
-        if isinstance(node, dict):
+    items, texts = [], []
+
+    def mapping(d: dict) -> None:
+        for k, v in d.items():
+            if type(k) is str:
+                texts.append(k)
+            elif not isinstance(k, (int, float, bool)):
+                raise _Differs
+            value(v, False)
+
+    def value(v, is_item: bool) -> None:
+        if type(v) is str:
+            texts.append(v)
+        elif isinstance(v, dict):
             if is_item:
-                items.append(node)
-            kids = []
-            for k, v in node.items():
-                if isinstance(k, str) and typed(k) or not isinstance(k, (str, int, float, bool)):
-                    return None
-                kids.append((v, False))
-            stack.extend(reversed(kids))
-        elif isinstance(node, list):
-            stack.extend((v, True) for v in reversed(node))
-        elif isinstance(node, str) and typed(node):
-            return None
-    return items
+                items.append(v)
+            mapping(v)
+        elif isinstance(v, list):
+            for x in v:
+                value(x, True)
+
+    try:
+        value(data, False)
+    except _Differs:
+        return None
+    return None if any(map(typed, set(texts))) else items
+
+
+class _Differs(Exception):
+    """A mapping key the fast parser reads as something YAML 1.1 would not."""
 
 
 def load_yaml_fast(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH):

@@ -81,7 +81,8 @@ def claim_columns(frame, vcols: dict, *, arrays: bool = True) -> dict:
     cols = {k: frame[k].to_numpy() if arrays else frame[k] for k in string_keys + number_keys}
     if "notes" in cols:
         # geomap's own parse messages are for the analyst, never for a published page.
-        cols["notes"] = np.array([public_notes(n) for n in list(cols["notes"])], dtype=object)
+        codes, distinct = pd.factorize(pd.Series(cols["notes"], dtype=object), use_na_sentinel=False)
+        cols["notes"] = np.array([public_notes(n) for n in distinct], dtype=object)[codes]
     cols.update(vcols)
     return {"geoms": geoms, "is_point": is_point, "has_point": has_pt | is_point, "marker_at": marker_at,
             "radius_m": np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0,

@@ -135,11 +135,12 @@ def frame_colors(frame, colors: Optional[dict] = None) -> dict:
     >>> frame_colors(pd.DataFrame({"party": ["A", "B"], "party_color": ["#123456", ""]}))["A"]
     '#123456'
     """
-    out = party_colors(frame["party"].astype(str))
+    parties = frame["party"].astype(str)
+    out = party_colors(parties)
     if "party_color" in frame:
-        for party, color in zip(frame["party"].astype(str), frame["party_color"]):
-            if isinstance(color, str) and color:
-                out[party] = color
+        set_ = frame["party_color"].map(lambda c: isinstance(c, str) and bool(c)).to_numpy(bool)
+        for party, color in zip(parties[set_].tolist(), frame["party_color"][set_].tolist()):
+            out[party] = color
     return {**out, **(colors or {})}
 
 
