@@ -156,10 +156,9 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
     caller to build at once (their geometry is None; see
     :func:`geomap.relations.claim_geometry`).
     """
-    from .gazetteer import Gazetteer
     from .relations import joint_anchors
 
-    gaz = gazetteer or Gazetteer.default()
+    gaz = gazetteer  # None: the default one, loaded only if a claim has names to read
     first = []
     for inc in incidents:
         base = _region_context(gaz, inc)
@@ -212,9 +211,10 @@ def _region_context(gaz, inc):
         return ResolutionContext()
     from .claims import ClaimFormatError
     from .errors import ContextError
+    from .gazetteer import Gazetteer
 
     try:
-        return make_context(gaz, region=inc.region)
+        return make_context(gaz or Gazetteer.default(), region=inc.region)
     except ContextError as err:
         raise ClaimFormatError(str(err), source=inc.source_file, line=inc.line, field="region",
                                hint="a governorate, district or subdistrict, a P-code, a country "

@@ -66,11 +66,23 @@ def _depth_of_text(text: str) -> int:
     import numpy as np
 
     raw = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    step = (np.isin(raw, (ord("["), ord("{"))).astype(np.int32)
-            - np.isin(raw, (ord("]"), ord("}"))).astype(np.int32))
+    step = _BRACKET_STEP[raw]
+    step = step[np.flatnonzero(step)].astype(np.int64)   # the brackets alone
     flow = int(np.cumsum(step).max()) if len(step) else 0
-    indent = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
+    indent = max(map(len, _INDENT.findall("\n" + text)), default=0)
     return max(flow, indent // 2)
+
+
+def _bracket_steps():
+    import numpy as np
+
+    out = np.zeros(256, dtype=np.int8)
+    out[[ord("["), ord("{")]], out[[ord("]"), ord("}")]] = 1, -1
+    return out
+
+
+_BRACKET_STEP = _bracket_steps()
+_INDENT = re.compile(r"\n([ -]+)")
 
 
 def _expanded_size(node, limit: int) -> int:
