@@ -268,16 +268,24 @@ def _by_own_lines(frame, lines) -> list:
     n = len(frame)
     if lines or "lines" not in frame:
         return [((), np.arange(n))]
-    keys = [tuple(x) if isinstance(x, (list, tuple, np.ndarray)) else () for x in frame["lines"].tolist()]
+    own = frame["lines"].to_numpy(object)
+    named = np.flatnonzero(np.fromiter(map(_names_lines, own), dtype=bool, count=len(own)))
+    keys = np.full(len(own), None, dtype=object)
+    keys[:] = [()] * len(own)
+    keys[named] = [tuple(own[i]) for i in named]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
     order = np.argsort(codes, kind="stable")
     bounds = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
     return list(zip(uniques, np.split(order, bounds)))
 
 
+def _names_lines(value) -> bool:
+    return isinstance(value, (list, tuple, np.ndarray)) and len(value) > 0
+
+
 def applicable_lines(table: pd.DataFrame) -> list:
     """Names of the lines that apply to at least one claim of a verdict table, in table order."""
-    return list(dict.fromkeys(table.loc[table["applies"].astype(bool), "line"]))
+    return [str(x) for x in pd.unique(table.loc[table["applies"].astype(bool), "line"].to_numpy(object))]
 
 
 

@@ -101,7 +101,8 @@ def add_cloud(m, frame, vcols: dict, colors: dict, simplify_deg: float, links) -
     text = {k: cc["cols"][k] for k in cc["skeys"]}
     for k in cc["number_keys"]:
         vals = pd.to_numeric(pd.Series(cc["cols"][k]), errors="coerce").round(3)
-        text[k] = np.array([None if v != v else f"{v:g}" for v in vals.tolist()], dtype=object)
+        codes, distinct = pd.factorize(vals, use_na_sentinel=True)   # each distinct number written once
+        text[k] = np.array([f"{v:g}" for v in distinct.tolist()] + [None], dtype=object)[codes]
     geoms = cc["geoms"]
     other = np.flatnonzero((cc["radius_m"] <= 0) & ~cc["is_point"] & ~shapely.is_missing(geoms))
     areas = _distinct_geojson(geoms[other], other, simplify_deg)

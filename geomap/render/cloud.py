@@ -92,24 +92,27 @@ def _codes(values, strings: list) -> np.ndarray:
 
 
 def _days(dates) -> np.ndarray:
-    """ISO dates as days since 1970-01-01 (Int32; -2**31 where there is none)."""
+    """ISO dates as days since 1970-01-01 (Int32; -2**31 where there is none), each distinct date
+    parsed once."""
     import pandas as pd
 
-    d = pd.to_datetime(pd.Series(dates, dtype=object), format="%Y-%m-%d", errors="coerce")
-    out = np.full(len(d), np.iinfo(np.int32).min, dtype="<i4")
+    codes, distinct = pd.factorize(pd.Series(dates, dtype=object), use_na_sentinel=True)
+    d = pd.to_datetime(pd.Series(distinct, dtype=object), format="%Y-%m-%d", errors="coerce")
+    day = np.full(len(d) + 1, np.iinfo(np.int32).min, dtype="<i4")   # the last: no date
     ok = d.notna().to_numpy()
-    out[ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64)).astype("<i4")
-    return out
+    day[:-1][ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64)).astype("<i4")
+    return day[codes]
 
 
 def _iso_days_only(dates, days) -> bool:
     """Whether each date is either missing or exactly the ISO form of its day number."""
     import pandas as pd
 
-    s = pd.Series(dates, dtype=object)
+    pairs = pd.DataFrame({"date": pd.Series(dates, dtype=object).to_numpy(), "day": days}).drop_duplicates()
+    s, day = pairs["date"], pairs["day"].to_numpy()
     given = s.notna() & (s.astype(str) != "")
-    back = pd.Series(days.astype("datetime64[D]").astype(str), dtype=object)
-    ok = (days != np.iinfo(np.int32).min)
+    back = pd.Series(day.astype("datetime64[D]").astype(str), dtype=object, index=s.index)
+    ok = day != np.iinfo(np.int32).min
     return bool(((~given & ~ok) | (given & ok & (s.astype(str) == back))).all())
 
 

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import os
+from itertools import chain
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -253,7 +254,8 @@ def _add_reference_places(m, frame, gazetteer):
     gaz = gazetteer or Gazetteer.default()
     seen = {}
     # Each claim's list of place ids (a numpy array once read back from GeoParquet), each id once.
-    distinct = dict.fromkeys(pid for ids in frame["place_ids"].tolist() if ids is not None for pid in ids)
+    distinct = dict.fromkeys(chain.from_iterable(ids for ids in frame["place_ids"].tolist()
+                                                 if ids is not None and len(ids)))
     for pid in distinct:
         p = gaz.get(pid)
         if p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field", "facility"):
