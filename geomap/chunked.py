@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .errors import InputError
+from .threads import split_call
 
 __all__ = ["judge_parquet", "CHUNK_ROWS"]
 
@@ -72,7 +73,7 @@ def _arrow(frame, schema=None):
     import shapely
 
     df = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    df["geometry"] = shapely.to_wkb(frame.geometry.to_numpy())
+    df["geometry"] = split_call(shapely.to_wkb, frame.geometry.to_numpy())
     if schema is not None:
         try:
             return pa.Table.from_pandas(df, schema=schema, preserve_index=False)

@@ -193,10 +193,9 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
         # A governorate centroid outside every polygon (at sea, abroad): fall back to 100 km.
         lost = np.array([c is None for c in chosen])
         if lost.any():
-            from .geodesy import disc
+            from .geodesy import discs
 
-            sub_lon, sub_lat = lon[admin][lost], lat[admin][lost]
-            chosen[lost] = [disc(a, b, 100.0, quad_segs=8) for a, b in zip(sub_lon, sub_lat)]
+            chosen[lost] = discs(lon[admin][lost], lat[admin][lost], 100.0, quad_segs=8)
         geoms[admin] = chosen
     country = np.isin(prec, list(spec["country_level"]))
     if country.any():
@@ -230,7 +229,7 @@ def event_geometries(df, lon: np.ndarray, lat: np.ndarray, prec: np.ndarray, spe
     # names") only where the event is that point: sides of the others are decided on their area.
     out["coded_lon"] = lon
     out["coded_lat"] = lat
-    is_point = np.array([g is not None and g.geom_type == "Point" for g in geoms], dtype=bool)
+    is_point = shapely.get_type_id(geoms) == 0   # None: -1
     out["point_lon"] = np.where(is_point, lon, np.nan)
     out["point_lat"] = np.where(is_point, lat, np.nan)
     date_col = spec.get("date")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .geodesy import area_km2
+from .threads import split_call
 
 __all__ = ["area_sides", "GRID_ERR_KM"]
 
@@ -28,13 +29,13 @@ def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside:
     # Within the line's area and across the line: its left part, and the rest is on the right.
     one = crosses & inside & (dims >= 2)
     if one.any():
-        al[one] = size(shapely.intersection(part[one], idx.left), dims[one])
+        al[one] = size(split_call(shapely.intersection, part[one], idx.left), dims[one])
         ar[one] = np.maximum(size(part[one], dims[one]) - al[one], 0.0)
         todo &= ~one
     # On one side of the line, partly outside its area: the part inside, on the side of its points.
     edge = ~crosses & ~inside & todo
     if edge.any():
-        cut = shapely.intersection(part[edge], idx.line.area)
+        cut = split_call(shapely.intersection, part[edge], idx.line.area)
         rp = shapely.point_on_surface(cut)
         code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
         ins = size(cut, dims[edge])
@@ -42,8 +43,8 @@ def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside:
         al[rows], ar[rows] = np.where(code > 0, ins, 0.0), np.where(code < 0, ins, 0.0)
         todo[rows[(code != 0) | (ins == 0)]] = False    # a point on the line itself: measure both sides
     if todo.any():
-        al[todo] = size(shapely.intersection(part[todo], idx.left), dims[todo])
-        ar[todo] = size(shapely.intersection(part[todo], idx.right), dims[todo])
+        al[todo] = size(split_call(shapely.intersection, part[todo], idx.left), dims[todo])
+        ar[todo] = size(split_call(shapely.intersection, part[todo], idx.right), dims[todo])
     return al, ar
 
 
@@ -90,10 +91,28 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     so = np.where((sl + sr) <= 1e-12, 1.0, so)
     d = np.full(n, np.nan)
     if distances:
-        touches = shapely.intersects(idx.geometry, shp)
-        small = area_km2(shp) <= small_km2
+        touches = split_call(shapely.intersects, shp, idx.geometry)
+        small = _small(shp, small_km2)
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
+
+
+def _small(shp: np.ndarray, small_km2: float) -> np.ndarray:
+    """Whether each geometry's area is at most ``small_km2``: measured only where its bounding box
+    (an upper bound of the area, with a margin) is larger, and once per distinct object."""
+    import shapely
+
+    x0, y0, x1, y1 = shapely.bounds(shp).T
+    with np.errstate(invalid="ignore"):
+        nearest_equator = np.where(y0 * y1 <= 0, 0.0, np.minimum(np.abs(y0), np.abs(y1)))
+        # km per degree: at most 111.33 along a parallel (at the equator), 111.70 along a meridian.
+        box_km2 = (x1 - x0) * 111.33 * np.cos(np.radians(nearest_equator)) * (y1 - y0) * 111.70 * 1.02
+    out = box_km2 <= small_km2
+    todo = np.flatnonzero(~out)
+    if len(todo):
+        _, first, back = np.unique(np.array([id(g) for g in shp[todo]]), return_index=True, return_inverse=True)
+        out[todo] = (area_km2(shp[todo][first]) <= small_km2)[back.ravel()]
+    return out
 
 
 #: Largest error of the grid's interpolated distance (km): the diagonal of a grid cell, rounded up.
