@@ -1,7 +1,7 @@
 """GEOS work on large arrays split over threads (shapely's vectorised functions release the GIL).
 
 The result is the one a single call gives, element for element: each geometry is computed
-alone, only the array is cut in parts. ``GEOMAP_THREADS`` sets the number of threads
+alone, only the array is cut in parts, and no GEOS object is shared between threads. ``GEOMAP_THREADS`` sets the number of threads
 (default: the processors this process may use, at most 8; 1 turns it off).
 """
 
@@ -53,4 +53,13 @@ def split_call(func, geoms, *args, **kwargs) -> np.ndarray:
     if k < 2:
         return func(geoms, *args, **kwargs)
     parts = np.array_split(geoms, k)
-    return np.concatenate(list(_pool(k).map(lambda part: func(part, *args, **kwargs), parts)))
+    # GEOS objects are not for sharing between threads (a prepared one builds its index lazily,
+    # libgeos/geos#825): each thread gets its own copy of a geometry given as an argument.
+    own = [[_copy(a) for a in args] for _ in parts]
+    return np.concatenate(list(_pool(k).map(lambda part, a: func(part, *a, **kwargs), parts, own)))
+
+
+def _copy(value):
+    import shapely
+
+    return shapely.from_wkb(shapely.to_wkb(value)) if isinstance(value, shapely.Geometry) else value
