@@ -106,6 +106,26 @@ def main(argv=None):
             row(f"Chromium: geomap page of {n:,}, claims drawn", f"{t_map:.2f} s" if t_map else "never",
                 f"load event {t_load:.2f} s")
     print(f"  pages kept in {out}")
+    bench_links(100_000)
+
+
+def bench_links(n: int) -> None:
+    """Links between competing claims (in this process, the verdicts made beforehand): the map's
+    arrays and the full per-pair records of ``compare_claims``."""
+    from geomap.pairs import compare_claims, pair_arrays
+    from geomap.verdicts import verdict_table
+
+    frame = synthetic_frame(n)
+    table = verdict_table(frame)
+    t = time.perf_counter()
+    ia, _, ok = pair_arrays(frame)
+    t_map = time.perf_counter() - t
+    t = time.perf_counter()
+    pairs = compare_claims(frame, table)
+    t_all = time.perf_counter() - t
+    print(f"links between competing claims, {n:,} claims ({len(ia):,} pairs), start-up and verdicts excluded")
+    row("the map's links (pair_arrays)", f"{t_map:.2f} s", f"{int(ok.sum()):,} compatible; target <= 2 s")
+    row("every pair's record and sentence (compare_claims)", f"{t_all:.2f} s", f"{len(pairs):,} records")
 
 
 def chromium_cloud_seconds(path: Path) -> tuple:
