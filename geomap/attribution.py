@@ -43,6 +43,13 @@ PARTIES = [
     ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
 ]
 _PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
+#: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
+#: the coalition's partners are the SDF). Other backed forces are not their backer.
+PARTNERS = [
+    ("SDF", r"(?:U\.?S\.?|American|[Cc]oalition)-(?:backed|supported|allied|trained)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:forces?|fighters?|militias?|militiamen|alliance)\b"),
+]
+_PARTNER_RE = [(party, re.compile(rx)) for party, rx in PARTNERS]
 _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
 
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
@@ -51,7 +58,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
@@ -122,6 +129,9 @@ def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
 def party_of(source: str) -> Optional[str]:
     """The party a source phrase names (``None`` when it names none); a backer named as an
     adjective ("U.S.-backed militias") is not the source."""
+    for party, rx in _PARTNER_RE:
+        if rx.search(source):
+            return party
     source = _BACKED.sub(" ", source)
     for party, rx in _PARTY_RE:
         if rx.search(source):

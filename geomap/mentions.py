@@ -244,7 +244,14 @@ def _stands_for_government(text, toks, i, j, end) -> bool:
     if j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip():
         # "Damascus said" is the government; "the headquarters in Iraq said" is a place.
         return i == 0 or toks[i - 1][0].lower() not in _LOCATIVE
-    return False
+    # "no immediate comment from Moscow or Damascus": who would answer, not where.
+    return _WORD_FROM.search(text, max(0, toks[i][1] - 80), toks[i][1]) is not None
+
+
+#: What a government gives ("comment from", "a response from"), right before a name (and another
+#: name it is listed with: "from Moscow or").
+_WORD_FROM = re.compile(r"\b(?:comments?|responses?|reactions?|statements?|word|confirmation|denials?|"
+                        r"answers?|replies|reply)\s+from\s+(?:[A-Z][\w’'-]*\s+(?:or|and|nor)\s+)?$")
 
 
 #: Prepositions that make the name after them a place, whatever verb follows.

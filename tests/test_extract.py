@@ -308,9 +308,28 @@ def test_a_place_after_a_locative_preposition_is_a_place_whatever_verb_follows()
 def test_a_backer_named_as_an_adjective_is_not_the_source():
     from geomap.attribution import party_of
 
-    assert party_of("U.S.-backed Syrian militias") is None
+    # The coalition's partner forces in Syria are the SDF, never the coalition itself.
+    assert party_of("U.S.-backed Syrian militias") == "SDF"
+    assert party_of("coalition-backed fighters") == "SDF"
     assert party_of("US-backed Syrian Democratic Forces") == "SDF"
     assert party_of("the US-led coalition") == "US-led coalition"
+    # Other backed forces are not their backer.
+    assert party_of("U.S.-backed rebels") is None
+    assert party_of("Iran-backed militias") is None
+
+
+def test_forces_named_by_their_backer_are_a_source():
+    _, claims = _claims("Report\n\nU.S.-backed Syrian militias said Russian jets struck their positions in "
+                        "Deir al-Zor province on Monday.", date=dt.date(2017, 9, 25))
+    assert [(c.party, c.location) for c in claims] == [("SDF", "in Deir al-Zor province")]
+
+
+def test_a_capital_asked_for_comment_is_its_government_not_a_place():
+    from geomap.mentions import find_mentions
+
+    found = [m.text for m in find_mentions("There was no immediate comment from Moscow or Damascus. "
+                                           "Jets took off from Damascus.")]
+    assert found == ["Damascus"]     # the airport's city, not the government asked
 
 
 @pytest.mark.parametrize("sentence, denial", [
