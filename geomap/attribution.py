@@ -55,10 +55,11 @@ _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|traine
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
-         r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|"
+         r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|condemned|condemns|"
+         r"referred|refers|described|describes|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
@@ -66,6 +67,10 @@ _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 _VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NP)
+# "The SDF has issued a written statement on ...", "the coalition released a statement claiming ..."
+_ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|then|later)\s+){0,2}"
+                     r"(?:issued|released|published|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
+                     r"(?:statement|communiqu[eé]|press\s+release|announcement)\b")
 # Both speech patterns need a verb of saying as a whole word: a sentence without one is not tried.
 _ANY_VERB = re.compile(r"\b" + _VERB + r"\b")
 _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
@@ -96,7 +101,8 @@ def sentences(text: str) -> list:
             s = pending
             pending = None
         chunk = text[s:e].rstrip()
-        if _ABBREV.search(chunk) and e < len(text) and text[e:e + 1] != "\n":
+        if (_ABBREV.search(chunk) or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
+                and e < len(text) and text[e:e + 1] != "\n":
             pending = s
             continue
         if text[s:e].strip():
@@ -193,8 +199,9 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
         # "the aircraft was reportedly targeting ...", right after a source spoke: its account
         # carried on (a guess, like an unintroduced spokesman).
         return last[0], last[1], "reportedly"
-    if out and out[-1].party and out[-1].text.rstrip(" *_\n").endswith(":") and _OPENS_QUOTE.match(sent):
-        return last[0], last[1], "quote"  # 'was quoted saying:' then the quote
+    if out and out[-1].party and _OPENS_QUOTE.match(sent) and (
+            out[-1].text.rstrip(" *_\n").endswith(":") or _STATEMENT.search(out[-1].text)):
+        return last[0], last[1], "quote"  # 'was quoted saying:' or 'issued a statement ...', then the quote
     return None
 
 
@@ -224,6 +231,7 @@ def _saying_parts(sent: str) -> list:
 
 
 _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
+_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|announcement)\b", re.I)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
@@ -234,6 +242,8 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
+    if _STATEMENT.search(sent):
+        tries.append((_ISSUED, "statement"))
     person = None
     for rx, how in tries:
         for m in rx.finditer(sent):

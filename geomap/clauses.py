@@ -94,6 +94,8 @@ class ClauseReader:
         text = re.sub(r"^(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|hamlet|settlement)\s+of\s+(?:the\s+)?",
                       "", text, flags=re.I)
         text = re.sub(r"^\w+['’]s\s+(?=\S)", "", text)  # "Syria's Raqqa Province"
+        # "the agreed-upon Euphrates River de-confliction line": the river the line follows.
+        text = _LINE_WORDS.sub(r"\g<name>", text)
         if not text:
             raise ExpressionError(self.expression, words, claim=self.claim_id,
                                   reason="a place name is missing")
@@ -141,6 +143,10 @@ class ClauseReader:
         p = self.place(place_words)
         if p.kind not in ("river",):
             return None
+        return self.side_of(p, direction, bank=bank)
+
+    def side_of(self, p, direction: str, *, bank: bool):
+        """The ``direction`` side of river ``p`` (its bank, with ``bank``)."""
         ln = self.line_for(p)
         try:
             label = ln.label_of(_dir_word(direction))
@@ -317,11 +323,25 @@ class ClauseReader:
             raise ExpressionError(self.expression, direction, claim=self.claim_id,
                                   reason=f"{direction!r} is not a compass direction")
         d = self.d
+        if p.kind == "river":
+            return self._river_band(p, km, direction)
         spread = max(d.offset_rel * km, p.precision_m / 1000.0)
         area = sector(p.longitude, p.latitude, az, d.offset_half_deg, max(km - spread, 0.0), km + spread)
         x, y = offset(p.longitude, p.latitude, az, km)
         self.parts.append(f"{km:g} km {_dir_word(direction)} of {p.name} (±{spread:.0f} km, ±{d.offset_half_deg:g}°)")
         return area, Point(x, y), 2
+
+    def _river_band(self, p, km: float, direction: str):
+        """"8 km east of the Euphrates": on that side of the river, ``km`` from it (± a quarter)."""
+        area, _, _ = self.side_of(p, direction, bank=False)
+        ln = self.line_for(p)
+        label = self.parts.pop().split(" side of ")[0]
+        spread = self.d.offset_rel * km
+        band = _bank(ln, label, area, km + spread)
+        if km - spread > 0:
+            band = band.difference(_bank(ln, label, area, km - spread))
+        self.parts.append(f"{km:g} km {label} of the {ln.title.split('(')[0].strip()} (±{spread:g} km)")
+        return band, None, 4
 
     def direction_from(self, direction: str, p):
         word = _dir_word(direction)
@@ -338,6 +358,10 @@ class ClauseReader:
                       max(d.direction_km, 3 * inner))
         self.parts.append(f"{word} of {p.name} (±{d.direction_half_deg:g}°, up to {max(d.direction_km, 3 * inner):g} km)")
         return area, None, 3
+
+
+_LINE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:agreed|agreed-upon|agreed-on|established|existing|so-called)\s+)?"
+                         r"(?P<name>.+?)(?:\s+river)?\s+(?:de-?confliction|demarcation|separation)\s+line$", re.I)
 
 
 def _p(pattern: str):

@@ -236,7 +236,8 @@ def _cue_start(text: str, floor: int, start: int, gaz=None) -> int:
         word = w.group(0).lower()
         if word in _CUE or word.isdigit():
             begin = floor + w.start()
-        elif word not in _GLUE and not (gaz is not None and word[0].isalpha() and is_demonym(gaz, word)):
+        elif word not in _GLUE and not _MODIFIER.match(w.group(0)) \
+                and not (gaz is not None and word[0].isalpha() and is_demonym(gaz, word)):
             break
     # Never start on a glue word ("the river near X" starts at a cue).
     return begin
@@ -254,11 +255,17 @@ def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
         if not (0 < len(words) <= 12) or not all(w in _CUE or w in _GLUE or w in _LINK for w in words):
             break
         end = nxt.end
-    tail = re.match(r"\s+(?:river|valley|airspace|skies|territory)\b", text[end:stop], re.I)
-    return end + tail.end() if tail else end
+    tail = _TAIL.match(text, end, stop)
+    return tail.end() if tail else end
 
 
 _LINK = frozenset("which that is was lies lay".split())
+#: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
+#: "the agreed-upon ... line"): glue.
+_MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
+#: Words after a name that belong to the place ("the Euphrates River de-confliction line").
+_TAIL = re.compile(r"\s+(?:(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line|river|valley|"
+                   r"airspace|skies|territory)\b", re.I)
 
 
 def _reading(phrase, m, mentions, gaz) -> tuple:

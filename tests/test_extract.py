@@ -372,3 +372,29 @@ def test_a_compass_word_before_a_river_names_its_side():
     _, claims = _claims("Report\n\nWe in the Syrian Democratic Forces confirm that we fought in the areas of "
                         "East Euphrates.", date=dt.date(2017, 12, 1))
     assert [(c.party, c.where) for c in claims] == [("SDF", "East Euphrates")]
+
+
+@pytest.mark.parametrize("text, party, location", [
+    ("The US-led coalition has released a statement claiming that Russian forces struck partner forces "
+     "north of Deir Ezzor city.", "US-led coalition", "north of Deir Ezzor city"),
+    ("The SDF has condemned the Russian jets attacking its forces near Mayadin.", "SDF", "near Mayadin"),
+])
+def test_a_released_statement_or_a_condemnation_names_its_source(text, party, location):
+    _, claims = _claims("Report\n\n" + text, date=dt.date(2017, 9, 16))
+    assert (claims[0].party, claims[0].location) == (party, location)
+
+
+def test_a_quote_after_a_statement_is_the_statement():
+    text = ("Report\n\nSyrian Democratic Forces (SDF) General Command has issued a written statement on the "
+            "attacks.\n\n\"Today at 03.30, jets have bombed our positions near Mayadin.\"")
+    _, claims = _claims(text, date=dt.date(2017, 9, 16))
+    assert [(c.party, c.location) for c in claims] == [("SDF", "near Mayadin")]
+    assert "03.30" in claims[0].quote      # a period between digits ends no sentence
+
+
+def test_a_distance_from_the_deconfliction_line_is_read_whole():
+    text = ("Report\n\nThe US Central Command stated that its advisers were co-located with SDF partners "
+            "8 kilometers east of the agreed-upon Euphrates River de-confliction line.")
+    _, claims = _claims(text, date=dt.date(2018, 2, 8))
+    assert [c.location for c in claims] == [
+        "8 kilometers east of the agreed-upon Euphrates River de-confliction line"]

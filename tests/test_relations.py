@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import shapely
 from shapely import Point
@@ -135,3 +136,20 @@ def test_an_unreadable_name_explains_itself_only_when_asked_and_crosses_processe
     assert "claim 'c1'" in text and "did you mean" in text and "Mayadin" in text
     back = pickle.loads(pickle.dumps(err.value))      # a dask worker's error reaches the client
     assert str(back) == text and back.claim == "c1"
+
+
+def test_a_distance_from_a_river_is_a_band_on_its_side():
+    from geomap.lines import get_line
+    from geomap.sides import side_of_geometries
+
+    g = claim_geometry("8 kilometers east of the agreed-upon Euphrates River de-confliction line")
+    assert g.line is None or g.line == "euphrates"
+    v = side_of_geometries([g.geometry], get_line("euphrates"), distances=False)
+    assert v["side"][0] == "east"
+    # Every part of the band is 6 to 10 km from the river, never around one point of it.
+    from geomap.sides import SideIndex
+
+    pts = shapely.get_coordinates(shapely.segmentize(g.geometry.boundary, 0.01))
+    d = SideIndex.of(get_line("euphrates")).distance_km(pts[:, 0], pts[:, 1])
+    assert 5.8 < np.percentile(d, 1) and d.max() < 10.2
+    assert g.geometry.bounds[3] - g.geometry.bounds[1] > 1.0   # along the river, not a sector
