@@ -59,14 +59,17 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"referred|refers|described|describes|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
                            r"now|further|also)\s+){0,2}" + _VERB + r"\b")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
-_VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NP)
+# '"...", said the ministry': only verbs that come before their subject ("..., warned the regime"
+# is a warning to the regime).
+_INVERTED = r"(?:said|says|added|adds|stated|states|wrote|writes|explained|noted|claimed|reported|announced|continued)"
+_VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _INVERTED + r"\s+" + _NP)
 # "The SDF has issued a written statement on ...", "the coalition released a statement claiming ..."
 _ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|then|later)\s+){0,2}"
                      r"(?:issued|released|published|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -173,8 +176,11 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
             known.setdefault(word, party)
         # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
         # for the same party when named again alone.
-        for first, surname in _PERSON.findall(sent):
-            if not party_of(first + " " + surname):
+        for m in _PERSON.finditer(sent):
+            first, surname = m.groups()
+            # A person is introduced by a title or role ("Lieutenant-General Igor Konashenkov",
+            # "spokesman Ryan Dillon"); two capitalised words alone may be a place ("Deir Ezzor").
+            if _TITLE.search(sent, max(0, m.start() - 32), m.start()) and not party_of(first + " " + surname):
                 known.setdefault(surname, party)
         out.append(Statement(sent, s, e, party, speaker, how))
     return out
@@ -183,7 +189,9 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
 def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> Optional[tuple]:
     """(speaker, party, how) of a sentence: the source it names, or the one it continues."""
     if found is not None and found[2] == "institution":
-        found = (found[0], home, "home") if home else None
+        # "the army said": the outlet's own (a state agency's); else the last source named with
+        # that word ("Russia's defence ministry said ... the ministry said").
+        found = (found[0], home, "home") if home else _named_before(found[0], out)
     elif found is not None and found[1] is None:
         # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
         # the source it has just named in the same paragraph, so that source's party, marked as a
@@ -202,6 +210,15 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
     if out and out[-1].party and _OPENS_QUOTE.match(sent) and (
             out[-1].text.rstrip(" *_\n").endswith(":") or _STATEMENT.search(out[-1].text)):
         return last[0], last[1], "quote"  # 'was quoted saying:' or 'issued a statement ...', then the quote
+    return None
+
+
+def _named_before(phrase: str, out: list) -> Optional[tuple]:
+    """(phrase, party, "institution") when an earlier source's name holds this institution's word."""
+    head = phrase.lower().split()[-1]
+    for o in reversed(out):
+        if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
+            return phrase, o.party, "institution"
     return None
 
 
@@ -234,6 +251,10 @@ _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
 _STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|announcement)\b", re.I)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Admiral|Adm|Brigadier|"
+                    r"Minister|minister|[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Cc]hief|[Dd]irector|[Hh]ead|"
+                    r"[Oo]fficial|[Aa]mbassador|President|Secretary|[Ss]ecretary|Mr|Mrs|Ms|Dr)\b\.?[\s-]*"
+                    r"(?:[A-Z][a-z]*\.?[\s-]+){0,2})$")
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 

@@ -265,7 +265,7 @@ _LINK = frozenset("which that is was lies lay".split())
 _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line|river|valley|"
-                   r"airspace|skies|territory)\b", re.I)
+                   r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
 
 
 def _reading(phrase, m, mentions, gaz) -> tuple:

@@ -398,3 +398,21 @@ def test_a_distance_from_the_deconfliction_line_is_read_whole():
     _, claims = _claims(text, date=dt.date(2018, 2, 8))
     assert [c.location for c in claims] == [
         "8 kilometers east of the agreed-upon Euphrates River de-confliction line"]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    text = ("Report\n\nOn Monday, elite Syrian troops crossed the river, Russia's defence ministry said.\n\n"
+            "\"Today, Syrian government forces crossed the Euphrates River near Mayadin\", the ministry said "
+            "in a statement.")
+    _, claims = _claims(text, date=dt.date(2017, 9, 18))
+    assert [c.party for c in claims] == ["Russian MoD"]
+
+
+def test_a_place_of_two_words_is_not_taken_for_a_person():
+    from geomap.attribution import attribute
+
+    text = ("Syrian forces crossed the river south of Deir Ezzor city, according to the Russian Ministry of "
+            "Defence.\n\nHead of the Deir Ezzor Military Council, Ahmed Abu Kholed, warned the regime.\n\n"
+            "The statement by the coalition Commander Paul E. Funk said that Russian forces struck a target.")
+    parties = [s.party for s in attribute(text)]
+    assert parties == ["Russian MoD", None, "US-led coalition"]
