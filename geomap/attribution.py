@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "PARTIES"]
+__all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
@@ -56,7 +56,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
          r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|condemned|condemns|"
-         r"referred|refers|described|describes|"
+         r"referred|refers|described|describes|declared|declares|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
@@ -133,6 +133,31 @@ def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
             if gap is None or d < gap:
                 best, gap = party, d
     return best
+
+
+def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
+    """(speaker, party) of a second statement inside a sentence, when position ``pos`` lies in it:
+    "The U.S. confirmed ... a day after Russia halted the channels and declared that it will treat
+    aircraft west of the Euphrates as targets" (the last place is Russia's). None when the words
+    before ``pos`` hold one verb of saying, or the last one introduces no clause ("... that"), or
+    names no other party right before it.
+
+    >>> embedded_source("The US said jets flew, after Russia declared that they were near Mayadin.", 65, "US")
+    ('Russia', 'Russia')
+    """
+    verbs = list(_ANY_VERB.finditer(sent, 0, pos))
+    if len(verbs) < 2 or not _CLAUSE_AFTER.match(sent, verbs[-1].end()):
+        return None
+    window = sent[verbs[-2].end():verbs[-1].start()]
+    named = [(m.end(), m.group(0), party) for party, rx in _PARTY_RE for m in rx.finditer(window)
+             if not _BACKED.match(window, max(0, m.start()), m.end() + 12)]
+    if not named:
+        return None
+    _, words, party = max(named)
+    return (words, party) if party != own else None
+
+
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")
 
 
 def party_of(source: str) -> Optional[str]:

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .attribution import attribute
+from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
@@ -182,7 +182,12 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
                 else 0.6,
                 "where": 0.8 if read_all else 0.5}
         quote = " ".join(st.text.split()).strip("*_ ")
-        out.append(_Draft(st.party, st.speaker, phrase, where, quote,
+        party, speaker = st.party, st.speaker
+        inner = embedded_source(st.text, m.start - st.start, st.party)
+        if inner is not None:  # "... after Russia declared that ... west of the Euphrates"
+            speaker, party = inner
+            conf["party"] = 0.6
+        out.append(_Draft(party, speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
     return out
 

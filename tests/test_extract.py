@@ -416,3 +416,12 @@ def test_a_place_of_two_words_is_not_taken_for_a_person():
             "The statement by the coalition Commander Paul E. Funk said that Russian forces struck a target.")
     parties = [s.party for s in attribute(text)]
     assert parties == ["Russian MoD", None, "US-led coalition"]
+
+
+def test_a_second_statement_inside_a_sentence_is_its_own_speakers():
+    text = ("Report\n\nThe U.S. confirmed Tuesday that a coalition aircraft shot down a drone near At Tanf, a day "
+            "after Russia halted communication channels and declared that it will treat coalition aircraft west "
+            "of the Euphrates River as targets.")
+    _, claims = _claims(text, date=dt.date(2017, 6, 20))
+    assert {(c.party, c.location) for c in claims} == {("US-led coalition", "near At Tanf"),
+                                                       ("Russia", "west of the Euphrates River")}
