@@ -10,20 +10,16 @@ UCDP precision code). What matches no pattern is read as a bare place name.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from .coords import parse_coordinates
-from .errors import CoordinateError, ExpressionError, LineError
+from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
 from .geodesy import buffer_km, disc, offset, sector
+from .river_sides import _BEARINGS, RiverSides, _bank, _dir_word
 
 __all__ = ["ClauseReader"]
 
-_BEARINGS = {
-    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-    "west": 270, "northwest": 315,
-}
 _DIR = (r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|"
         r"west(?:ern)?|left|right")
 _NUM = r"\d+(?:\.\d+)?"
@@ -41,27 +37,7 @@ _FILLER_LEAD = re.compile(
 _FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
 
 
-_BANKS: dict = {}
-
-
-def _bank(ln, label: str, side, km: float):
-    """One side of a line within ``km`` of it (remembered per line object: buffering a river is slow)."""
-    key = (id(ln), label, km)
-    hit = _BANKS.get(key)
-    if hit is None or hit[0] is not ln:
-        if len(_BANKS) > 64:
-            _BANKS.clear()
-        hit = _BANKS[key] = (ln, side.intersection(buffer_km(ln.geometry, km)))
-    return hit[1]
-
-
-def _dir_word(word: str) -> str:
-    w = re.sub(r"[\s-]", "", word.lower())
-    return re.sub(r"ern$", "", w)
-
-
-
-class ClauseReader:
+class ClauseReader(RiverSides):
     """Reads the clauses of one location expression into geometries, collecting places, parts and notes."""
 
     def __init__(self, expression: str, gazetteer: Gazetteer, defaults, claim_id, near, lines,
@@ -125,61 +101,18 @@ class ClauseReader:
             return disc(p.longitude, p.latitude, max(p.precision_m / 1000.0, 0.1)), g
         return g, g.representative_point() if g.geom_type.endswith("Polygon") else g.interpolate(0.5, normalized=True)
 
-    def line_for(self, p):
-        """The deconfliction line a river stands for (built-in when one matches)."""
-        from .lines import builtin_lines
-        from .text import name_key
-
-        keys = {name_key(n) for n in p.names}
-        for ln in (self.lines or builtin_lines()):
-            if name_key(ln.name) in keys or name_key(ln.title.split("(")[0]) in keys:
-                return ln
-        try:
-            return _river_line(self.gaz, p)
-        except LineError as err:
-            raise ExpressionError(self.expression, p.name, claim=self.claim_id, reason=str(err)) from err
-
     def side(self, direction: str, place_words: str, *, bank: bool):
         p = self.place(place_words)
         if p.kind not in ("river",):
             return None
-        return self.side_of(p, direction, bank=bank)
-
-    def side_of(self, p, direction: str, *, bank: bool):
-        """The ``direction`` side of river ``p`` (its bank, with ``bank``)."""
-        ln = self.line_for(p)
-        try:
-            label = ln.label_of(_dir_word(direction))
-        except LineError as err:
-            label = self._compass_side(ln, _dir_word(direction))
-            if label is None:
-                raise ExpressionError(self.expression, direction, claim=self.claim_id,
-                                      reason=str(err)) from err
+        ln, label = self.side_label(p, direction)
         area = ln.side_area(label)
-        self.line_name = ln.name
         what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
         if bank:
             area = _bank(ln, label, area, self.d.bank_km)
             what += f" (within {self.d.bank_km:g} km of it)"
         self.parts.append(what)
         return area, None, 5
-
-    def _compass_side(self, ln, word: str):
-        """The side of ``ln`` that lies ``word`` (a compass direction) of it, near the context."""
-        import shapely
-
-        if word not in _BEARINGS:
-            return None
-        g = ln.geometry
-        anchor = shapely.Point(self.near) if self.near else g.interpolate(0.5, normalized=True)
-        at = g.interpolate(g.project(anchor))
-        probe = shapely.Point(offset(at.x, at.y, _BEARINGS[word], 15.0))
-        left, right = ln.sides
-        if left.contains(probe):
-            return ln.left_label
-        if right.contains(probe):
-            return ln.right_label
-        return None
 
     # -- one clause ------------------------------------------------------------
     def clause(self, text: str):
@@ -331,18 +264,6 @@ class ClauseReader:
         self.parts.append(f"{km:g} km {_dir_word(direction)} of {p.name} (±{spread:.0f} km, ±{d.offset_half_deg:g}°)")
         return area, Point(x, y), 2
 
-    def _river_band(self, p, km: float, direction: str):
-        """"8 km east of the Euphrates": on that side of the river, ``km`` from it (± a quarter)."""
-        area, _, _ = self.side_of(p, direction, bank=False)
-        ln = self.line_for(p)
-        label = self.parts.pop().split(" side of ")[0]
-        spread = self.d.offset_rel * km
-        band = _bank(ln, label, area, km + spread)
-        if km - spread > 0:
-            band = band.difference(_bank(ln, label, area, km - spread))
-        self.parts.append(f"{km:g} km {label} of the {ln.title.split('(')[0].strip()} (±{spread:g} km)")
-        return band, None, 4
-
     def direction_from(self, direction: str, p):
         word = _dir_word(direction)
         if word not in _BEARINGS:
@@ -391,38 +312,6 @@ _CLAUSES = [
         r"(?P<place>.+)"), ClauseReader.province),
     (_p(r"(?P<place>.+?)\s+(?:river\s+)?valley"), ClauseReader.valley),
 ]
-
-
-@lru_cache(maxsize=32)
-def _river_line(gaz: Gazetteer, p):
-    """A river that is not a built-in line, as a line with compass-named sides (cached: the split is costly)."""
-    import shapely
-
-    from .lines import DeconflictionLine
-
-    geom = gaz.shape(p)
-    if geom.geom_type not in ("LineString", "MultiLineString"):
-        raise LineError(f"{p.name} is a {p.kind.replace('_', ' ')}, not a river or line")
-    if geom.geom_type == "MultiLineString":
-        merged = shapely.line_merge(geom)
-        geom = max(getattr(merged, "geoms", [merged]), key=lambda g: g.length)
-    ln = DeconflictionLine(p.name, geom, area=buffer_km(geom, 150.0), accuracy_km=3.0,
-                           source=p.source, title=p.name, area_name="150 km around the river")
-    try:
-        left, _ = ln.sides
-    except LineError as err:
-        raise LineError(f"cannot use {p.name} as a line: {err}") from err
-    # Name the sides by the compass: which side holds the point due east (or north) of the middle?
-    mid = ln.geometry.interpolate(0.5, normalized=True)
-    east = shapely.Point(offset(mid.x, mid.y, 90.0, 20.0))
-    north = shapely.Point(offset(mid.x, mid.y, 0.0, 20.0))
-    minx, miny, maxx, maxy = ln.geometry.bounds
-    if maxy - miny >= maxx - minx:  # runs north-south: its sides are east and west
-        ln.left_label, ln.right_label = ("east", "west") if left.contains(east) else ("west", "east")
-    else:
-        ln.left_label, ln.right_label = ("north", "south") if left.contains(north) else ("south", "north")
-    return ln
-
 
 
 def _half(area, word: str):
