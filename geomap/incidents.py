@@ -86,7 +86,8 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     import shapely
 
     read = list(read_jointly(list(incidents), gazetteer=gazetteer, lines=lines, defer_discs=True))
-    frame = pd.DataFrame([_row(inc, c, cg) for inc, c, cg in read])
+    rows = [_row(inc, c, cg) for inc, c, cg in read]
+    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(CLAIMS_SCHEMA))  # no claims: its columns
     points = np.array([cg.point for *_, cg in read], dtype=object)
     frame["point_lon"], frame["point_lat"] = shapely.get_x(points), shapely.get_y(points)
     geoms = _with_discs(np.array([cg.geometry for *_, cg in read], dtype=object), frame)

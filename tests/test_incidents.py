@@ -122,3 +122,10 @@ incidents:
     assert by.loc["words", "disc_km"] == 5 and by.loc["words", "radius_km"] == pytest.approx(5, abs=0.01)
     assert by.loc["words", "geometry"].equals(by.loc["field", "geometry"])   # one disc, however given
     assert by.loc["default", "disc_km"] == 0.5                              # the documented default
+
+
+def test_no_claims_make_an_empty_frame_with_every_column():
+    from geomap.incidents import CLAIMS_SCHEMA, claims_frame
+
+    frame = claims_frame([])
+    assert len(frame) == 0 and set(CLAIMS_SCHEMA) <= set(frame.columns)
