@@ -66,14 +66,16 @@ def _depth_of_text(text: str) -> int:
     import numpy as np
 
     raw = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    step = _BRACKET_STEP[raw]
+    step = _bracket_steps()[raw]
     step = step[np.flatnonzero(step)].astype(np.int64)   # the brackets alone
     flow = int(np.cumsum(step).max()) if len(step) else 0
     indent = max(map(len, _INDENT.findall("\n" + text)), default=0)
     return max(flow, indent // 2)
 
 
+@lru_cache(maxsize=1)
 def _bracket_steps():
+    """+1 for each byte that opens a flow collection, -1 for each that closes one."""
     import numpy as np
 
     out = np.zeros(256, dtype=np.int8)
@@ -81,8 +83,8 @@ def _bracket_steps():
     return out
 
 
-_BRACKET_STEP = _bracket_steps()
-_INDENT = re.compile(r"\n([ -]+)")
+#: The indentation after every line break YAML knows.
+_INDENT = re.compile("(?:\r\n?|[\n\x85\u2028\u2029])([ -]+)")
 
 
 def _expanded_size(node, limit: int) -> int:
