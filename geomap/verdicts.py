@@ -270,9 +270,9 @@ def _by_own_lines(frame, lines) -> list:
         return [((), np.arange(n))]
     own = frame["lines"].to_numpy(object)
     named = np.flatnonzero(np.fromiter(map(_names_lines, own), dtype=bool, count=len(own)))
-    keys = np.full(len(own), None, dtype=object)
-    keys[:] = [()] * len(own)
-    keys[named] = [tuple(own[i]) for i in named]
+    keys = [()] * len(own)   # most claims name no lines of their own
+    for i in named:
+        keys[i] = tuple(own[i])
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
     order = np.argsort(codes, kind="stable")
     bounds = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
