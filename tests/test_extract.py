@@ -425,3 +425,10 @@ def test_a_second_statement_inside_a_sentence_is_its_own_speakers():
     _, claims = _claims(text, date=dt.date(2017, 6, 20))
     assert {(c.party, c.location) for c in claims} == {("US-led coalition", "near At Tanf"),
                                                        ("Russia", "west of the Euphrates River")}
+
+
+def test_a_news_agency_reporting_is_a_source():
+    from geomap.attribution import attribute
+
+    said = attribute("SANA news agency reported that soldiers were killed near Mayadin.")
+    assert [(s.party, s.speaker) for s in said] == [("Syrian government", "SANA news agency")]
