@@ -159,17 +159,26 @@ def ring_offsets(lat, radius_km, n: int):
     table = (r <= RING_TABLE_MAX_KM) & (np.abs(lat) + r / 111.0 <= 90.0 - RING_TABLE_POLE_DEG)
     if table.any():
         k = np.floor(lat[table] / RING_STEP_DEG)
-        nodes, inv = np.unique(np.concatenate([np.stack([k, r[table]], 1), np.stack([k + 1, r[table]], 1)]),
-                               axis=0, return_inverse=True)
-        tx, ty = _exact_offsets(nodes[:, 0] * RING_STEP_DEG, nodes[:, 1], az)
-        i0, i1 = np.split(inv.ravel(), 2)
+        (x0, y0), (x1, y1) = _grid_offsets(k, r[table], az)
         f = (lat[table] / RING_STEP_DEG - k)[:, None]
-        dx[table] = tx[i0] * (1.0 - f) + tx[i1] * f
-        dy[table] = ty[i0] * (1.0 - f) + ty[i1] * f
+        dx[table] = x0 * (1.0 - f) + x1 * f
+        dy[table] = y0 * (1.0 - f) + y1 * f
     rest = ~table
     if rest.any():
         dx[rest], dy[rest] = _exact_offsets(lat[rest], r[rest], az)
     return dx, dy
+
+
+def _grid_offsets(k, radius_km, az) -> tuple:
+    """The exact offsets at grid latitudes ``k`` and ``k + 1`` (in steps of :data:`RING_STEP_DEG`), each
+    distinct (latitude, radius) computed once when many discs share them. Either way the values are
+    the same, bit for bit: ``Geod.fwd`` computes every point alone."""
+    pairs = [np.stack([k, radius_km], 1), np.stack([k + 1, radius_km], 1)]
+    if len(k) < 64:
+        return [_exact_offsets(p[:, 0] * RING_STEP_DEG, p[:, 1], az) for p in pairs]
+    nodes, inv = np.unique(np.concatenate(pairs), axis=0, return_inverse=True)
+    tx, ty = _exact_offsets(nodes[:, 0] * RING_STEP_DEG, nodes[:, 1], az)
+    return [(tx[i], ty[i]) for i in np.split(inv.ravel(), 2)]
 
 
 def _exact_offsets(lat, radius_km, az):

@@ -245,7 +245,11 @@ def _stands_for_government(text, toks, i, j, end) -> bool:
         # "Damascus said" is the government; "the headquarters in Iraq said" is a place.
         return i == 0 or toks[i - 1][0].lower() not in _LOCATIVE
     # "no immediate comment from Moscow or Damascus": who would answer, not where.
-    return _WORD_FROM.search(text, max(0, toks[i][1] - 80), toks[i][1]) is not None
+    start = toks[i][1]
+    before = text[max(0, start - 6):start]
+    if not before.endswith(("from ", "or ", "and ", "nor ")):
+        return False
+    return _WORD_FROM.search(text, max(0, start - 80), start) is not None
 
 
 #: What a government gives ("comment from", "a response from"), right before a name (and another

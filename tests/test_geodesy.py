@@ -30,10 +30,12 @@ def test_shared_discs_equal_exact_geodesic_circles(lat_range, radii, tolerance_m
 
 def test_a_disc_is_the_same_alone_or_in_any_batch():
     rng = np.random.default_rng(3)
-    lon, lat, r = rng.uniform(35, 42, 50), rng.uniform(30, 40, 50), rng.uniform(1, 50, 50)  # no radius shared
+    n = 200   # a batch whose shared grid latitudes are computed once; one disc computes its own
+    lon, lat = rng.uniform(35, 42, n), rng.uniform(30, 40, n)
+    r = np.where(np.arange(n) % 2, rng.uniform(1, 50, n), 10.0)  # half share a radius, half do not
     assert _vertex_error_m(lon, lat, r) < 0.001
     together = discs(lon, lat, r)
-    for i in (0, 17, 49):
+    for i in (0, 17, 49, 150, 199):
         alone = discs(lon[i:i + 1], lat[i:i + 1], r[i:i + 1])[0]
         assert alone.equals_exact(together[i], 0.0)          # bit for bit: chunks get the areas the whole gets
     assert all(g.is_valid for g in together)
