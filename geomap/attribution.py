@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -145,10 +146,10 @@ def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
     >>> embedded_source("The US said jets flew, after Russia declared that they were near Mayadin.", 65, "US")
     ('Russia', 'Russia')
     """
-    verbs = list(_ANY_VERB.finditer(sent, 0, pos))
-    if len(verbs) < 2 or not _CLAUSE_AFTER.match(sent, verbs[-1].end()):
+    verbs = [v for v in _verbs(sent) if v[1] <= pos]
+    if len(verbs) < 2 or not _CLAUSE_AFTER.match(sent, verbs[-1][1]):
         return None
-    window = sent[verbs[-2].end():verbs[-1].start()]
+    window = sent[verbs[-2][1]:verbs[-1][0]]
     named = [(m.end(), m.group(0), party) for party, rx in _PARTY_RE for m in rx.finditer(window)
              if not _BACKED.match(window, max(0, m.start()), m.end() + 12)]
     if not named:
@@ -158,6 +159,12 @@ def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
 
 
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")
+
+
+@lru_cache(maxsize=256)
+def _verbs(sent: str) -> tuple:
+    """(start, end) of each verb of saying in a sentence (its places ask, one by one)."""
+    return tuple(m.span() for m in _ANY_VERB.finditer(sent))
 
 
 def party_of(source: str) -> Optional[str]:
