@@ -152,14 +152,33 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
             continue
         found = _longest_name(text, toks, caps, i, gaz, lower_words)
         if found is not None:
-            after, end = found
-            spans.append((toks[i][1], end))
+            after, end, begin = found
+            spans.append((begin, end))
     mentions = [Mention(text[s:e], s, e) for s, e in spans]
     if not mentions:
         return []
     results = resolve_joint([m.text for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
-            for m, r in zip(mentions, results) if r.status != "not_found"]
+            for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)]
+
+
+#: Words before an Arabic name that make it a place: feature words ("the city of", "the village
+#: of") and places' prepositions ("in", "near", "east of" ...).
+_AR_CUES = frozenset("""مدينة بلدة قرية قريتي ريف منطقة محافظة ناحية نهر مطار قاعدة حقل جبل سد مدينتي
+في قرب بالقرب قربة شرق غرب شمال جنوب شرقي غربي شمالي جنوبي""".split())
+
+
+def _common_arabic_word(text: str, m, r) -> bool:
+    """An Arabic word that is also the name of a hamlet nobody reports on ("الشرقية" eastern,
+    "قسمين" two parts): Arabic has no capitals to tell a name, so such a place needs a word that
+    introduces it ("قرية جعدين", "في جعدين")."""
+    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or r.place is None:
+        return False
+    p = r.place
+    if p.kind != "populated_place" or p.population or p.events:
+        return False
+    before = text[max(0, m.start - 30):m.start].split()
+    return not (before and before[-1] in _AR_CUES)
 
 
 def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
@@ -189,17 +208,21 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             and not _BREAK.search(text, toks[i + reach - 1][2], toks[i + reach][1]):
         reach += 1
     best = None
+    # An Arabic name may carry a one-letter proclitic ("والميادين" and Mayadin, "بالرقة" in Raqqa,
+    # "لنهر الفرات" of the Euphrates river): the name starts after it.
+    starts = (start, start + 1) if word[0] in _AR_PROCLITICS and len(word) > 3 else (start,)
     for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
-        phrase = text[start:last_end]
-        if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
-            best = (i + n, last_end, n)
+        known = [b for b in starts if last_end - b >= 3
+                 and _known(gaz, text[b:last_end], exact=text[b:last_end].isupper())]
+        if known:
+            best = (i + n, last_end, n, known[0])
             break
     if best is None:
         return None
-    j, end, n = best
+    j, end, n, start = best
     phrase = text[start:end]
     if n == 1 and word.lower() in lower_words:
         return None  # a common word here ("Most"), not a name
@@ -214,12 +237,18 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             j += 1
     if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, i, j, end):
         return None
-    return j, end
+    return j, end, start
+
+
+#: Arabic one-letter proclitics: "and", "in/with", "for/of", "so", "like".
+_AR_PROCLITICS = frozenset("وبلفك")
 
 
 def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
     if _NUMBERED_SOURCE.match(text, end):
         return True  # "Deir Ezzor 24 said": an outlet named after the place, speaking
+    if _ARABIC.search(toks[i][0]):
+        return False  # Arabic has no capitals: a neighbouring word says nothing of a longer name
     if j < len(toks):
         nxt = toks[j][0]
         if nxt.lower() in _ORG_AFTER and not text[end:toks[j][1]].strip():

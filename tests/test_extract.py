@@ -432,3 +432,17 @@ def test_a_news_agency_reporting_is_a_source():
 
     said = attribute("SANA news agency reported that soldiers were killed near Mayadin.")
     assert [(s.party, s.speaker) for s in said] == [("Syrian government", "SANA news agency")]
+
+
+def test_arabic_mentions_without_capitals():
+    text = ("من الجهة الشرقية لنهر الفرات التي تقسم دير الزور إلى قسمين. "
+            "قصفت الطائرات مدينة الرقة والميادين. وقصفت قرية جعدين.")
+    found = {m.text: m.place.name for m in find_mentions(text)}
+    # Names next to other words (no capitals tell where an Arabic name ends), a proclitic
+    # before the name ("لنهر": "of the river"), and the article behind "and" ("والميادين").
+    assert found["دير الزور"] == "Deir ez-Zor"
+    assert found["نهر الفرات"] == "Euphrates"
+    assert {"الرقة", "والميادين", "جعدين"} <= set(found)
+    # Common words that are also hamlets' names ("eastern", "two parts") are no places unless
+    # a word introduces them ("قرية جعدين": the village of Ja'Din).
+    assert "الشرقية" not in found and "قسمين" not in found
