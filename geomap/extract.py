@@ -125,11 +125,12 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
+    places = sorted(mentions + _river_references(text, mentions), key=lambda m: m.start)
     statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta) if s.party]
     drafts = []
     for st in statements:
-        inside = [m for m in mentions if st.start <= m.start < st.end]
-        drafts += _claims_of(text, st, inside, mentions, rdate, gaz)
+        inside = [m for m in places if st.start <= m.start < st.end]
+        drafts += _claims_of(text, st, inside, places, rdate, gaz)
     from .claim_fields import citation
 
     cite = citation(meta["author"], meta["title"], meta["outlet"],
@@ -189,6 +190,23 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
             conf["party"] = 0.6
         out.append(_Draft(party, speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
+    return out
+
+
+_THE_RIVER = re.compile(r"\bthe river\b", re.I)
+
+
+def _river_references(text: str, mentions: list) -> list:
+    """"the river" after a river was named: that river (for drafting claims; it is no mention of
+    its own in the report's list of places)."""
+    from dataclasses import replace
+
+    rivers = [m for m in mentions if m.place is not None and m.place.kind == "river"]
+    out = []
+    for ref in _THE_RIVER.finditer(text):
+        named = [m for m in rivers if m.end <= ref.start()]
+        if named and not any(m.start <= ref.start() < m.end for m in mentions):
+            out.append(replace(named[-1], text=ref.group(0), start=ref.start(), end=ref.end()))
     return out
 
 
@@ -294,6 +312,8 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
 def _pinned(phrase: str, m, gaz) -> str:
     """The phrase with the mention spelled the gazetteer's way when the document's other places
     decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
+    if _THE_RIVER.fullmatch(m.text):
+        return phrase  # "the river": read as the river last named (see _reading)
     alone = gaz.resolve(m.text)
     if alone.place is not None and alone.place.id == m.place.id:
         return phrase

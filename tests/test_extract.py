@@ -446,3 +446,13 @@ def test_arabic_mentions_without_capitals():
     # Common words that are also hamlets' names ("eastern", "two parts") are no places unless
     # a word introduces them ("قرية جعدين": the village of Ja'Din).
     assert "الشرقية" not in found and "قسمين" not in found
+
+
+def test_the_river_named_before_is_a_place_to_claim():
+    text = ("Report\n\nCOL. DILLON: Russian aircraft struck a position east of the Euphrates River near "
+            "Deir ez-Zor, the coalition said.\n\nThe coalition said it was about 7 kilometers east of the river.")
+    ex = extract(text, date=dt.date(2017, 9, 19))
+    claims = [c for inc in ex.incidents for c in inc.claims]
+    assert ("7 kilometers east of the river", "7 kilometers east of the Euphrates River") in \
+        {(c.location, c.where) for c in claims}
+    assert "the river" not in [m.text for m in ex.mentions]   # a reference, not a mention of its own
