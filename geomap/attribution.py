@@ -281,6 +281,7 @@ def _saying_parts(sent: str) -> list:
 
 _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
 _STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|announcement)\b", re.I)
+_STATEMENT_WORD = re.compile(r"tatement|ommuniqu|elease|nnouncement|TATEMENT|OMMUNIQU|ELEASE|NNOUNCEMENT")
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Admiral|Adm|Brigadier|"
@@ -295,7 +296,7 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
-    if _STATEMENT.search(sent):
+    if _STATEMENT_WORD.search(sent) and _STATEMENT.search(sent):
         tries.append((_ISSUED, "statement"))
     person = None
     for rx, how in tries:

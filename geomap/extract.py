@@ -193,7 +193,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     return out
 
 
-_THE_RIVER = re.compile(r"\bthe river\b", re.I)
+_THE_RIVER = re.compile(r"\b[Tt]he river\b")
 
 
 def _river_references(text: str, mentions: list) -> list:
@@ -203,7 +203,9 @@ def _river_references(text: str, mentions: list) -> list:
 
     rivers = [m for m in mentions if m.place is not None and m.place.kind == "river"]
     out = []
-    for ref in _THE_RIVER.finditer(text):
+    if not rivers or "river" not in text:
+        return out
+    for ref in _THE_RIVER.finditer(text, rivers[0].end):
         named = [m for m in rivers if m.end <= ref.start()]
         if named and not any(m.start <= ref.start() < m.end for m in mentions):
             out.append(replace(named[-1], text=ref.group(0), start=ref.start(), end=ref.end()))

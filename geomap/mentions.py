@@ -210,15 +210,17 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
     best = None
     # An Arabic name may carry a one-letter proclitic ("والميادين" and Mayadin, "بالرقة" in Raqqa,
     # "لنهر الفرات" of the Euphrates river): the name starts after it.
-    starts = (start, start + 1) if word[0] in _AR_PROCLITICS and len(word) > 3 else (start,)
+    proclitic = word[0] in _AR_PROCLITICS and len(word) > 3
     for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
-        known = [b for b in starts if last_end - b >= 3
-                 and _known(gaz, text[b:last_end], exact=text[b:last_end].isupper())]
-        if known:
-            best = (i + n, last_end, n, known[0])
+        phrase = text[start:last_end]
+        if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
+            best = (i + n, last_end, n, start)
+            break
+        if proclitic and _known(gaz, phrase[1:]):
+            best = (i + n, last_end, n, start + 1)
             break
     if best is None:
         return None
