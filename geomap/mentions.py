@@ -189,7 +189,8 @@ def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
 
 
 def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
-    """(index after the mention, end offset) of the longest known name starting at token ``i``.
+    """(index after the mention, end offset, start offset) of the longest known name starting at
+    token ``i`` (the start is after an Arabic proclitic, if the name carries one).
 
     ``caps[k]`` tells whether token ``k`` is capitalised (worked out once per text).
     """
