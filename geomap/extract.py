@@ -45,8 +45,8 @@ _CUE = frozenset("""in on over at near around outside inside within into towards
 crossing crossed cross east west north south eastern western northern southern northeast northwest
 southeast southwest vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
 close beyond along off above from""".split())
-_GLUE = frozenset("""the of a an city town village river part parts to km kilometers kilometres miles
-area areas region""".split())
+_GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
+kilometers kilometres miles area areas region""".split())
 _NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b", re.I)
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
@@ -277,7 +277,8 @@ def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
             break
         gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
         words = [g.lower() for g in gap if g not in (",",)]
-        if not (0 < len(words) <= 12) or not all(w in _CUE or w in _GLUE or w in _LINK for w in words):
+        if not (0 < len(words) <= 12) or not all(w in _CUE or w in _GLUE or w in _LINK or w.isdigit()
+                                                 for w in words):
             break
         end = nxt.end
     tail = _TAIL.match(text, end, stop)

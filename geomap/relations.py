@@ -70,6 +70,7 @@ _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(
     r"\s*;\s*|\s*,\s*(?:which|that)\s+(?:is|was|lies|sits)\s+|\s*,\s*|"
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
+    r"\s+(?=on\s+the\s+[\w-]+\s+(?:bank|side|shore)s?\s+of\s)|"  # "Hajin on the eastern bank of ..."
     r"\s+in\s+the\s+(?:air\s*space|skies)\s+(?:over|of|above)\s+|\s+(?:over|above)\s+(?=the\s)|"
     r"\s+in\s+(?!the\s+(?:suburbs|outskirts|vicinity|environs)\b)",
     re.I,

@@ -456,3 +456,13 @@ def test_the_river_named_before_is_a_place_to_claim():
     assert ("7 kilometers east of the river", "7 kilometers east of the Euphrates River") in \
         {(c.location, c.where) for c in claims}
     assert "the river" not in [m.text for m in ex.mentions]   # a reference, not a mention of its own
+
+
+def test_an_observatory_documenting_and_a_settlement_placed_by_distance():
+    text = ("Report\n\nThe Syrian Observatory for Human Rights documented that the coalition targeted areas in "
+            "the town of Hajin on the eastern bank of the Euphrates.\n\nAircraft struck militants near the "
+            "settlement of Khsham, 12 km east of Deir ez-Zor, the Russian Ministry of Defence reported.")
+    _, claims = _claims(text, date=dt.date(2017, 10, 5))
+    assert {(c.party, c.location) for c in claims} == {
+        ("SOHR", "in the town of Hajin on the eastern bank of the Euphrates"),
+        ("Russian MoD", "near the settlement of Khsham, 12 km east of Deir ez-Zor")}

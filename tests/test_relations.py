@@ -153,3 +153,8 @@ def test_a_distance_from_a_river_is_a_band_on_its_side():
     d = SideIndex.of(get_line("euphrates")).distance_km(pts[:, 0], pts[:, 1])
     assert 5.8 < np.percentile(d, 1) and d.max() < 10.2
     assert g.geometry.bounds[3] - g.geometry.bounds[1] > 1.0   # along the river, not a sector
+
+
+def test_a_place_on_a_bank_of_the_river():
+    g = claim_geometry("in the town of Hajin on the eastern bank of the Euphrates")
+    assert [p.name for p in g.places][0].startswith("Haj") and g.line == "euphrates"
