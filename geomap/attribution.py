@@ -60,7 +60,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"referred|refers|described|describes|declared|declares|documented|documents|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
@@ -158,7 +158,9 @@ def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
     return (words, party) if party != own else None
 
 
-_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")
+#: What follows a verb that reports a statement: "that", a colon, or (after "said" and its kind)
+#: the statement itself ("the Syrian army said the plane was downed ...").
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)|(?<=said)|(?<=says)|(?<=stated)|(?<=added)|(?<=claimed)")
 
 
 @lru_cache(maxsize=256)

@@ -466,3 +466,14 @@ def test_an_observatory_documenting_and_a_settlement_placed_by_distance():
     assert {(c.party, c.location) for c in claims} == {
         ("SOHR", "in the town of Hajin on the eastern bank of the Euphrates"),
         ("Russian MoD", "near the settlement of Khsham, 12 km east of Deir ez-Zor")}
+
+
+def test_state_television_and_a_second_said_without_that():
+    text = ("Report\n\nSyrian state television said two civilians were killed when coalition jets bombed the "
+            "village of Kasrat Sheikh Juma, south of Raqqa.\n\nThe Pentagon said the jet had dropped bombs south "
+            "of Tabqa, while the Syrian army said the plane was downed in the Rasafa area.")
+    _, claims = _claims(text, date=dt.date(2017, 6, 19))
+    got = {(c.party, c.location) for c in claims}
+    assert ("Syrian government", "Kasrat Sheikh Juma, south of Raqqa") in got
+    assert ("US-led coalition", "south of Tabqa") in got
+    assert ("Syrian government", "in the Rasafa area") in got
