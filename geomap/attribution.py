@@ -147,9 +147,14 @@ def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
     ('Russia', 'Russia')
     """
     verbs = [v for v in _verbs(sent) if v[1] <= pos]
-    if len(verbs) < 2 or not _CLAUSE_AFTER.match(sent, verbs[-1][1]):
+    if len(verbs) < 2:
         return None
-    window = sent[verbs[-2][1]:verbs[-1][0]]
+    start, end = verbs[-1]
+    # The statement follows "that" or a colon; after "said" and its kind, it may follow at once
+    # ("the Syrian army said the plane was downed ...").
+    if not (_CLAUSE_AFTER.match(sent, end) or _INVERTED_RE.fullmatch(sent, start, end)):
+        return None
+    window = sent[verbs[-2][1]:start]
     named = [(m.end(), m.group(0), party) for party, rx in _PARTY_RE for m in rx.finditer(window)
              if not _BACKED.match(window, max(0, m.start()), m.end() + 12)]
     if not named:
@@ -158,9 +163,8 @@ def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
     return (words, party) if party != own else None
 
 
-#: What follows a verb that reports a statement: "that", a colon, or (after "said" and its kind)
-#: the statement itself ("the Syrian army said the plane was downed ...").
-_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)|(?<=said)|(?<=says)|(?<=stated)|(?<=added)|(?<=claimed)")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:)")
+_INVERTED_RE = re.compile(_INVERTED)
 
 
 @lru_cache(maxsize=256)
@@ -282,8 +286,9 @@ def _saying_parts(sent: str) -> list:
 
 
 _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
-_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|announcement)\b", re.I)
-_STATEMENT_WORD = re.compile(r"tatement|ommuniqu|elease|nnouncement|TATEMENT|OMMUNIQU|ELEASE|NNOUNCEMENT")
+# Case by hand, not re.I: it is tried on every sentence, and a case-blind search costs more.
+_STATEMENT = re.compile(r"\b(?:[Ss]tatement|[Cc]ommuniqu[eé]|[Pp]ress [Rr]elease|[Aa]nnouncement|STATEMENT|"
+                        r"COMMUNIQU[EÉ]|PRESS RELEASE|ANNOUNCEMENT)\b")
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Admiral|Adm|Brigadier|"
@@ -298,7 +303,7 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
-    if _STATEMENT_WORD.search(sent) and _STATEMENT.search(sent):
+    if _STATEMENT.search(sent):
         tries.append((_ISSUED, "statement"))
     person = None
     for rx, how in tries:

@@ -281,8 +281,10 @@ class ClauseReader(RiverSides):
         return area, None, 3
 
 
+#: The words that make a river's name the line along it ("the Euphrates River de-confliction line").
+LINE_NOUN = r"(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line"
 _LINE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:agreed|agreed-upon|agreed-on|established|existing|so-called)\s+)?"
-                         r"(?P<name>.+?)(?:\s+river)?\s+(?:de-?confliction|demarcation|separation)\s+line$", re.I)
+                         r"(?P<name>.+?)\s+" + LINE_NOUN + "$", re.I)
 
 
 def _p(pattern: str):

@@ -35,6 +35,7 @@ from typing import Optional
 
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
+from .clauses import LINE_NOUN
 from .mentions import find_mentions
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 
@@ -193,7 +194,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     return out
 
 
-_THE_RIVER = re.compile(r"\b[Tt]he river\b")
+_THE_RIVER = re.compile(r"\bthe river\b", re.I)
 
 
 def _river_references(text: str, mentions: list) -> list:
@@ -203,7 +204,7 @@ def _river_references(text: str, mentions: list) -> list:
 
     rivers = [m for m in mentions if m.place is not None and m.place.kind == "river"]
     out = []
-    if not rivers or "river" not in text:
+    if not rivers:
         return out
     for ref in _THE_RIVER.finditer(text, rivers[0].end):
         named = [m for m in rivers if m.end <= ref.start()]
@@ -290,7 +291,7 @@ _LINK = frozenset("which that is was lies lay".split())
 #: "the agreed-upon ... line"): glue.
 _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
-_TAIL = re.compile(r"\s+(?:(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line|river|valley|"
+_TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
 
 
@@ -298,8 +299,8 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
     words = _pinned(phrase, m, gaz)
-    if rivers and re.search(r"\bthe river\b", words, re.I):
-        words = re.sub(r"\bthe river\b", f"the {rivers[-1].text}", words, flags=re.I)
+    if rivers:
+        words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
     toks = words.split()
     # Try the whole phrase, then from each later relation word, then the name alone.
     cuts = [0] + [k for k in range(1, len(toks)) if toks[k].lower() in _CUE]
