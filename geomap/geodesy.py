@@ -120,11 +120,18 @@ def discs(lon, lat, radius_km, *, quad_segs: int = 16) -> np.ndarray:
 
     lon, lat, r = np.broadcast_arrays(np.asarray(lon, float), np.asarray(lat, float),
                                       np.asarray(radius_km, float))
-    dx, dy = ring_offsets(lat.ravel(), r.ravel(), 4 * quad_segs)
-    x = lon.reshape(-1, 1) + dx
-    x = np.where(np.abs(x) > 180.0, (x + 180.0) % 360.0 - 180.0, x)  # as Geod.fwd wraps
-    rings = np.stack([x, lat.reshape(-1, 1) + dy], axis=2)
-    rings = np.concatenate([rings, rings[:, :1]], axis=1)[:, ::-1]  # closed, counter-clockwise
+    lon, lat, n = lon.ravel(), lat.ravel(), 4 * quad_segs
+    dx, dy = ring_offsets(lat, r.ravel(), n)
+    # Counter-clockwise: the vertices in reverse azimuth order after the closing one.
+    rings = np.empty((len(lat), n + 1, 2))
+    x = rings[:, 1:, 0]
+    np.add(lon[:, None], dx[:, ::-1], out=x)
+    np.add(lat[:, None], dy[:, ::-1], out=rings[:, 1:, 1])
+    wrap = np.abs(lon) + np.abs(dx).max(axis=1, initial=0.0) > 180.0
+    if wrap.any():  # as Geod.fwd wraps
+        xw = x[wrap]
+        x[wrap] = np.where(np.abs(xw) > 180.0, (xw + 180.0) % 360.0 - 180.0, xw)
+    rings[:, 0] = rings[:, n]
     return shapely.polygons(rings)
 
 
@@ -161,8 +168,11 @@ def ring_offsets(lat, radius_km, n: int):
         k = np.floor(lat[table] / RING_STEP_DEG)
         (x0, y0), (x1, y1) = _grid_offsets(k, r[table], az)
         f = (lat[table] / RING_STEP_DEG - k)[:, None]
-        dx[table] = x0 * (1.0 - f) + x1 * f
-        dy[table] = y0 * (1.0 - f) + y1 * f
+        for low, high, out in ((x0, x1, dx), (y0, y1, dy)):  # low * (1 - f) + high * f, in place
+            low *= 1.0 - f
+            high *= f
+            low += high
+            out[table] = low
     rest = ~table
     if rest.any():
         dx[rest], dy[rest] = _exact_offsets(lat[rest], r[rest], az)
@@ -173,11 +183,16 @@ def _grid_offsets(k, radius_km, az) -> tuple:
     """The exact offsets at grid latitudes ``k`` and ``k + 1`` (in steps of :data:`RING_STEP_DEG`), each
     distinct (latitude, radius) computed once when many discs share them. Either way the values are
     the same, bit for bit: ``Geod.fwd`` computes every point alone."""
-    pairs = [np.stack([k, radius_km], 1), np.stack([k + 1, radius_km], 1)]
     if len(k) < 64:
-        return [_exact_offsets(p[:, 0] * RING_STEP_DEG, p[:, 1], az) for p in pairs]
-    nodes, inv = np.unique(np.concatenate(pairs), axis=0, return_inverse=True)
-    tx, ty = _exact_offsets(nodes[:, 0] * RING_STEP_DEG, nodes[:, 1], az)
+        return [_exact_offsets(at * RING_STEP_DEG, radius_km, az) for at in (k, k + 1)]
+    # Distinct (grid latitude, radius) nodes, each numbered once: row = latitude, column = radius.
+    lats, at = np.unique(k, return_inverse=True)
+    radii, col = np.unique(radius_km, return_inverse=True)
+    grid = np.union1d(lats, lats + 1)
+    rows = [np.searchsorted(grid, lats)[at.ravel()], np.searchsorted(grid, lats + 1)[at.ravel()]]
+    keys = [row * len(radii) + col.ravel() for row in rows]
+    nodes, inv = np.unique(np.concatenate(keys), return_inverse=True)
+    tx, ty = _exact_offsets(grid[nodes // len(radii)] * RING_STEP_DEG, radii[nodes % len(radii)], az)
     return [(tx[i], ty[i]) for i in np.split(inv.ravel(), 2)]
 
 
