@@ -57,7 +57,8 @@ def _area_from_spec(spec: Optional[str], geometry, grow_km: float = 0.0):
     raise LineError(f"area of interest {spec!r} is not a country code, governorate or 'buffer:KM'")
 
 
-def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> DeconflictionLine:
+def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str,
+                       prepared=None) -> DeconflictionLine:
     from shapely.geometry import shape
 
     from .schema import validate
@@ -72,7 +73,8 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> D
     except Exception as err:
         raise LineError(f"{source_name}: unreadable geometry ({err})") from err
     try:
-        area, area_name = _area_from_spec(props.get("area"), g, float(props.get("area_grow_km") or 0.0))
+        area, area_name = ((prepared.area, prepared.area_name) if prepared is not None else
+                           _area_from_spec(props.get("area"), g, float(props.get("area_grow_km") or 0.0)))
     except GeomapError as err:
         raise LineError(str(err), source=source_name, field="area") from err
     for key in ("valid_from", "valid_to"):
@@ -92,7 +94,7 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> D
             valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
             title=props.get("title") or "", source=props.get("source") or "",
             description=props.get("description") or "", approximate=bool(props.get("approximate")),
-            side_parties=props.get("side_parties"),
+            side_parties=props.get("side_parties"), prepared=prepared,
         )
     except LineError as err:
         if err.source:
@@ -101,7 +103,7 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str) -> D
 
 
 def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Optional[str] = None,
-              right_label: Optional[str] = None, area=None) -> DeconflictionLine:
+              right_label: Optional[str] = None, area=None, prepared: bool = True) -> DeconflictionLine:
     """Load a user's line from GeoJSON or any vector format geopandas reads.
 
     The file must hold one line (or several pieces that join into one).
@@ -109,15 +111,19 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
     ``valid_from``, ``valid_to``, ``area`` (a country code, a governorate,
     or ``buffer:KM``), ``area_grow_km`` (widen that outline) and ``source``
     are used when present; keyword arguments override them.
+
+    The line's area, sides and grid are read from ``<stem>.prepared.npz`` next to the file when it
+    was written for this very file (:mod:`geomap.prepared`; ``prepared=False`` computes them).
     """
     p = Path(path)
     if not p.exists():
         raise LineError(f"{p}: no such line file (or give a built-in name: "
                         f"{', '.join(sorted(_builtin_paths()))})")
-    feats = None
+    feats, data = None, b""
     if p.suffix.lower() in (".geojson", ".json"):
         try:
-            obj = loads_json(p.read_text(encoding="utf-8"))
+            data = p.read_bytes()
+            obj = loads_json(data.decode("utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
             raise LineError(f"{p}: not valid GeoJSON ({err})") from err
         feats = obj.get("features") if obj.get("type") == "FeatureCollection" else (
@@ -129,6 +135,9 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
             gdf = gpd.read_file(p).to_crs(4326)
         except Exception as err:
             raise LineError(f"{p}: geopandas cannot read it ({err})") from err
+        for col in gdf.columns:  # dates as GeoJSON would give them (a GeoPackage keeps them as dates)
+            if col != gdf.geometry.name and str(gdf[col].dtype).startswith("datetime64"):
+                gdf[col] = gdf[col].dt.strftime("%Y-%m-%d")
         feats = json.loads(gdf.to_json())["features"]
     feats = [f for f in feats or [] if f.get("geometry") and "LineString" in f["geometry"]["type"]]
     if not feats:
@@ -144,7 +153,15 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
     for k, v in (("name", name), ("left_label", left_label), ("right_label", right_label)):
         if v:
             props[k] = v
-    line = _line_from_feature({**feats[0], "properties": props}, source_name=str(p), fallback_name=p.stem)
+    key = kept = None
+    if data and area is None:
+        from .prepared import line_key, read_prepared
+
+        key = line_key(data, props.get("area"))
+        kept = read_prepared(p, key) if prepared else None
+    line = _line_from_feature({**feats[0], "properties": props}, source_name=str(p), fallback_name=p.stem,
+                              prepared=kept)
+    line.prepared_key = key
     spec = str(props.get("area") or "")
     if len(spec) == 2 and spec.isalpha():
         line.area_country = spec.upper()

@@ -58,12 +58,14 @@ class DeconflictionLine:
     title, source, description : str
     approximate : bool
         True when digitised from descriptions rather than an official geometry.
+    prepared : geomap.prepared.PreparedLine, optional
+        Its area, sides and grid as computed before from its file (``area`` is then theirs).
     """
 
     def __init__(self, name: str, geometry, *, left_label: str = "left", right_label: str = "right",
                  area=None, accuracy_km: float = 0.0, valid_from=None, valid_to=None,
                  title: str = "", source: str = "", description: str = "", approximate: bool = False,
-                 area_name: str = "", side_parties: Optional[dict] = None):
+                 area_name: str = "", side_parties: Optional[dict] = None, prepared=None):
         import shapely
 
         if geometry is None or geometry.is_empty:
@@ -98,6 +100,9 @@ class DeconflictionLine:
             area = shapely.box(*shapely.buffer(geometry, 1.0).bounds)
             self.area_name = self.area_name or "1° around the line"
         self.area = shapely.make_valid(area)
+        #: Derived data read from the line's file (:mod:`geomap.prepared`), and their key.
+        self.prepared = prepared
+        self.prepared_key: Optional[str] = None
 
     def __repr__(self) -> str:
         return f"DeconflictionLine({self.name!r}, {self.left_label}/{self.right_label})"
@@ -148,6 +153,9 @@ class DeconflictionLine:
     def sides(self):
         """(left area, right area): the area of interest split by the line."""
         import shapely
+
+        if self.prepared is not None:
+            return self.prepared.left, self.prepared.right
         from shapely.ops import split
 
         pieces = split(self.area, self.cutter)

@@ -157,32 +157,42 @@ class SideIndex:
 
     @cached_property
     def _grid(self) -> "_Grid":
-        return _Grid(self)
+        kept = self.line.prepared
+        if kept is not None and kept.grid_step == _GRID_DEG:
+            return _Grid(kept.grid_x0, kept.grid_y0, kept.grid_step, kept.cell_code, kept.node_km)
+        return _Grid.build(self)
 
 
 class _Grid:
-    """A regular grid over the line's area: cell side codes and node distances."""
+    """A regular grid over the line's area: cell side codes and node distances.
 
-    def __init__(self, index: SideIndex):
+    ``cell_code[iy, ix]`` is 1 or -1 for a cell wholly on one side, 0 wholly outside the area,
+    2 mixed (decide exactly); ``node_km`` the exact distance of each node to the line, for
+    bilinear interpolation far from it. Nodes are ``x0 + ix * r``, ``y0 + iy * r``.
+    """
+
+    def __init__(self, x0: float, y0: float, r: float, cell_code: np.ndarray, node_km: np.ndarray):
+        self.x0, self.y0, self.r = float(x0), float(y0), float(r)
+        self.ny, self.nx = cell_code.shape
+        self.cell_code, self.node_km = cell_code, node_km
+
+    @classmethod
+    def build(cls, index: SideIndex) -> "_Grid":
         import shapely
 
         xmin, ymin, xmax, ymax = shapely.bounds(index.line.area)
         r = _GRID_DEG
-        self.x0, self.y0, self.r = xmin - r, ymin - r, r
-        self.nx = int(np.ceil((xmax - self.x0) / r)) + 2
-        self.ny = int(np.ceil((ymax - self.y0) / r)) + 2
-        # Cells: 1 / -1 wholly on one side, 0 wholly outside, 2 mixed (decide exactly).
-        cx = self.x0 + np.arange(self.nx) * r
-        cy = self.y0 + np.arange(self.ny) * r
-        X, Y = np.meshgrid(cx, cy)
+        x0, y0 = xmin - r, ymin - r
+        nx = int(np.ceil((xmax - x0) / r)) + 2
+        ny = int(np.ceil((ymax - y0) / r)) + 2
+        X, Y = np.meshgrid(x0 + np.arange(nx) * r, y0 + np.arange(ny) * r)
         boxes = shapely.box(X.ravel(), Y.ravel(), X.ravel() + r, Y.ravel() + r)
         code = np.full(boxes.shape, 2, dtype=np.int8)
         code[shapely.contains_properly(index.left, boxes)] = 1
         code[shapely.contains_properly(index.right, boxes)] = -1
         code[shapely.disjoint(index.line.area, boxes)] = 0
-        self.cell_code = code.reshape(self.ny, self.nx)
-        # Node distances (exact), for bilinear interpolation far from the line.
-        self.node_km = index._exact_km(X.ravel(), Y.ravel()).reshape(self.ny, self.nx)
+        node_km = index._exact_km(X.ravel(), Y.ravel()).reshape(ny, nx)
+        return cls(x0, y0, r, code.reshape(ny, nx), node_km)
 
     def cell(self, x, y):
         fx = (x - self.x0) / self.r

@@ -6,6 +6,7 @@ import pytest
 
 from geomap.errors import LineError
 from geomap.line_files import load_line
+from geomap.lines import _builtin_paths
 
 
 def _line_file(tmp_path, props):
@@ -64,3 +65,12 @@ def test_a_lone_surrogate_in_a_line_file_is_read_as_the_replacement_character(tm
     assert line.name == "arc\ufffd"
     frame = claims_frame(read_claims_text("incidents: [{id: i, claims: [{id: a, claimant: A, location: Mayadin}]}]"))
     assert verdict_table(frame, lines=[line])["line"].tolist() == ["arc\ufffd"]
+
+
+def test_a_line_in_a_geopackage_keeps_its_dates(tmp_path):
+    import geopandas as gpd
+
+    f = tmp_path / "arc.gpkg"
+    gpd.read_file(_builtin_paths()["tabqa-arc-2017"]).to_file(f)
+    line = load_line(f)
+    assert (str(line.valid_from), str(line.valid_to)) == ("2017-06-01", "2017-12-31")

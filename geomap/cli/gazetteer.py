@@ -39,6 +39,24 @@ def build(source, output, extra, no_ucdp, lines_output):
     click.echo(f"{counts['places']} places, {counts['names']} names -> {Path(output)}", err=True)
     lines_dir = Path(lines_output) if lines_output else Path(output).resolve().parent / "lines"
     click.echo(f"line -> {build_lines(source, lines_dir)}", err=True)
+    _prepare(Path(output), lines_dir)
+
+
+def _prepare(output: Path, lines_dir: Path) -> None:
+    """The basemap and the lines' prepared data (:mod:`geomap.prepared`), computed from the
+    gazetteer just built when it is the one geomap reads."""
+    from ..gazetteer import data_path
+    from ..prepared import write_prepared
+    from ..render.basemap import write_basemap
+
+    if output.resolve() != (data_path() / "gazetteer").resolve():
+        click.echo(f"geomap: {output} is not the gazetteer geomap reads ({data_path() / 'gazetteer'}): "
+                   f"to prepare its lines, run 'GEOMAP_DATA={output.resolve().parent} geomap lines prepare "
+                   f"{lines_dir}/*.geojson'", err=True)
+        return
+    click.echo(f"basemap -> {write_basemap()}", err=True)
+    for f in sorted(lines_dir.glob("*.geojson")):
+        click.echo(f"prepared -> {write_prepared(f)}", err=True)
 
 
 @gazetteer.command(short_help="Show what the gazetteer holds.")

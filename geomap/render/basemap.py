@@ -1,10 +1,22 @@
-"""The offline vector basemap, drawn from the bundled gazetteer data."""
+"""The offline vector basemap, drawn from the bundled gazetteer data.
+
+Simplifying the gazetteer's outlines for the screen takes about half a second and needs the
+whole gazetteer loaded, the same on every map: ``geomap gazetteer build`` keeps the result in
+``basemap.json`` beside the gazetteer, stamped with the digest of the gazetteer's files and
+the parameters (see :mod:`geomap.prepared`). It is read while the stamp matches, and computed
+otherwise.
+"""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["basemap_data", "ATTRIBUTION"]
+__all__ = ["basemap_data", "write_basemap", "ATTRIBUTION"]
+
+#: Raised whenever the basemap is drawn differently from the same gazetteer.
+BASEMAP_VERSION = 1
 
 #: Credit line shown on every map and page (the data's licences require it).
 ATTRIBUTION = ("Data: GeoNames (CC BY 4.0), Who's On First, Natural Earth, OCHA COD-AB (CC BY-IGO 3.0), "
@@ -26,6 +38,45 @@ LABEL_MIN_KM2 = 5000.0
 @lru_cache(maxsize=4)
 def basemap_data(focus: str = "SY", *, simplify_deg: float = 0.004, min_population: int = 25000) -> dict:
     """Countries, governorates, rivers, lakes and towns as GeoJSON, simplified for the screen."""
+    key = _key(focus, simplify_deg, min_population)
+    try:
+        kept = json.loads(_kept_path().read_text(encoding="utf-8"))
+        if kept.get("key") == key:
+            return kept["basemap"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    return _drawn(focus, simplify_deg, min_population)
+
+
+def write_basemap(folder=None) -> Path:
+    """Draw the default basemap and keep it in ``basemap.json`` in the gazetteer's folder."""
+    from ..io import atomic_write
+    from ..prepared import gazetteer_digest
+
+    gazetteer_digest.cache_clear()  # the gazetteer may have just been rebuilt
+    path = _kept_path() if folder is None else Path(folder) / "basemap.json"
+    data = {"key": _key("SY", 0.004, 25000), "basemap": _drawn("SY", 0.004, 25000)}
+    return atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def _kept_path() -> Path:
+    from ..gazetteer import data_path
+
+    return data_path() / "gazetteer" / "basemap.json"
+
+
+def _key(focus: str, simplify_deg: float, min_population: int) -> str:
+    import hashlib
+
+    from ..gazetteer import data_path
+    from ..prepared import gazetteer_digest
+
+    h = hashlib.sha256(f"geomap basemap v{BASEMAP_VERSION} {focus} {simplify_deg!r} {min_population}\n".encode())
+    h.update(gazetteer_digest(str(data_path() / "gazetteer")))
+    return h.hexdigest()
+
+
+def _drawn(focus: str, simplify_deg: float, min_population: int) -> dict:
     import shapely
 
     from ..gazetteer import Gazetteer
