@@ -251,11 +251,13 @@ def _add_tiles(m, name: str):
 def _add_reference_places(m, frame, gazetteer):
     from ..gazetteer import Gazetteer
 
-    gaz = gazetteer or Gazetteer.default()
     seen = {}
     # Each claim's list of place ids (a numpy array once read back from GeoParquet), each id once.
     distinct = dict.fromkeys(chain.from_iterable(ids for ids in frame["place_ids"].tolist()
                                                  if ids is not None and len(ids)))
+    if not distinct:
+        return  # claims given as coordinates only: no need to load the gazetteer
+    gaz = gazetteer or Gazetteer.default()
     for pid in distinct:
         p = gaz.get(pid)
         if p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field", "facility"):
