@@ -64,11 +64,11 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     dims = shapely.get_dimensions(shp)
     crosses = shapely.intersects(idx.cutter, shp)
     inside = shapely.contains(idx.line.area, shp)
-    whole = ~crosses & inside
+    whole = ~crosses & inside & (shapely.get_num_geometries(shp) == 1)  # parts may lie on both sides
     sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
     if whole.any():
-        rp = shapely.point_on_surface(shp[whole])
-        code = idx.codes(shapely.get_x(rp), shapely.get_y(rp))
+        x, y = _inner_points(shp[whole])
+        code = idx.codes(x, y)
         sl[whole], sr[whole], so[whole] = code > 0, code < 0, code == 0
     # Wholly outside the line's area: nothing to intersect.
     away = ~whole & ~shapely.intersects(idx.line.area, shp)
@@ -95,6 +95,20 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
         small = _small(shp, small_km2)
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
+
+
+def _inner_points(shp: np.ndarray) -> tuple:
+    """(x, y) of a point inside each geometry: the middle of its bounding box where that is inside
+    it (a disc, any convex area), else a point on its surface (a line's, or a concave area's)."""
+    import shapely
+
+    x0, y0, x1, y1 = shapely.bounds(shp).T
+    x, y = (x0 + x1) / 2.0, (y0 + y1) / 2.0
+    other = np.flatnonzero(~shapely.contains_xy(shp, x, y))
+    if len(other):
+        rp = shapely.point_on_surface(shp[other])
+        x[other], y[other] = shapely.get_x(rp), shapely.get_y(rp)
+    return x, y
 
 
 def _small(shp: np.ndarray, small_km2: float) -> np.ndarray:

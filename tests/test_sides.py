@@ -80,6 +80,16 @@ def test_straddling_shares(straight):
     assert v["distance_km"][0] == 0.0
 
 
+def test_an_area_in_parts_on_both_sides_straddles(straight):
+    """Two pieces, one on each side, neither touching the line: judged by both, not by one of them."""
+    apart = shapely.union(box(-0.2, 0.2, 0.2, 0.4), box(-0.2, -0.4, 0.2, -0.2))
+    concave = shapely.Polygon([(-0.4, 0.1), (0.4, 0.1), (0.4, 0.5), (0.3, 0.5), (0.3, 0.2), (-0.3, 0.2),
+                               (-0.3, 0.5), (-0.4, 0.5)])  # its bounding box's middle lies outside it
+    v = side_of_geometries([apart, concave], straight)
+    assert v["side"][0] == "straddles" and v["share_left"][0] == pytest.approx(0.5)
+    assert v["side"][1] == "north" and v["share_left"][1] == 1.0
+
+
 def test_share_outside_is_separate(straight):
     v = side_of_geometries([box(0.5, 0.1, 1.5, 0.5)], straight)  # half outside the area, all north
     assert v["side"][0] == "north"
