@@ -87,7 +87,8 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
 
     read = list(read_jointly(list(incidents), gazetteer=gazetteer, lines=lines, defer_discs=True))
     rows = [_row(inc, c, cg) for inc, c, cg in read]
-    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(CLAIMS_SCHEMA))  # no claims: its columns
+    frame = (pd.DataFrame({k: list(v) for k, v in zip(_ROW_COLUMNS, zip(*rows))}) if rows
+             else pd.DataFrame(columns=list(CLAIMS_SCHEMA)))  # no claims: its columns
     points = np.array([cg.point for *_, cg in read], dtype=object)
     frame["point_lon"], frame["point_lat"] = shapely.get_x(points), shapely.get_y(points)
     geoms = _with_discs(np.array([cg.geometry for *_, cg in read], dtype=object), frame)
@@ -99,25 +100,27 @@ def claims_frame(incidents: Iterable, *, gazetteer=None, lines=None):
     return gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
 
 
-def _row(inc, c, cg) -> dict:
-    """A claim's columns; its point, its area's size and its geometry are filled for all at once."""
+#: The columns :func:`_row` gives, in its order.
+_ROW_COLUMNS = ("incident", "incident_date", "incident_title", "incident_summary", "claim_id", "party",
+                "speaker", "claim", "location", "report", "quote", "url", "citation", "date", "precision",
+                "disc_km", "reading", "notes", "places", "place_ids", "point_lon", "point_lat", "country_code",
+                "source_file", "source_line", "side_of", "lines", "resolution", "draft", "party_color",
+                "denies")
+
+
+def _row(inc, c, cg) -> tuple:
+    """A claim's columns (:data:`_ROW_COLUMNS`); its point, its area's size and its geometry are
+    filled for all at once."""
     date = c.date or inc.date
-    return {
-        "incident": inc.id, "incident_date": inc.date.isoformat() if inc.date else None,
-        "incident_title": inc.title, "incident_summary": inc.summary, "claim_id": c.id, "party": c.party,
-        "speaker": c.speaker, "claim": c.text, "location": c.location, "report": c.report, "quote": c.quote,
-        "url": c.url, "citation": c.citation or (f"{c.report} (report file)" if c.report else ""),
-        "date": date.isoformat() if date else None,
-        "precision": cg.precision, "disc_km": cg.disc_km,
-        "reading": "; ".join(cg.parts), "notes": "; ".join(cg.notes),
-        "places": [p.name for p in cg.places], "place_ids": [p.id for p in cg.places],
-        "point_lon": None, "point_lat": None, "country_code": _point_country(cg),
-        "source_file": c.source_file, "source_line": c.line, "side_of": cg.line,
-        "lines": list(inc.lines), "resolution": resolution_summary(cg.resolutions),
-        "draft": "drafted by geomap extract, not yet checked" if c.drafted else "",
-        "party_color": c.color,
-        "denies": c.denies,
-    }
+    return (
+        inc.id, inc.date.isoformat() if inc.date else None, inc.title, inc.summary, c.id, c.party,
+        c.speaker, c.text, c.location, c.report, c.quote, c.url,
+        c.citation or (f"{c.report} (report file)" if c.report else ""), date.isoformat() if date else None,
+        cg.precision, cg.disc_km, "; ".join(cg.parts), "; ".join(cg.notes),
+        [p.name for p in cg.places], [p.id for p in cg.places], None, None, _point_country(cg),
+        c.source_file, c.line, cg.line, list(inc.lines), resolution_summary(cg.resolutions),
+        "drafted by geomap extract, not yet checked" if c.drafted else "", c.color, c.denies,
+    )
 
 
 def _with_discs(geoms: np.ndarray, frame) -> np.ndarray:
