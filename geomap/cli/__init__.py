@@ -72,9 +72,27 @@ def main(ctx, verbose, quiet):
     """
     _exit_cleanly_on_signals()
     _warnings_as_lines()
+    _collect_cycles_rarely()
     level = max(logging.DEBUG, logging.WARNING - 10 * verbose + 10 * quiet)
     logging.basicConfig(level=level, format="geomap: %(message)s")
     ctx.ensure_object(dict)
+
+
+#: The cyclic garbage collector's thresholds for a command (CPython's default: 700, 10, 10).
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def _collect_cycles_rarely() -> None:
+    """A command is one process that builds millions of objects which live until it ends
+    (records, geometries, rows). With CPython's default thresholds the cyclic collector walks
+    them again and again as they accumulate: 5 s of the 30 s a million-row event table takes,
+    0.6 s of a 100,000-claim map. A command runs with higher thresholds, as mypy does:
+    reference counting still frees everything at once, cycles are still collected, only rarely
+    (peak memory is unchanged on those inputs). The library leaves the collector as it finds it.
+    """
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _exit_cleanly_on_signals() -> None:
