@@ -13,7 +13,7 @@ import numpy as np
 from .geodesy import area_km2
 from .threads import split_call
 
-__all__ = ["area_sides", "GRID_ERR_KM"]
+__all__ = ["area_sides", "GRID_ERR_KM", "GRID_MIN_AREAS"]
 
 def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside: np.ndarray) -> tuple:
     """(size on the left, size on the right) of each geometry (area; length for lines), with as few
@@ -61,19 +61,28 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     import shapely
 
     n = len(shp)
-    dims = shapely.get_dimensions(shp)
-    crosses = shapely.intersects(idx.cutter, shp)
-    inside = shapely.contains(idx.line.area, shp)
-    whole = ~crosses & inside & (shapely.get_num_geometries(shp) == 1)  # parts may lie on both sides
     sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
+    # Most areas lie among grid cells all on one side (or all outside): no GEOS call at all.
+    by_grid = _grid_codes(idx, shp) if n >= GRID_MIN_AREAS or idx.line.prepared is not None else np.full(n, 2)
+    sure = by_grid != 2
+    sl[sure], sr[sure], so[sure] = by_grid[sure] > 0, by_grid[sure] < 0, by_grid[sure] == 0
+    open_ = np.flatnonzero(~sure)
+    sub = shp[open_]
+    dims = shapely.get_dimensions(shp)
+    crosses, inside = np.zeros(n, bool), np.zeros(n, bool)
+    crosses[open_] = shapely.intersects(idx.cutter, sub)
+    inside[open_] = shapely.contains(idx.line.area, sub)
+    whole = ~sure & ~crosses & inside & (shapely.get_num_geometries(shp) == 1)  # parts may lie on both sides
     if whole.any():
         x, y = _inner_points(shp[whole])
         code = idx.codes(x, y)
         sl[whole], sr[whole], so[whole] = code > 0, code < 0, code == 0
     # Wholly outside the line's area: nothing to intersect.
-    away = ~whole & ~shapely.intersects(idx.line.area, shp)
+    away = np.zeros(n, bool)
+    maybe = np.flatnonzero(~sure & ~whole)
+    away[maybe] = ~shapely.intersects(idx.line.area, shp[maybe])
     so[away] = 1.0
-    rest = np.flatnonzero(~whole & ~away)
+    rest = np.flatnonzero(~sure & ~whole & ~away)
     if len(rest):
         # Events of one governorate share its polygon: intersect each distinct object once.
         _, first, back = np.unique(np.array([id(g) for g in shp[rest]]), return_index=True,
@@ -91,10 +100,34 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     so = np.where((sl + sr) <= 1e-12, 1.0, so)
     d = np.full(n, np.nan)
     if distances:
-        touches = split_call(shapely.intersects, shp, idx.geometry)
+        touches = np.zeros(n, bool)  # cells wholly on one side do not touch the line (outside ones may)
+        near = np.flatnonzero((by_grid == 0) | (by_grid == 2))
+        touches[near] = split_call(shapely.intersects, shp[near], idx.geometry)
         small = _small(shp, small_km2)
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
+
+
+#: Fewer areas than this are judged without the grid unless it is at hand (it takes about a second
+#: to build for a country's area; a line's prepared data carry it).
+GRID_MIN_AREAS = 20000
+
+
+def _grid_codes(idx, shp: np.ndarray) -> np.ndarray:
+    """Each geometry's side code where the grid alone decides it: 1 or -1 when every cell under its
+    bounding box lies wholly on that side, 0 when every one lies wholly outside the area; else 2.
+
+    Exact: such a geometry lies within those cells. The cells counted are found by prefix sums
+    (:meth:`geomap.sides._Grid.cells_of`), a few array operations for any number of geometries.
+    """
+    import shapely
+
+    grid = idx._grid
+    x0, y0, x1, y1 = shapely.bounds(shp).T
+    out = np.full(len(shp), 2, dtype=np.int8)
+    for code in (1, -1, 0):
+        out[(out == 2) & grid.all_cells(x0, y0, x1, y1, code)] = code
+    return out
 
 
 def _inner_points(shp: np.ndarray) -> tuple:

@@ -202,6 +202,43 @@ class _Grid:
         iy = np.where(inside, fy, 0).astype(np.int64)
         return ix, iy, inside
 
+    def all_cells(self, x0, y0, x1, y1, code: int) -> np.ndarray:
+        """Whether every cell meeting each box (arrays of bounds) has ``code``.
+
+        The grid covers the area with a margin, so what lies beyond it is outside the area:
+        for code 0 a box is judged by the cells it meets within the grid (none: True); for a
+        side, a box reaching beyond the grid is False. NaN bounds give False.
+        """
+        eps = 1e-9  # a box edge on a cell edge also counts the cell beyond: never too few cells
+        with np.errstate(invalid="ignore"):
+            ix0, ix1 = np.floor((x0 - self.x0) / self.r - eps), np.floor((x1 - self.x0) / self.r + eps)
+            iy0, iy1 = np.floor((y0 - self.y0) / self.r - eps), np.floor((y1 - self.y0) / self.r + eps)
+            known = ~np.isnan(ix0 + ix1 + iy0 + iy1)
+            within = known & (ix0 >= 0) & (iy0 >= 0) & (ix1 <= self.nx - 1) & (iy1 <= self.ny - 1)
+            beyond = known & ((ix1 < 0) | (iy1 < 0) | (ix0 > self.nx - 1) | (iy0 > self.ny - 1))
+        out = np.zeros(len(known), dtype=bool)
+        if code == 0:
+            out[beyond] = True
+            rows = np.flatnonzero(known & ~beyond)
+        else:
+            rows = np.flatnonzero(within)
+        a = np.clip(ix0[rows], 0, self.nx - 1).astype(np.int64)
+        b = np.clip(ix1[rows], 0, self.nx - 1).astype(np.int64) + 1
+        c = np.clip(iy0[rows], 0, self.ny - 1).astype(np.int64)
+        d = np.clip(iy1[rows], 0, self.ny - 1).astype(np.int64) + 1
+        s = self._counts(code)
+        out[rows] = s[d, b] - s[c, b] - s[d, a] + s[c, a] == (b - a) * (d - c)
+        return out
+
+    def _counts(self, code: int) -> np.ndarray:
+        """Prefix sums of the cells with ``code``: ``[iy, ix]`` counts those below iy and left of ix."""
+        kept = self.__dict__.setdefault("_prefix", {})
+        if code not in kept:
+            s = np.zeros((self.ny + 1, self.nx + 1), dtype=np.int64)
+            s[1:, 1:] = np.cumsum(np.cumsum(self.cell_code == code, axis=0), axis=1)
+            kept[code] = s
+        return kept[code]
+
     def interpolate(self, x, y) -> np.ndarray:
         fx = (x - self.x0) / self.r
         fy = (y - self.y0) / self.r

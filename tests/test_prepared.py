@@ -31,15 +31,25 @@ def test_shipped_prepared_data_are_what_the_line_file_gives_today(name):
     assert np.array_equal(grid.node_km, built.node_km)
 
 
-def test_a_line_judges_the_same_with_or_without_its_prepared_data():
+@pytest.mark.parametrize("name", sorted(_builtin_paths()))
+def test_a_line_judges_the_same_with_or_without_its_prepared_data(name):
+    """With its grid at hand, a line decides most areas from the grid's cells alone: the same verdicts."""
     rng = np.random.default_rng(7)
-    lon, lat = rng.uniform(36, 42.5, 3000), rng.uniform(32.5, 37.5, 3000)
-    geoms = np.concatenate([shapely.points(lon, lat), discs(lon[:500], lat[:500], rng.uniform(1, 40, 500))])
-    kept = get_line("euphrates")
-    fresh = load_line(_builtin_paths()["euphrates"], prepared=False)
+    n = 1500
+    lon, lat = rng.uniform(34, 44.5, n), rng.uniform(31.5, 38.5, n)   # inside, across and beyond the grids
+    w, h = rng.uniform(0.001, 1.5, n), rng.uniform(0.001, 1.5, n)
+    geoms = np.concatenate([
+        shapely.points(lon, lat), discs(lon, lat, rng.uniform(0.5, 60, n)), shapely.box(lon, lat, lon + w, lat + h),
+        shapely.linestrings(np.stack([np.stack([lon, lat], 1), np.stack([lon + w, lat - h], 1)], 1)),
+        shapely.multipolygons(np.stack([shapely.box(lon, lat, lon + .05, lat + .05),
+                                        shapely.box(lon + w + .1, lat, lon + w + .15, lat + .05)], 1)),
+    ])
+    kept = get_line(name)
+    fresh = load_line(_builtin_paths()[name], prepared=False)
     a, b = side_of_geometries(geoms, kept), side_of_geometries(geoms, fresh)
     for k in a:
         assert np.array_equal(a[k], b[k], equal_nan=a[k].dtype.kind == "f"), k
+    assert len(set(a["side"])) >= 4  # both sides, straddling and outside all met
 
 
 @pytest.fixture()
