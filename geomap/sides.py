@@ -93,7 +93,7 @@ class SideIndex:
         """+1 left, -1 right, 0 outside the area (or exactly on the line)."""
         x = np.asarray(lon, dtype=float)
         y = np.asarray(lat, dtype=float)
-        if x.size < _GRID_MIN_POINTS:
+        if x.size < _GRID_MIN_POINTS and self.line.prepared is None:  # the grid would cost more
             return self._exact_codes(x, y)
         g = self._grid
         ix, iy, inside = g.cell(x, y)
