@@ -81,12 +81,6 @@ class Claim:
     def __repr__(self) -> str:
         return f"Claim({self.id!r}, {self.party!r}, {self.location!r})"
 
-    def plain_coordinates(self):
-        """(lon, lat) when the claim is nothing but coordinates (no words to read), else None."""
-        from .relations import plain_coordinates
-
-        return plain_coordinates(self.where or self.location, self.coordinates)
-
     def geometry(self, *, gazetteer=None, near=None, lines=None, context=None, defer_disc=False):
         """The claim's :class:`~geomap.relations.ClaimGeometry` (errors name file and line).
 

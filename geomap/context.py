@@ -33,7 +33,7 @@ from typing import Optional, Sequence, Union
 
 from .errors import ContextError
 
-__all__ = ["Anchor", "ResolutionContext", "make_context", "support", "support_many", "parse_bbox", "parse_near",
+__all__ = ["Anchor", "ResolutionContext", "NO_CONTEXT", "make_context", "support", "support_many", "parse_bbox", "parse_near",
            "NEAR_KM", "SUPPORT_MIN"]
 
 #: Distance scale of support from a point anchor (km): support exp(-d / NEAR_KM).
@@ -106,6 +106,10 @@ class ResolutionContext:
             parts.append(f"within {self.within_label or 'the given area'}")
         parts += [a.label for a in self.anchors]
         return ", ".join(parts)
+
+
+#: The empty context (immutable: one for every claim that has none).
+NO_CONTEXT = ResolutionContext()
 
 
 _AREA = frozenset({"country", "admin1", "admin2", "admin3"})

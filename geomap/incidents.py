@@ -160,7 +160,7 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
     caller to build at once (their geometry is None; see
     :func:`geomap.relations.claim_geometry`).
     """
-    from .relations import joint_anchors
+    from .relations import joint_anchors, plain_coordinates
 
     gaz = gazetteer  # None: the default one, loaded only if a claim has names to read
     first = []
@@ -168,7 +168,7 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
         base = _region_context(gaz, inc)
         near = None
         for c in inc.claims:
-            cg = c.plain_coordinates()  # nothing to read: made below, all at once
+            cg = plain_coordinates(c.where or c.location, c.coordinates)  # nothing to read: made below
             if cg is None:
                 cg = c.geometry(gazetteer=gaz, near=near, lines=lines, context=base, defer_disc=defer_discs)
             first.append((inc, c, cg, base, near))  # the point of an earlier claim, never its own
@@ -180,7 +180,7 @@ def read_jointly(incidents: list, *, gazetteer=None, lines=None, defer_discs: bo
         by_incident.setdefault(inc.id, []).extend(cg.resolutions)
     file_anchors = joint_anchors([r for rs in by_incident.values() for r in rs], FILE_ANCHOR_WEIGHT)
     for inc, c, cg, base, near in first:
-        if not any(r.status == "ambiguous" for r in cg.resolutions):
+        if not cg.resolutions or not any(r.status == "ambiguous" for r in cg.resolutions):
             yield inc, c, cg
             continue
         own = joint_anchors(by_incident[inc.id])
@@ -209,10 +209,10 @@ def _with_coordinate_geometries(first: list, defer_discs: bool) -> list:
 
 
 def _region_context(gaz, inc):
-    from .context import ResolutionContext, make_context
+    from .context import NO_CONTEXT, make_context
 
     if not inc.region:
-        return ResolutionContext()
+        return NO_CONTEXT
     from .claims import ClaimFormatError
     from .errors import ContextError
     from .gazetteer import Gazetteer
