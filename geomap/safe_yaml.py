@@ -61,16 +61,23 @@ def _loader_class():
     return Loader
 
 
-def _depth_of_text(text: str) -> int:
-    """An upper bound of the nesting in ``text`` (brackets, and indentation in steps of two), fast."""
+def _too_deep(text: str, max_depth: int) -> bool:
+    """Whether ``text`` may nest deeper than ``max_depth`` (brackets, and indentation in steps of
+    two), fast: an upper bound of its nesting."""
     import numpy as np
 
     raw = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     step = _bracket_steps()[raw]
     step = step[np.flatnonzero(step)].astype(np.int64)   # the brackets alone
-    flow = int(np.cumsum(step).max()) if len(step) else 0
-    indent = max(map(len, _INDENT.findall("\n" + text)), default=0)
-    return max(flow, indent // 2)
+    if len(step) and int(np.cumsum(step).max()) > max_depth:
+        return True
+    return _indented(2 * max_depth + 2).search("\n" + text) is not None
+
+
+@lru_cache(maxsize=4)
+def _indented(width: int):
+    """A line indented by at least ``width`` (spaces and dashes), after any line break YAML knows."""
+    return re.compile(f"(?:\r\n?|[\n\x85\u2028\u2029])[ -]{{{width}}}")
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +88,6 @@ def _bracket_steps():
     out = np.zeros(256, dtype=np.int8)
     out[[ord("["), ord("{")]], out[[ord("]"), ord("}")]] = 1, -1
     return out
-
-
-#: The indentation after every line break YAML knows.
-_INDENT = re.compile("(?:\r\n?|[\n\x85\u2028\u2029])([ -]+)")
 
 
 def _expanded_size(node, limit: int) -> int:
@@ -122,7 +125,7 @@ def load_yaml(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_depth: 
     if len(text) > max_bytes:
         raise ClaimFormatError(f"the file is larger than {max_bytes // 2**20} MB", source=source,
                                hint="split it into several claims files in one folder")
-    if _depth_of_text(text) > max_depth:
+    if _too_deep(text, max_depth):
         raise ClaimFormatError(f"nested more than {max_depth} levels deep", source=source,
                                hint="a claims file needs incidents > claims > fields: flatten the document")
     loader = _loader_class()(text)
@@ -276,7 +279,7 @@ def load_yaml_fast(text: str, source: str, *, max_bytes: int = MAX_BYTES, max_de
         import ryaml
     except ImportError:
         return None
-    if len(text) > max_bytes or _not_plain(text) or _depth_of_text(text) > max_depth:
+    if len(text) > max_bytes or _not_plain(text) or _too_deep(text, max_depth):
         return None
     try:
         data = ryaml.loads(text)
