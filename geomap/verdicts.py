@@ -269,7 +269,10 @@ def _by_own_lines(frame, lines) -> list:
     if lines or "lines" not in frame:
         return [((), np.arange(n))]
     own = frame["lines"].to_numpy(object)
-    named = np.flatnonzero(np.fromiter(map(_names_lines, own), dtype=bool, count=len(own)))
+    if set(map(type, own)) <= {list, tuple, np.ndarray}:  # as claims frames and GeoParquet give them
+        named = np.flatnonzero(np.fromiter(map(len, own), dtype=np.int64, count=len(own)))
+    else:  # None, or text, somewhere
+        named = np.flatnonzero(np.fromiter(map(_names_lines, own), dtype=bool, count=len(own)))
     keys = [()] * len(own)   # most claims name no lines of their own
     for i in named:
         keys[i] = tuple(own[i])
