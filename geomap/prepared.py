@@ -101,10 +101,26 @@ def read_prepared(line_path: os.PathLike, key: str) -> Optional[PreparedLine]:
                 return None
             area, left, right = shapely.from_wkb([z["area"].tobytes(), z["left"].tobytes(), z["right"].tobytes()])
             x0, y0, step = (float(v) for v in z["grid"])
-            return PreparedLine(key, area, str(z["area_name"]), left, right, x0, y0, step,
+            kept = PreparedLine(key, area, str(z["area_name"]), left, right, x0, y0, step,
                                 z["cell_code"], z["node_km"])
-    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, shapely.errors.GEOSException):
+    except (OSError, EOFError, ValueError, KeyError, TypeError, zipfile.BadZipFile,
+            shapely.errors.GEOSException):
         return None  # unreadable: computed as if it were not there
+    return kept if _well_formed(kept) else None
+
+
+def _well_formed(p: PreparedLine) -> bool:
+    """What the side index relies on: polygonal areas, a finite grid of codes and distances."""
+    import shapely
+
+    shapes = np.array([p.area, p.left, p.right], dtype=object)
+    return bool(
+        np.all(np.isin(shapely.get_type_id(shapes), (3, 6))) and np.all(shapely.is_valid(shapes))
+        and np.isfinite([p.grid_x0, p.grid_y0, p.grid_step]).all() and p.grid_step > 0
+        and p.cell_code.dtype == np.int8 and p.cell_code.ndim == 2 and min(p.cell_code.shape) >= 2
+        and np.isin(p.cell_code, (-1, 0, 1, 2)).all()
+        and p.node_km.dtype == np.float64 and p.node_km.shape == p.cell_code.shape
+        and not np.isnan(p.node_km).any())
 
 
 def write_prepared(line_path: os.PathLike) -> Path:

@@ -116,3 +116,15 @@ def test_geomap_lines_prepare(runner, cli, own_line, tmp_path):
     assert load_line(own_line).prepared is not None
     missing = runner.invoke(cli, ["lines", "prepare", str(tmp_path / "nope.geojson")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_prepared_data_of_the_wrong_form_are_ignored(own_line):
+    """A file with the right key but arrays that are not a grid (hand-made or damaged)."""
+    write_prepared(own_line)
+    path = prepared_path(own_line)
+    with np.load(path) as z:
+        arrays = dict(z)
+    arrays["cell_code"] = arrays["cell_code"].astype(np.int64).ravel()
+    np.savez(path.with_suffix(""), **arrays)  # np.savez adds .npz
+    assert read_prepared(own_line, str(arrays["key"])) is None
+    assert load_line(own_line).prepared is None
