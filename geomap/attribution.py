@@ -81,6 +81,8 @@ _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+
                       r"command|statement|source))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
 _ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
+#: The longest text ``_ABBREV`` matches, and more: it is looked for at a chunk's end only.
+_ABBREV_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def sentences(text: str) -> list:
             s = pending
             pending = None
         chunk = text[s:e].rstrip()
-        if (_ABBREV.search(chunk) or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
+        if (_ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH)) or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
                 and e < len(text) and text[e:e + 1] != "\n":
             pending = s
             continue
@@ -246,7 +248,7 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
         # carried on (a guess, like an unintroduced spokesman).
         return last[0], last[1], "reportedly"
     if out and out[-1].party and _OPENS_QUOTE.match(sent) and (
-            out[-1].text.rstrip(" *_\n").endswith(":") or _STATEMENT.search(out[-1].text)):
+            out[-1].text.rstrip(" *_\n").endswith(":") or _names_statement(out[-1].text)):
         return last[0], last[1], "quote"  # 'was quoted saying:' or 'issued a statement ...', then the quote
     return None
 
@@ -270,7 +272,7 @@ _CONNECTOR = re.compile(r"(?:with|and|while|but)\s+", re.I)
 def _saying_parts(sent: str) -> list:
     """(start, end, speaker, party) of each "X saying ..." part of a sentence that gives two
     accounts side by side; [] when it has fewer than two such parts with known parties."""
-    if len(_SAYING_WORD.findall(sent)) < 2:
+    if "ing" not in sent or len(_SAYING_WORD.findall(sent)) < 2:  # every one of those words ends so
         return []
     found = []
     for m in _SAYING.finditer(sent):
@@ -289,6 +291,15 @@ _OPENS_QUOTE = re.compile(r"^[\s*_]*[\"“‘']")
 # Case by hand, not re.I: it is tried on every sentence, and a case-blind search costs more.
 _STATEMENT = re.compile(r"\b(?:[Ss]tatement|[Cc]ommuniqu[eé]|[Pp]ress [Rr]elease|[Aa]nnouncement|STATEMENT|"
                         r"COMMUNIQU[EÉ]|PRESS RELEASE|ANNOUNCEMENT)\b")
+#: Words every match of ``_STATEMENT`` holds (lower case): a sentence with none is not searched.
+_STATEMENT_WORDS = ("statement", "communiqu", "press release", "announcement")
+
+
+def _names_statement(sent: str) -> bool:
+    low = sent.lower()
+    return any(w in low for w in _STATEMENT_WORDS) and _STATEMENT.search(sent) is not None
+
+
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 _PERSON = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Captain|Capt|Admiral|Adm|Brigadier|"
@@ -303,7 +314,7 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
-    if _STATEMENT.search(sent):
+    if _names_statement(sent):
         tries.append((_ISSUED, "statement"))
     person = None
     for rx, how in tries:
