@@ -477,3 +477,11 @@ def test_state_television_and_a_second_said_without_that():
     assert ("Syrian government", "Kasrat Sheikh Juma, south of Raqqa") in got
     assert ("US-led coalition", "south of Tabqa") in got
     assert ("Syrian government", "in the Rasafa area") in got
+
+
+def test_tokens_keep_inner_hyphens_and_apostrophes_and_split_possessives():
+    from geomap.mentions import tokens
+
+    words = [w for w, _, _ in tokens("O’Brien’s report: Deir ez-Zor's west, at-Tanf`s base, ‘Ayn, it's x- 2nd L'Aquila")]
+    assert words == ["O’Brien", "’s", "report", "Deir", "ez-Zor", "'s", "west", "at-Tanf`s", "base", "Ayn", "it",
+                     "'s", "x", "nd", "L'Aquila"]
