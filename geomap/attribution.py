@@ -109,7 +109,8 @@ def sentences(text: str) -> list:
             s = pending
             pending = None
         chunk = text[s:e].rstrip()
-        if (_ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH)) or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
+        abbreviated = _ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH))
+        if (abbreviated or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
                 and e < len(text) and text[e:e + 1] != "\n":
             pending = s
             continue

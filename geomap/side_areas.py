@@ -118,7 +118,7 @@ def _grid_codes(idx, shp: np.ndarray) -> np.ndarray:
     bounding box lies wholly on that side, 0 when every one lies wholly outside the area; else 2.
 
     Exact: such a geometry lies within those cells. The cells counted are found by prefix sums
-    (:meth:`geomap.sides._Grid.cells_of`), a few array operations for any number of geometries.
+    (:meth:`geomap.sides._Grid.all_cells`), a few array operations for any number of geometries.
     """
     import shapely
 

@@ -175,6 +175,7 @@ class _Grid:
         self.x0, self.y0, self.r = float(x0), float(y0), float(r)
         self.ny, self.nx = cell_code.shape
         self.cell_code, self.node_km = cell_code, node_km
+        self._prefix: dict = {}  # code -> prefix sums of its cells (see _counts)
 
     @classmethod
     def build(cls, index: SideIndex) -> "_Grid":
@@ -232,12 +233,11 @@ class _Grid:
 
     def _counts(self, code: int) -> np.ndarray:
         """Prefix sums of the cells with ``code``: ``[iy, ix]`` counts those below iy and left of ix."""
-        kept = self.__dict__.setdefault("_prefix", {})
-        if code not in kept:
+        if code not in self._prefix:
             s = np.zeros((self.ny + 1, self.nx + 1), dtype=np.int64)
             s[1:, 1:] = np.cumsum(np.cumsum(self.cell_code == code, axis=0), axis=1)
-            kept[code] = s
-        return kept[code]
+            self._prefix[code] = s
+        return self._prefix[code]
 
     def interpolate(self, x, y) -> np.ndarray:
         fx = (x - self.x0) / self.r

@@ -50,9 +50,9 @@ def _prepare(output: Path, lines_dir: Path) -> None:
     from ..render.basemap import write_basemap
 
     if output.resolve() != (data_path() / "gazetteer").resolve():
-        click.echo(f"geomap: {output} is not the gazetteer geomap reads ({data_path() / 'gazetteer'}): "
-                   f"to prepare its lines, run 'GEOMAP_DATA={output.resolve().parent} geomap lines prepare "
-                   f"{lines_dir}/*.geojson'", err=True)
+        click.echo(f"geomap: {output} is not the gazetteer geomap reads ({data_path() / 'gazetteer'}), so its "
+                   f"basemap and the lines' prepared data were not written: run the build again with "
+                   f"GEOMAP_DATA={output.resolve().parent} in the environment to write them", err=True)
         return
     click.echo(f"basemap -> {write_basemap()}", err=True)
     for f in sorted(lines_dir.glob("*.geojson")):

@@ -49,7 +49,8 @@ def basemap_data(focus: str = "SY", *, simplify_deg: float = 0.004, min_populati
 
 
 def write_basemap(folder=None) -> Path:
-    """Draw the default basemap and keep it in ``basemap.json`` in the gazetteer's folder."""
+    """Draw the default basemap of the gazetteer geomap reads and keep it in ``basemap.json``, in
+    ``folder`` (default: that gazetteer's folder, where maps look for it)."""
     from ..io import atomic_write
     from ..prepared import gazetteer_digest
 
