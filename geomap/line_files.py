@@ -94,7 +94,8 @@ def _line_from_feature(feat: dict, *, source_name: str, fallback_name: str,
             valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
             title=props.get("title") or "", source=props.get("source") or "",
             description=props.get("description") or "", approximate=bool(props.get("approximate")),
-            side_parties=props.get("side_parties"), prepared=prepared,
+            side_parties=props.get("side_parties"), prepared=prepared, area_spec=str(props.get("area") or ""),
+            area_grow_km=float(props.get("area_grow_km") or 0.0),
         )
     except LineError as err:
         if err.source:
@@ -166,5 +167,5 @@ def load_line(path: os.PathLike, *, name: Optional[str] = None, left_label: Opti
     if len(spec) == 2 and spec.isalpha():
         line.area_country = spec.upper()
     if area is not None:
-        line.area = area
+        line.area, line.area_spec, line.area_grow_km = area, "", 0.0  # given as a geometry: no spec
     return line

@@ -60,12 +60,16 @@ class DeconflictionLine:
         True when digitised from descriptions rather than an official geometry.
     prepared : geomap.prepared.PreparedLine, optional
         Its area, sides and grid as computed before from its file (``area`` is then theirs).
+    area_spec, area_grow_km : str, float
+        How a line file named the area (``SY``, ``buffer:35``) and widened it: written back
+        by :meth:`to_feature`, so that a line shown is a line file again.
     """
 
     def __init__(self, name: str, geometry, *, left_label: str = "left", right_label: str = "right",
                  area=None, accuracy_km: float = 0.0, valid_from=None, valid_to=None,
                  title: str = "", source: str = "", description: str = "", approximate: bool = False,
-                 area_name: str = "", side_parties: Optional[dict] = None, prepared=None):
+                 area_name: str = "", side_parties: Optional[dict] = None, prepared=None,
+                 area_spec: str = "", area_grow_km: float = 0.0):
         import shapely
 
         if geometry is None or geometry.is_empty:
@@ -91,6 +95,7 @@ class DeconflictionLine:
         self.description = description
         self.approximate = approximate
         self.area_name = area_name
+        self.area_spec, self.area_grow_km = area_spec or "", float(area_grow_km or 0.0)
         #: side label -> the parties whose side it is (a party "crossing" the line is on the other).
         self.side_parties = _side_parties(side_parties, (left_label, right_label), name)
         #: ISO code when the area of interest is a country: places known to be in
@@ -124,7 +129,8 @@ class DeconflictionLine:
             right_label=self.left_label, area=self.area, accuracy_km=self.accuracy_km,
             valid_from=self.valid_from, valid_to=self.valid_to, title=self.title,
             source=self.source, description=self.description, approximate=self.approximate,
-            area_name=self.area_name, side_parties=self.side_parties)
+            area_name=self.area_name, side_parties=self.side_parties, area_spec=self.area_spec,
+            area_grow_km=self.area_grow_km)
 
     # -- geometry ------------------------------------------------------------
     @cached_property
@@ -220,7 +226,8 @@ class DeconflictionLine:
             "valid_from": self.valid_from.isoformat() if self.valid_from else None,
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "approximate": self.approximate, "source": self.source,
-            "description": self.description, "area": self.area_name,
+            "description": self.description, "area": self.area_spec or None,
+            "area_grow_km": self.area_grow_km or None, "area_name": self.area_name,
             **({"side_parties": self.side_parties} if self.side_parties else {}),
         }
 

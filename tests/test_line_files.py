@@ -74,3 +74,21 @@ def test_a_line_in_a_geopackage_keeps_its_dates(tmp_path):
     gpd.read_file(_builtin_paths()["tabqa-arc-2017"]).to_file(f)
     line = load_line(f)
     assert (str(line.valid_from), str(line.valid_to)) == ("2017-06-01", "2017-12-31")
+
+
+@pytest.mark.parametrize("name", sorted(_builtin_paths()))
+def test_a_line_shown_is_a_line_file_again(tmp_path, name):
+    """'geomap lines show NAME > f.geojson' gives a file that loads as the same line."""
+    import shapely
+
+    from geomap.lines import get_line
+
+    line = get_line(name)
+    f = tmp_path / "shown.geojson"
+    f.write_text(json.dumps({"type": "FeatureCollection", "features": [line.to_feature()]}))
+    again = load_line(f)
+    assert shapely.equals_exact(again.geometry, line.geometry, 0)
+    assert shapely.equals_exact(again.area, line.area, 1e-9) and again.area_name == line.area_name
+    assert (again.left_label, again.right_label, again.accuracy_km, again.valid_from, again.valid_to) == \
+        (line.left_label, line.right_label, line.accuracy_km, line.valid_from, line.valid_to)
+    assert again.side_parties == line.side_parties

@@ -29,7 +29,8 @@ def lines(ctx):
 @indent_opt
 @handle_errors
 def show(name, sides, indent):
-    """Write the line NAME (a built-in name or a file) as GeoJSON, with its metadata.
+    """Write the line NAME (a built-in name or a file) as GeoJSON, with its metadata: a line file
+    that --line and 'geomap lines prepare' read again.
 
     \b
     Example:
@@ -62,8 +63,9 @@ def prepare(files):
 
     \b
     Example:
+      geomap lines show tabqa-arc-2017 > my-line.geojson
       geomap lines prepare my-line.geojson
-      geomap classify events.tsv --line my-line.geojson --summary
+      geomap classify seeds/ --line my-line.geojson --summary
     """
     from ..prepared import write_prepared
 
