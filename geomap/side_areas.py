@@ -13,7 +13,7 @@ import numpy as np
 from .geodesy import area_km2
 from .threads import split_call
 
-__all__ = ["area_sides", "GRID_ERR_KM", "GRID_MIN_AREAS"]
+__all__ = ["area_sides", "GRID_ERR_KM"]
 
 def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside: np.ndarray) -> tuple:
     """(size on the left, size on the right) of each geometry (area; length for lines), with as few
@@ -63,7 +63,7 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     n = len(shp)
     sl, sr, so = np.zeros(n), np.zeros(n), np.zeros(n)
     # Most areas lie among grid cells all on one side (or all outside): no GEOS call at all.
-    by_grid = _grid_codes(idx, shp) if n >= GRID_MIN_AREAS or idx.line.prepared is not None else np.full(n, 2)
+    by_grid = _grid_codes(idx, shp) if idx.uses_grid(n) else np.full(n, 2)
     sure = by_grid != 2
     sl[sure], sr[sure], so[sure] = by_grid[sure] > 0, by_grid[sure] < 0, by_grid[sure] == 0
     open_ = np.flatnonzero(~sure)
@@ -106,11 +106,6 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
         small = _small(shp, small_km2)
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
-
-
-#: Fewer areas than this are judged without the grid unless it is at hand (it takes about a second
-#: to build for a country's area; a line's prepared data carry it).
-GRID_MIN_AREAS = 20000
 
 
 def _grid_codes(idx, shp: np.ndarray) -> np.ndarray:

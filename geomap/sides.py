@@ -45,7 +45,8 @@ _DENSIFY_KM = 0.1
 #: Points nearer the line than this are always measured exactly.
 EXACT_BAND_KM = 25.0
 _GRID_DEG = 0.02
-#: Sides of fewer points are decided exactly (the grid gives the same answer; building it costs more).
+#: Sides of fewer geometries are decided exactly, unless the grid is at hand (it gives the same
+#: answer; building it costs more).
 _GRID_MIN_POINTS = 20000
 
 
@@ -93,7 +94,7 @@ class SideIndex:
         """+1 left, -1 right, 0 outside the area (or exactly on the line)."""
         x = np.asarray(lon, dtype=float)
         y = np.asarray(lat, dtype=float)
-        if x.size < _GRID_MIN_POINTS and self.line.prepared is None:  # the grid would cost more
+        if not self.uses_grid(x.size):
             return self._exact_codes(x, y)
         g = self._grid
         ix, iy, inside = g.cell(x, y)
@@ -105,6 +106,12 @@ class SideIndex:
         todo = ~sure
         out[todo] = self._exact_codes(x[todo], y[todo])
         return out
+
+    def uses_grid(self, n: int) -> bool:
+        """Whether ``n`` geometries are decided with the grid's help: when the line's prepared data
+        carry it, or when there are enough to pay for building it (about a second for a country).
+        The answers are the same either way."""
+        return n >= _GRID_MIN_POINTS or self.line.prepared is not None
 
     # -- distances -----------------------------------------------------------
     def _exact_km(self, x, y) -> np.ndarray:

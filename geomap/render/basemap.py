@@ -35,8 +35,14 @@ def _rounded(geom, nd: int = 4):
 LABEL_MIN_KM2 = 5000.0
 
 
+#: The basemap every map draws (focus country, simplification in degrees, smallest town shown): the
+#: one ``basemap.json`` keeps.
+DEFAULT = ("SY", 0.004, 25000)
+
+
 @lru_cache(maxsize=4)
-def basemap_data(focus: str = "SY", *, simplify_deg: float = 0.004, min_population: int = 25000) -> dict:
+def basemap_data(focus: str = DEFAULT[0], *, simplify_deg: float = DEFAULT[1],
+                 min_population: int = DEFAULT[2]) -> dict:
     """Countries, governorates, rivers, lakes and towns as GeoJSON, simplified for the screen."""
     key = _key(focus, simplify_deg, min_population)
     try:
@@ -56,7 +62,7 @@ def write_basemap(folder=None) -> Path:
 
     gazetteer_digest.cache_clear()  # the gazetteer may have just been rebuilt
     path = _kept_path() if folder is None else Path(folder) / "basemap.json"
-    data = {"key": _key("SY", 0.004, 25000), "basemap": _drawn("SY", 0.004, 25000)}
+    data = {"key": _key(*DEFAULT), "basemap": _drawn(*DEFAULT)}
     return atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 

@@ -8,13 +8,13 @@ from geomap.render import basemap
 
 
 def _drawn_default():
-    return json.loads(json.dumps(basemap._drawn("SY", 0.004, 25000)))
+    return json.loads(json.dumps(basemap._drawn(*basemap.DEFAULT)))
 
 
 def test_the_kept_basemap_is_what_the_gazetteer_draws_today():
     """A stale basemap.json fails here: rerun 'geomap gazetteer build'."""
     kept = json.loads((data_path() / "gazetteer" / "basemap.json").read_text(encoding="utf-8"))
-    assert kept["key"] == basemap._key("SY", 0.004, 25000), "data/gazetteer/basemap.json is stale"
+    assert kept["key"] == basemap._key(*basemap.DEFAULT), "data/gazetteer/basemap.json is stale"
     assert kept["basemap"] == _drawn_default()
 
 
