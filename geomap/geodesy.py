@@ -237,12 +237,35 @@ def area_km2(geoms) -> np.ndarray:
     import shapely
 
     g = np.asarray(geoms, dtype=object)
+    # Polygons of one ring (discs, sectors: nearly all of a claims file) are measured from their
+    # coordinates with no projected copy; any other geometry is projected and measured by GEOS.
+    ring = (shapely.get_type_id(g) == 3) & (shapely.get_num_interior_rings(g) == 0) & ~shapely.is_empty(g)
+    out = np.zeros(len(g))
+    if (~ring).any():
+        out[~ring] = shapely.area(shapely.transform(g[~ring], _sinusoidal))
+    if ring.any():
+        out[ring] = _ring_areas(*shapely.get_coordinates(g[ring], return_index=True), int(ring.sum()))
+    return out
+
+
+def _sinusoidal(xy: np.ndarray) -> np.ndarray:
+    """Lon/lat -> km in the sinusoidal projection of the authalic sphere."""
     k = np.pi / 180.0 * AUTHALIC_RADIUS_KM
+    return np.column_stack([xy[:, 0] * np.cos(np.radians(xy[:, 1])) * k, xy[:, 1] * k])
 
-    def sinusoidal(xy):
-        return np.column_stack([xy[:, 0] * np.cos(np.radians(xy[:, 1])) * k, xy[:, 1] * k])
 
-    return shapely.area(shapely.transform(g, sinusoidal))
+def _ring_areas(xy: np.ndarray, ring: np.ndarray, n: int) -> np.ndarray:
+    """Projected areas of ``n`` closed rings from their vertices (``ring``: each vertex's ring, in
+    order): the shoelace sum of each, taken relative to its first vertex as GEOS does, so the
+    large projected coordinates do not cancel. A ring ends on its first vertex, (0, 0) once
+    taken relative to it, so the term that joins one ring to the next is 0."""
+    p = _sinusoidal(xy)
+    counts = np.bincount(ring, minlength=n)
+    first = np.cumsum(counts) - counts
+    p -= np.repeat(p[first], counts, axis=0)
+    x, y = p[:, 0], p[:, 1]
+    term = x[:-1] * y[1:] - x[1:] * y[:-1]
+    return 0.5 * np.abs(np.bincount(ring[:-1], weights=term, minlength=n))
 
 
 def sector(lon: float, lat: float, azimuth_deg: float, half_width_deg: float,

@@ -45,3 +45,23 @@ def test_disc_longitudes_wrap_as_geod_does():
     d = discs([179.99] * 40, np.linspace(10, 11, 40), [10.0] * 40)
     xs = np.asarray(d[0].exterior.coords)[:, 0]
     assert (np.abs(xs) <= 180.0).all() and (xs < 0).any()
+
+
+def test_areas_from_ring_coordinates_equal_the_projected_geos_areas():
+    """One-ring polygons are measured from their coordinates; every other geometry through a
+    projected copy. Both give the same areas, in any order and mixed with empty or missing ones."""
+    import shapely
+
+    from geomap.geodesy import _sinusoidal, area_km2
+
+    rng = np.random.default_rng(3)
+    ds = list(discs(rng.uniform(36, 42, 50), rng.uniform(32, 37, 50), rng.choice([1.0, 10.0, 50.0], 50)))
+    holed = shapely.box(38, 34, 39, 35).difference(shapely.box(38.2, 34.2, 38.4, 34.4))
+    geoms = np.array([shapely.Polygon(), *ds, None, shapely.Point(40, 35), holed,
+                      shapely.MultiPolygon([shapely.box(40, 35, 40.1, 35.1)]), shapely.Polygon()], dtype=object)
+    got = area_km2(geoms)
+    ok = ~shapely.is_missing(geoms)
+    want = shapely.area(shapely.transform(geoms[ok], _sinusoidal))
+    assert np.allclose(got[ok], want, rtol=1e-12, atol=0.0)
+    assert np.isnan(got[~ok]).all()
+    assert got[0] == got[-1] == 0.0 and got[1] > 0
