@@ -60,11 +60,18 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"referred|refers|described|describes|declared|declares|documented|documents|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:statement|spokes\w+|ministry|MoD|military|general|officials?|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,3}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
-_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?\s+(?:(?:also|then|later|has|had|have|was|were|is|"
-                           r"now|further|also)\s+){0,2}" + _VERB + r"\b")
+_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|interview|briefing|report|post|tweet|message)|"
+                           r"(?P<within>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})))?"   # "in a statement", "in Syria"
+                           r"\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
+#: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
+#: Command"): whom the role serves names the party when the name does not.
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
+                         r"commander|head|chief|director|minister|representative|officer|adviser|advisor|member)"
+                         r"\s+(?:for|of|at|with|in)\s+(?:the\s+)?([^,;]{2,80}?)(?:[,;]|\.?\s*$|\.\s)")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 # '"...", said the ministry': only verbs that come before their subject ("..., warned the regime"
@@ -226,7 +233,36 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
             if _TITLE.search(sent, max(0, m.start() - 32), m.start()) and not party_of(first + " " + surname):
                 known.setdefault(surname, party)
         out.append(Statement(sent, s, e, party, speaker, how))
+    return _whole_quotes(out, text)
+
+
+def _whole_quotes(out: list, text: str) -> list:
+    """A quotation of several sentences is its speaker's throughout: '"... at Mayadin. They were
+    approached ...," the ministry said.' gives the first sentence the source the last one names."""
+    i = 0
+    while i < len(out):
+        st = out[i]
+        j = i
+        if st.party is None and _quote_balance(st.text) > 0:
+            j, depth = i + 1, _quote_balance(st.text)
+            while j < len(out) and depth > 0 and "\n" not in text[out[j - 1].start:out[j].start]:
+                depth += _quote_balance(out[j].text)
+                j += 1
+            end = out[j - 1]
+            if depth <= 0 and end.party and j - 1 > i:
+                out[i:j - 1] = [Statement(o.text, o.start, o.end, end.party, end.speaker, "quote")
+                                if o.party is None else o for o in out[i:j - 1]]
+        i = max(j, i + 1)
     return out
+
+
+def _quote_balance(text: str) -> int:
+    """Quotations a sentence opens and leaves open (negative: closes one opened before)."""
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2
+    if straight:
+        return 1 if text.lstrip(" *_").startswith('"') else -1
+    return curly
 
 
 def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> Optional[tuple]:
@@ -309,6 +345,8 @@ _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Ca
                     r"Minister|minister|[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Cc]hief|[Dd]irector|[Hh]ead|"
                     r"[Oo]fficial|[Aa]mbassador|President|Secretary|[Ss]ecretary|Mr|Mrs|Ms|Dr)\b\.?[\s-]*"
                     r"(?:[A-Z][a-z]*\.?[\s-]+){0,2})$")
+#: A dateline before the first sentence's subject ("BEIRUT - A U.S.-backed force says").
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}?\s+[-–—]+\s+")
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 
@@ -325,9 +363,13 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):
                 continue  # "... the US claims." ends on a noun, not on a verb of saying
-            phrase = _TRAILING.sub("", m.group(1).strip(" ,"))
+            phrase = _DATELINE.sub("", _TRAILING.sub("", m.group(1).strip(" ,")))
+            role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
-                                              if w in known), None)
+                                              if w in known), None) or (role and party_of(role.group(1)))
+            if not party and rx is _SUBJECT_VERB and m.group("within"):
+                party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
+                phrase = m.group("within") if party else phrase
             if party:
                 return phrase, party, how
             if person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:

@@ -174,7 +174,10 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         covered = end  # the places chained into this claim are read; a skipped one's are not
         crossed = _crossing(text, st, m)
         if crossed and _readable(crossed, gaz):
-            where = crossed
+            # The far side, narrowed by what the phrase says after the river ("crossed the
+            # Euphrates ..., south of Deir Ezzor city").
+            rest = " ".join(text[m.end:end].split()).strip(" ,;")
+            where = f"{crossed}, {rest}" if rest and _readable(f"{crossed}, {rest}", gaz) else crossed
         # A denial: a negation earlier in the same clause ("did not conduct any airstrikes against
         # ... in X"; not "contesting the claim ..., saying it took place in X").
         clause = text[max(st.start, start - 120):start]

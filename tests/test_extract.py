@@ -173,7 +173,10 @@ def test_sources_are_normalised_to_parties(source, party):
 
 @pytest.mark.parametrize("sentence, where", [
     ("Syrian government jets crossed the Euphrates, the coalition said.", "east of the Euphrates"),
-    ("SDF fighters crossed the Euphrates near Deir ez-Zor, Damascus said.", "west of the Euphrates"),
+    # The far side, narrowed by the words after the river.
+    ("SDF fighters crossed the Euphrates near Deir ez-Zor, Damascus said.", "west of the Euphrates, near Deir ez-Zor"),
+    ("Syrian government troops crossed the Euphrates River south of Deir ez-Zor city on Monday, the Russian "
+     "Defence Ministry said.", "east of the Euphrates, south of Deir ez-Zor city"),
     ("A convoy crossed the Euphrates, the coalition said.", "Euphrates"),   # no actor: the river itself
 ])
 def test_a_party_crossing_a_line_is_on_the_side_that_is_not_its_own(sentence, where):

@@ -1,0 +1,54 @@
+"""Who says it: speakers known by their role, subjects with words between them and the verb,
+quotations of several sentences (geomap.attribution)."""
+
+import pytest
+
+from geomap.attribution import attribute
+
+
+@pytest.mark.parametrize("text, party, speaker", [
+    # The name is no party's; the role after it is.
+    ('"The jets turned back west of the river," said Col. Jane Doe, a spokeswoman for the U.S.-led '
+     'coalition.', "US-led coalition", "Col. Jane Doe"),
+    ("Jane Doe, a spokeswoman for the Russian Defence Ministry, said the strike hit a camp near Mayadin.",
+     "Russian MoD", "Jane Doe"),
+    # A role and a name as one subject.
+    ("Shells fell near the SDF north of Deir ez-Zor, coalition spokesman John Roe said.",
+     "US-led coalition", "coalition spokesman John Roe"),
+    # Words between the subject and its verb.
+    ("The Syrian army in a statement said the coalition bombed a post near Tanf.",
+     "Syrian government", "The Syrian army"),
+    ("A U.S.-backed force in Syria says an airstrike wounded its fighters near Deir ez-Zor.",
+     "SDF", "A U.S.-backed force"),
+    ("We in the Syrian Democratic Forces confirm that we fight east of the Euphrates.",
+     "SDF", "the Syrian Democratic Forces"),
+])
+def test_a_speaker_is_known_by_role_or_through_words_before_the_verb(text, party, speaker):
+    st = attribute(text)[0]
+    assert (st.party, st.speaker) == (party, speaker)
+
+
+def test_a_role_for_no_party_gives_no_party():
+    st = attribute('"We saw it," said Jane Doe, a spokeswoman for the regional weather office.')[0]
+    assert st.party is None
+
+
+def test_a_dateline_is_not_part_of_the_speaker():
+    st = attribute("BEIRUT - A U.S.-backed force says it was struck near Deir ez-Zor.")[0]
+    assert (st.party, st.speaker) == ("SDF", "A U.S.-backed force")
+
+
+def test_a_quotation_of_several_sentences_is_its_speakers_throughout():
+    text = ('"Our aircraft escorted a convoy near Mayadin on the western bank. A US jet came from the '
+            'eastern bank," the Russian Defence Ministry said. Later the convoy arrived.')
+    st = attribute(text)
+    assert [(s.party, s.how) for s in st] == [("Russian MoD", "quote"), ("Russian MoD", "said"), (None, "")]
+
+
+def test_an_unclosed_quotation_or_one_with_no_source_lends_nothing():
+    # The quotation is closed by no attributed sentence: the first sentence keeps no source.
+    st = attribute('"Jets flew near Mayadin. They left at dawn." Nobody commented.')
+    assert [s.party for s in st] == [None, None, None]
+    # A quotation across a paragraph break: the later paragraph's source is not carried back.
+    st = attribute('"Jets flew near Mayadin.\nThey left," the ministry of Russia said.')
+    assert st[0].party is None
