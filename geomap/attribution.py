@@ -67,6 +67,10 @@ _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+i
                            r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|interview|briefing|report|post|tweet|message)|"
                            r"(?P<within>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})))?"   # "in a statement", "in Syria"
                            r"\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
+#: A statement in the passive ("was confirmed by an official press statement from Operation
+#: Inherent Resolve"): who it is by is the source.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:confirmed|"
+                      r"announced|reported|claimed|denied|stated|disclosed)\s+by\s+([^,;]{3,120}?)(?=[,;]|\.?\s*$|\.\s)")
 #: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
 #: Command"): whom the role serves names the party when the name does not.
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
@@ -87,7 +91,8 @@ _ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|the
 _ANY_VERB = re.compile("(?=[" + "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _VERB)})) + r"])\b"
                        + _VERB + r"\b")
 _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
-                      r"command|statement|source))\b")
+                      r"command|statement|source)|It(?=\s+(?:said|says|added|stated|claimed|reported|noted|"
+                      r"denied|confirmed)\b))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
 _ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
 #: The longest text ``_ABBREV`` matches, and more: it is looked for at a chunk's end only.
@@ -353,6 +358,8 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
+    if " by " in sent:
+        tries.append((_PASSIVE, "according to"))
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
     if _names_statement(sent):

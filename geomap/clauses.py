@@ -67,8 +67,8 @@ class ClauseReader(RiverSides):
     def place(self, words: str, *, kind: Optional[str] = None):
         text = words.strip(" ,.;:")
         # "the city of Mayadin", "the Syrian town of Tabqah", "the small village of Ja'Din".
-        text = re.sub(r"^(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|hamlet|settlement)\s+of\s+(?:the\s+)?",
-                      "", text, flags=re.I)
+        text = re.sub(r"^(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:city|town|village|hamlet|settlement)\s+"
+                      r"(?:of|called|named|known\s+as)\s+(?:the\s+)?", "", text, flags=re.I)
         text = re.sub(r"^\w+['’]s\s+(?=\S)", "", text)  # "Syria's Raqqa Province"
         # "the agreed-upon Euphrates River de-confliction line": the river the line follows.
         text = _LINE_WORDS.sub(r"\g<name>", text)

@@ -47,7 +47,7 @@ crossing crossed cross east west north south eastern western northern southern n
 southeast southwest vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
 close beyond along off above from""".split())
 _GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
-kilometers kilometres miles area areas region""".split())
+kilometers kilometres miles area areas region called named""".split())
 _NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b", re.I)
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
@@ -57,7 +57,7 @@ _ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ti
                      r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
                      r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
                      r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
-                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at))*\s*$",
+                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|named))*\s*$",
                      re.I)
 _AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 

@@ -66,6 +66,9 @@ _FEATURE_AFTER = re.compile(
     r"district|sub-?district|valley|oil\s+field|gas\s+field|field|military\s+airport|city|town|village)\b",
     re.I)
 _MAX_TOKENS = 5
+#: Words before a name that say it is a settlement ("the small village of", "a town called").
+_FEATURE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:village|town|city|hamlet)\s+"
+                             r"(?:of|called|named|known\s+as)\s+$")
 #: A number and a verb of saying after a name: a local outlet ("Deir Ezzor 24 reported").
 _NUMBERED_SOURCE = re.compile(r"\s+\d{1,4}\s+(?:said|says|reported|reports|posted|published|wrote|tweeted|"
                               r"stated|added|claimed)\b", re.I)
@@ -158,7 +161,7 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
     mentions = [Mention(text[s:e], s, e) for s, e in spans]
     if not mentions:
         return []
-    results = resolve_joint([m.text for m in mentions], gazetteer=gaz, context=context)
+    results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
             for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)]
 
@@ -167,6 +170,14 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
 #: of") and places' prepositions ("in", "near", "east of" ...).
 _AR_CUES = frozenset("""مدينة بلدة قرية قريتي ريف منطقة محافظة ناحية نهر مطار قاعدة حقل جبل سد مدينتي
 في قرب بالقرب قربة شرق غرب شمال جنوب شرقي غربي شمالي جنوبي""".split())
+
+
+def _as_written(text: str, m) -> str:
+    """The query a mention is resolved as: its name, with the words before it that say it is a
+    settlement ("a village called Rasafah": a place by the report's own words, even where no
+    well-known place is spelled so)."""
+    lead = _FEATURE_BEFORE.search(text, max(0, m.start - 48), m.start)
+    return f"{lead.group(0)}{m.text}" if lead else m.text
 
 
 def _common_arabic_word(text: str, m, r) -> bool:

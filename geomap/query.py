@@ -57,9 +57,12 @@ FEATURE_WORDS = [
 _FEATURE_SUFFIX = sorted(FEATURE_WORDS, key=lambda kv: -len(kv[0]))
 # Words without a kind that still come before a name ("Camp Taji").
 _PREFIX_WORDS = frozenset({"camp", "base", "markaz"})
+#: "the city of", "a small village called", "the province of": the words before a name that say
+#: what it names (a kind, when the word has one).
 _LEADING = re.compile(
-    r"^(?:the\s+)?(?:(?:city|town|village|province|governorate|region|district|area|"
-    r"countryside|outskirts|suburbs|vicinity|village\s+of\s+the|town\s+of\s+the)\s+of\s+)",
+    r"^(?:the\s+|a\s+|an\s+)?(?-i:[a-z][a-z-]*\s+){0,2}?(?P<word>city|town|village|hamlet|locality|province|"
+    r"governorate|region|district|subdistrict|area|countryside|outskirts|suburbs|vicinity)\s+"
+    r"(?:of(?:\s+the)?|called|named|known\s+as)\s+",
     re.I,
 )
 _COMPASS_TAIL = re.compile(
@@ -133,6 +136,19 @@ def _strip_feature(name: str):
     return s, kind, found
 
 
+def _without_leading(s: str) -> tuple:
+    """(the words after "the town of"-like words, the kind those words give, whether any were there);
+    repeated ("the outskirts of the city of Mayadin")."""
+    kind, found = None, False
+    for _ in range(3):
+        m = _LEADING.match(s)
+        if not m or not s[m.end():].strip():
+            break
+        kind = kind or _FEATURE_KIND.get(m.group("word").lower())
+        s, found = s[m.end():], True
+    return s, kind, found
+
+
 @lru_cache(maxsize=100_000)
 def parse_place_query(text: str) -> PlaceQuery:
     """Split a name as written in a report or an event table.
@@ -156,15 +172,14 @@ def parse_place_query(text: str) -> PlaceQuery:
     'air_base'
     """
     raw = " ".join(unicodedata.normalize("NFKC", text).split())
-    s = raw
     modifier = None
-    s = _LEADING.sub("", s)
+    s, lead_kind, led = _without_leading(raw)
     s = re.sub(r"^the\s+", "", s, flags=re.I)
     m = _COMPASS.match(s)
     if m and len(s) > m.end():
         modifier = m.group(0).strip().lower()
-        s = s[m.end():]
-        s = _LEADING.sub("", s)
+        s, k, more = _without_leading(s[m.end():])
+        lead_kind, led = lead_kind or k, led or more
     # Alternatives: "A/B", "A (B)", "A aka B", "A or B".
     parts = []
     paren = re.findall(r"\(([^)]*)\)", s)
@@ -173,8 +188,8 @@ def parse_place_query(text: str) -> PlaceQuery:
         if chunk.strip():
             parts.append(chunk)
     parts.extend(p for p in paren if p.strip())
-    kind = None
-    featured = False
+    kind = lead_kind
+    featured = led
     names = []
     full = []
     for p in parts:

@@ -52,3 +52,18 @@ def test_an_unclosed_quotation_or_one_with_no_source_lends_nothing():
     # A quotation across a paragraph break: the later paragraph's source is not carried back.
     st = attribute('"Jets flew near Mayadin.\nThey left," the ministry of Russia said.')
     assert st[0].party is None
+
+
+def test_a_statement_in_the_passive_is_by_its_source():
+    text = ("The downing was confirmed by an official statement from Operation Inherent Resolve, which "
+            "blamed the regime. Nobody else spoke.")
+    st = attribute(text)
+    assert (st[0].party, st[0].how) == ("US-led coalition", "according to")
+    assert st[1].party is None
+
+
+def test_it_said_is_the_statement_named_before():
+    text = "A Syrian army statement said the plane crashed. It said the pilot was missing."
+    assert [s.party for s in attribute(text)] == ["Syrian government", "Syrian government"]
+    # "It" that says nothing is no source.
+    assert attribute("The army said it was hit. It was not clear by whom.")[1].party is None

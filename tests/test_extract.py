@@ -488,3 +488,15 @@ def test_tokens_keep_inner_hyphens_and_apostrophes_and_split_possessives():
     words = [w for w, _, _ in tokens("O’Brien’s report: Deir ez-Zor's west, at-Tanf`s base, ‘Ayn, it's x- 2nd L'Aquila")]
     assert words == ["O’Brien", "’s", "report", "Deir", "ez-Zor", "'s", "west", "at-Tanf`s", "base", "Ayn", "it",
                      "'s", "x", "nd", "L'Aquila"]
+
+
+def test_words_before_a_name_that_call_it_a_village_make_it_a_place():
+    """A little-known spelling alone is not placed (as often a person's or a group's name); "a
+    village called ..." says it is a place, and the report's governorate supports it."""
+    bare = "The Syrian army said jets hit Rasafah in the Raqqa countryside."
+    called = "The Syrian army said jets hit a village called Rasafah in the Raqqa countryside."
+    assert "Rasafah" not in [m.text for m in find_mentions(bare)]
+    ms = {m.text: m for m in find_mentions(called)}
+    assert ms["Rasafah"].place.name == "Ar Rasafah"
+    _, claims = _claims("Report\n\n" + called, date=dt.date(2017, 6, 18))
+    assert [c.where for c in claims if "Rasafah" in c.location] == ["Ar Rasafah in the Raqqa countryside"]

@@ -58,7 +58,13 @@ def test_skeleton_ignores_vowels_and_deletions_cover_one_edit():
     ("the southern Raqqa countryside", ["Raqqa"], "admin1"),
     ("Kobane/Ayn al Arab town", ["Kobane", "Ayn al Arab"], "populated_place"),
     ("Al Sokkareyah (Kasr Ada) village", ["Al Sokkareyah", "Kasr Ada"], "populated_place"),
-    ("the city of Mayadin", ["Mayadin"], None),
+    # Words before the name say what it names, as words after it do.
+    ("the city of Mayadin", ["Mayadin"], "populated_place"),
+    ("a small village called Rasafah", ["Rasafah"], "populated_place"),
+    ("the outskirts of the city of Mayadin", ["Mayadin"], "populated_place"),
+    ("the province of Raqqa", ["Raqqa"], "admin1"),
+    ("the vicinity of Tabqa", ["Tabqa"], None),
+    ("Al Bab area of Aleppo", ["Al Bab area of Aleppo"], None),   # a name's own words are no lead
     ("Iraqi airspace", ["Iraqi"], "country"),
     ("Tabqa Dam", ["Tabqa"], "dam"),
     ("محافظة الرقة", ["الرقة"], "admin1"),
