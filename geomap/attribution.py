@@ -95,6 +95,8 @@ _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+
                       r"denied|confirmed)\b))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
 _ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
+#: "a.m."/"p.m.": a sentence goes on after it when the next word is not capitalised.
+_CLOCK = re.compile(r"\b[ap]\.(?:m\.)?$")
 #: The longest text ``_ABBREV`` matches, and more: it is looked for at a chunk's end only.
 _ABBREV_REACH = 8
 
@@ -121,7 +123,8 @@ def sentences(text: str) -> list:
             s = pending
             pending = None
         chunk = text[s:e].rstrip()
-        abbreviated = _ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH))
+        abbreviated = _ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH)) or (
+            _CLOCK.search(chunk, max(0, len(chunk) - 5)) and not text[e:e + 2].lstrip()[:1].isupper())
         if (abbreviated or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
                 and e < len(text) and text[e:e + 1] != "\n":
             pending = s

@@ -44,7 +44,7 @@ __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta
 #: Words that relate a place to the position claimed, read backwards from the mention.
 _CUE = frozenset("""in on over at near around outside inside within into towards toward across
 crossing crossed cross east west north south eastern western northern southern northeast northwest
-southeast southwest vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
+southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
 close beyond along off above from""".split())
 _GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
 kilometers kilometres miles area areas region called named""".split())

@@ -67,3 +67,11 @@ def test_it_said_is_the_statement_named_before():
     assert [s.party for s in attribute(text)] == ["Syrian government", "Syrian government"]
     # "It" that says nothing is no source.
     assert attribute("The army said it was hit. It was not clear by whom.")[1].party is None
+
+
+def test_a_clock_time_ends_a_sentence_only_before_a_capital():
+    from geomap.attribution import sentences
+
+    text = "A drone was shot down at 12:30 a.m. after it advanced. It fell at 3 p.m. The army said so."
+    assert [s.strip() for s, _, _ in sentences(text)] == [
+        "A drone was shot down at 12:30 a.m. after it advanced.", "It fell at 3 p.m.", "The army said so."]

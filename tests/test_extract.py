@@ -500,3 +500,9 @@ def test_words_before_a_name_that_call_it_a_village_make_it_a_place():
     assert ms["Rasafah"].place.name == "Ar Rasafah"
     _, claims = _claims("Report\n\n" + called, date=dt.date(2017, 6, 18))
     assert [c.where for c in claims if "Rasafah" in c.location] == ["Ar Rasafah in the Raqqa countryside"]
+
+
+def test_a_hyphenated_compass_word_relates_a_place():
+    _, claims = _claims("Report\n\nThe drone was downed north-east of Tanf, according to a US military statement.",
+                        date=dt.date(2017, 6, 20))
+    assert [(c.party, c.where) for c in claims] == [("US-led coalition", "north-east of Tanf")]
