@@ -182,15 +182,24 @@ def _as_written(text: str, m) -> str:
 
 def _common_arabic_word(text: str, m, r) -> bool:
     """An Arabic word that is also the name of a hamlet nobody reports on ("الشرقية" eastern,
-    "قسمين" two parts): Arabic has no capitals to tell a name, so such a place needs a word that
-    introduces it ("قرية جعدين", "في جعدين")."""
+    "قسمين" two parts), or a loose alternate spelling of a little-known village ("الضفة" the bank,
+    "أكثر" more): Arabic has no capitals to tell a name, so such a place needs a word that
+    introduces it ("قرية جعدين", "في جعدين"). A town (it has a population) or a village reported
+    on and written its own way (its first Arabic spelling) needs none."""
     if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or r.place is None:
         return False
     p = r.place
-    if p.kind != "populated_place" or p.population or p.events:
+    if p.kind != "populated_place" or p.population:
+        return False
+    if p.events and normalize(r.candidates[0].matched) == normalize(_first_arabic(p)):
         return False
     before = text[max(0, m.start - 30):m.start].split()
     return not (before and before[-1] in _AR_CUES)
+
+
+def _first_arabic(place) -> str:
+    """A place's own Arabic spelling: the first of its names in Arabic script ("" if none)."""
+    return next((n for n in place.names if _ARABIC.search(n)), "")
 
 
 def _known(gaz, phrase: str, *, exact: bool = False) -> bool:

@@ -449,6 +449,12 @@ def test_arabic_mentions_without_capitals():
     # Common words that are also hamlets' names ("eastern", "two parts") are no places unless
     # a word introduces them ("قرية جعدين": the village of Ja'Din).
     assert "الشرقية" not in found and "قسمين" not in found
+    # Nor are loose alternate spellings of little-known villages ("the bank", "more"); a village
+    # reported on and written its own way is a place with no word before it.
+    found = {m.text: m.place.name for m in find_mentions(
+        "استهدف القصف الشعفة التي تقع بمحاذاة الضفة الشرقية لنهر الفرات، وقتل أكثر من 50 شخصاً.")}
+    assert "الضفة" not in found and "أكثر" not in found
+    assert found["الشعفة"] == "Ash Sha`fah"
 
 
 def test_the_river_named_before_is_a_place_to_claim():
