@@ -65,12 +65,14 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|interview|briefing|report|post|tweet|message)|"
-                           r"(?P<within>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})))?"   # "in a statement", "in Syria"
+                           r"(?P<within>(?:[a-z]{1,3}-)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|city|town|province)){0,2})))?"
+                           # ("in a statement", "in Syria", "in al-Mayadeen city": between subject and verb)
                            r"\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
 #: A statement in the passive ("was confirmed by an official press statement from Operation
 #: Inherent Resolve"): who it is by is the source.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:confirmed|"
                       r"announced|reported|claimed|denied|stated|disclosed)\s+by\s+([^,;]{3,120}?)(?=[,;]|\.?\s*$|\.\s)")
+_TOLD = re.compile(r"\s+" + _NP)
 #: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
 #: Command"): whom the role serves names the party when the name does not.
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
@@ -91,7 +93,7 @@ _ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|the
 _ANY_VERB = re.compile("(?=[" + "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _VERB)})) + r"])\b"
                        + _VERB + r"\b")
 _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+|official|military|"
-                      r"command|statement|source)|It(?=\s+(?:said|says|added|stated|claimed|reported|noted|"
+                      r"command|statement|sources?)|It(?=\s+(?:said|says|added|stated|claimed|reported|noted|"
                       r"denied|confirmed)\b))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
 _ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
@@ -355,6 +357,7 @@ _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Ca
                     r"(?:[A-Z][a-z]*\.?[\s-]+){0,2})$")
 #: A dateline before the first sentence's subject ("BEIRUT - A U.S.-backed force says").
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}?\s+[-–—]+\s+")
+_POSSESSIVE = re.compile(r"['’]s$")   # "SANA's (reporter)"
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 
@@ -373,13 +376,17 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):
                 continue  # "... the US claims." ends on a noun, not on a verb of saying
-            phrase = _DATELINE.sub("", _TRAILING.sub("", m.group(1).strip(" ,")))
+            phrase = _POSSESSIVE.sub("", _DATELINE.sub("", _TRAILING.sub("", m.group(1).strip(" ,"))))
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
             if not party and rx is _SUBJECT_VERB and m.group("within"):
                 party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
                 phrase = m.group("within") if party else phrase
+            told = _TOLD.match(sent, m.end()) if not party and m.group(0).endswith("told") else None
+            if told and party_of(told.group(1)):
+                # "Local sources told SANA's reporter that ...": what the outlet published.
+                phrase, party = _POSSESSIVE.sub("", told.group(1).strip(" ,")), party_of(told.group(1))
             if party:
                 return phrase, party, how
             if person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:

@@ -59,6 +59,9 @@ _ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ti
                      r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|named))*\s*$",
                      re.I)
+#: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
+_SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
+                            r"reported|report|reports|confirmed|added|noted|stated)\b")
 _AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 
 
@@ -164,6 +167,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         start = _cue_start(text, st.start, m.start, gaz)
         if start == m.start and not _ACTION.search(text[max(st.start, m.start - 40):m.start]):
             continue  # named, but not as where something happened ("the capital of Raqqa")
+        if _SPEAKER_AFTER.match(text, m.end):
+            continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
         end = _chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())
         if m.place.kind == "country" and not _AREA_WORDS.search(text[start:min(st.end, end + 12)]):
@@ -306,7 +311,7 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
     toks = words.split()
     # Try the whole phrase, then from each later relation word, then the name alone.
-    cuts = [0] + [k for k in range(1, len(toks)) if toks[k].lower() in _CUE]
+    cuts = [0] + [k for k in range(1, len(toks)) if toks[k].lower() in _CUE or toks[k].isdigit()]
     name_words = len(m.text.split())
     cuts.append(max(0, len(toks) - name_words))
     for k in dict.fromkeys(cuts):

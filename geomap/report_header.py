@@ -138,32 +138,45 @@ _AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,
 
 def home_party(text: str, meta: dict) -> Optional[str]:
     """The party of a state outlet the report comes from (its agency or outlet), else None."""
+    found = home_outlet(text, meta)
+    return found[1] if found else None
+
+
+def home_outlet(text: str, meta: dict) -> Optional[tuple]:
+    """(agency, party) of a state outlet the report comes from ("Deir Ezzor, SANA -"), else None."""
     from .attribution import party_of
 
     for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
         m = _AGENCY_LINE.match(ln)
         party = party_of(m.group(1)) if m else None
         if party:
-            return party
+            return m.group(1).strip(), party
     return None
 
 
+#: State news agencies: what they report in their own voice is their state's account.
+_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?|IRNA|Anadolu(?: Agency)?")
 _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout|clarification|"
                       r"declaration|announcement)\b", re.I)
 
 
 def own_voice(statements: list, text: str, meta: dict) -> list:
     """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
-    party's voice: its unattributed sentences are the party's (how: "release"). Other reports'
-    own sentences stay the reporter's."""
+    party's voice: its unattributed sentences are the party's (how: "release"); so does a state
+    agency's report ("Deir Ezzor, SANA - ...": how "outlet"). Other reports' own sentences stay
+    the reporter's."""
     from dataclasses import replace
 
     from .attribution import party_of
 
     title = meta.get("title") or ""
     party = party_of(title) if _RELEASE.search(title) else None
+    speaker, how = title, "release"
     if not party:
-        return statements
+        outlet = home_outlet(text, meta)
+        if outlet is None or not _STATE_AGENCY.fullmatch(outlet[0]):
+            return statements
+        (speaker, party), how = outlet, "outlet"
     head = text.find(title) + len(title) if title in text else 0
-    return [replace(s, party=party, speaker=title, how="release") if not s.party and s.start >= head else s
+    return [replace(s, party=party, speaker=speaker, how=how) if not s.party and s.start >= head else s
             for s in statements]

@@ -512,3 +512,21 @@ def test_a_hyphenated_compass_word_relates_a_place():
     _, claims = _claims("Report\n\nThe drone was downed north-east of Tanf, according to a US military statement.",
                         date=dt.date(2017, 6, 20))
     assert [(c.party, c.where) for c in claims] == [("US-led coalition", "north-east of Tanf")]
+
+
+def test_a_state_agency_speaks_in_its_own_voice_and_a_wire_agency_does_not():
+    sana = "Civilians killed in raid\n\nDeir Ezzor, SANA - Coalition planes targeted houses in Hajin town."
+    _, claims = _claims(sana, date=dt.date(2017, 11, 20))
+    assert [(c.party, c.speaker) for c in claims] == [("Syrian government", "SANA")]
+    wire = "Civilians killed in raid\n\nBEIRUT (Reuters) - Coalition planes targeted houses in Hajin town."
+    assert _claims(wire, date=dt.date(2017, 11, 20))[1] == []
+
+
+def test_sources_that_told_an_outlet_and_where_the_sources_are():
+    text = ("Report\n\nLocal sources in al-Mayadeen city told SANA's reporter that coalition warplanes struck "
+            "al-Tibeh village. The sources noted that a building 45 km southeast of Deir Ezzor was hit.")
+    _, claims = _claims(text, date=dt.date(2017, 7, 29))
+    # The sources' own town is where they are, not where the strike was; the distance is kept.
+    assert [(c.party, c.speaker, c.where) for c in claims] == [
+        ("Syrian government", "SANA", "Taybah"),
+        ("Syrian government", "SANA", "45 km southeast of Deir Ezzor")]
