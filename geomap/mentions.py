@@ -163,7 +163,8 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
         return []
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
-            for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)]
+            for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
+            and not _end_of_a_name(text, m, r, gaz, lower_words)]
 
 
 #: Words before an Arabic name that make it a place: feature words ("the city of", "the village
@@ -195,6 +196,26 @@ def _common_arabic_word(text: str, m, r) -> bool:
         return False
     before = text[max(0, m.start - 30):m.start].split()
     return not (before and before[-1] in _AR_CUES)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+#: Words that relate a place, capitalised at a sentence's start ("Near Tabqah").
+_CUE_WORDS = frozenset("near around outside inside across along towards toward beyond off yesterday".split())
+
+
+def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
+    """A place spelled only loosely right after another capitalised word ("Qassem Soleimani",
+    "General Zahreddine"): the end of a person's or a group's name, not the place
+    (Sulaymaniyah). A place spelled its own way keeps its place ("Russian Hmeimim"), and so does
+    one after a common word that starts a sentence ("Near Tabqah", "Yesterday Rasafa")."""
+    if r.match not in ("variant", "fuzzy") or len(m.text.split()) > 1:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    common = word in _FUNCTION or word in _COMPASS or word in lower_words or word in _CUE_WORDS
+    return not common and not is_demonym(gaz, word)
 
 
 def _first_arabic(place) -> str:

@@ -530,3 +530,11 @@ def test_sources_that_told_an_outlet_and_where_the_sources_are():
     assert [(c.party, c.speaker, c.where) for c in claims] == [
         ("Syrian government", "SANA", "Taybah"),
         ("Syrian government", "SANA", "45 km southeast of Deir Ezzor")]
+
+
+def test_a_loose_spelling_at_the_end_of_a_persons_name_is_no_place():
+    # "Soleimani" is a variant spelling of Sulaymaniyah (Iraq); after "Qassem" it ends a name.
+    assert [m.text for m in find_mentions("Qassem Soleimani was seen near Albu Kamal.")] == ["Albu Kamal"]
+    assert find_mentions("General Soleimani visited the front.") == []
+    # A common word starting the sentence is no name: the place stays.
+    assert [m.place.name for m in find_mentions("Near Tabqah, jets flew over the dam.")] == ["Ath Thawrah"]
