@@ -129,7 +129,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
-    places = sorted(mentions + _river_references(text, mentions), key=lambda m: m.start)
+    places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
     statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta) if s.party]
     drafts = []
     for st in statements:
@@ -205,19 +205,24 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
 _THE_RIVER = re.compile(r"\bthe river\b", re.I)
 
 
-def _river_references(text: str, mentions: list) -> list:
-    """"the river" after a river was named: that river (for drafting claims; it is no mention of
-    its own in the report's list of places)."""
+#: "the village", "the town" (not "the town of ..."): the settlement named last.
+_THE_SETTLEMENT = re.compile(r"\bthe (?:village|town|city)\b(?!\s+(?:of|called|named)\b)", re.I)
+
+
+def _references(text: str, mentions: list) -> list:
+    """"the river" after a river was named, "the village" after a settlement was: that place (for
+    drafting claims; such a reference is no mention of its own in the report's list of places)."""
     from dataclasses import replace
 
-    rivers = [m for m in mentions if m.place is not None and m.place.kind == "river"]
     out = []
-    if not rivers:
-        return out
-    for ref in _THE_RIVER.finditer(text, rivers[0].end):
-        named = [m for m in rivers if m.end <= ref.start()]
-        if named and not any(m.start <= ref.start() < m.end for m in mentions):
-            out.append(replace(named[-1], text=ref.group(0), start=ref.start(), end=ref.end()))
+    for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_SETTLEMENT, ("populated_place",))):
+        named = [m for m in mentions if m.place is not None and m.place.kind in kinds]
+        if not named:
+            continue
+        for ref in pattern.finditer(text, named[0].end):
+            before = [m for m in named if m.end <= ref.start()]
+            if before and not any(m.start <= ref.start() < m.end for m in mentions):
+                out.append(replace(before[-1], text=ref.group(0), start=ref.start(), end=ref.end()))
     return out
 
 

@@ -538,3 +538,19 @@ def test_a_loose_spelling_at_the_end_of_a_persons_name_is_no_place():
     assert find_mentions("General Soleimani visited the front.") == []
     # A common word starting the sentence is no name: the place stays.
     assert [m.place.name for m in find_mentions("Near Tabqah, jets flew over the dam.")] == ["Ath Thawrah"]
+
+
+def test_the_village_is_the_settlement_named_last():
+    text = ("Report\n\nRussian air strikes hit Al-Shafa, a village on the eastern bank of the Euphrates, the "
+            "Syrian Observatory for Human Rights said. The Russian defence ministry denied that its aircraft "
+            "had struck the village.")
+    ex = extract(text, date=dt.date(2017, 11, 27))
+    claims = [c for inc in ex.incidents for c in inc.claims]
+    mod = [c for c in claims if c.party == "Russian MoD"]
+    # A denial of the strike at Al-Shafa, the Observatory's claim.
+    assert [(c.location, c.where) for c in mod] == [("the village", "Ash Sha`fah")]
+    assert mod[0].denies == next(c.id for c in claims if c.party == "SOHR")
+    assert "the village" not in [m.text for m in ex.mentions]
+    # "the town of X" names a place; it refers to none.
+    text = "Report\n\nJets hit Hajin. Later the coalition said it struck the town of Mayadin."
+    assert [c.where for c in _claims(text, date=dt.date(2017, 11, 27))[1]] == ["Mayadin"]
