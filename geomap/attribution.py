@@ -5,7 +5,7 @@ does: "according to X", "X said/stated/claimed ...", "..., X said",
 "X said in a statement", "a spokesman for X". A pronoun or a definite
 description ("he", "the ministry", "the MoD", "the general") is the last
 source named. Sources are normalised to parties by what they name (a
-ministry, a capital, an army, a news agency of a state): see :data:`PARTIES`.
+ministry, a capital, an army, a news agency of a state): see :data:`geomap.parties.PARTIES`.
 
 Examples
 --------
@@ -20,38 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
+
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
 
-#: Party -> pattern of the words that name it (first match wins: specific before general).
-PARTIES = [
-    ("SOHR", r"Syrian Observatory for Human Rights|\bSOHR\b|the Observatory"),
-    ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
-    ("Russian MoD", r"Russian (?i:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military|general staff)|"
-                    r"Russia'?s? (?i:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
-                    r"Russian (?:MOD|general)|Shoigu"),
-    ("Russia", r"\bRussia\b|\bRussian\b|Moscow|Kremlin|Lavrov|Putin|\bTASS\b|Sputnik|RIA Novosti"),
-    ("US-led coalition", r"\bU\.?S\.?\b|\bUSA\b|United States|American|Pentagon|[Cc]oalition|"
-                         r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
-                         r"Defen[cs]e|Joint Chiefs|State Department|Inherent Resolve|\bOIR\b"),
-    ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
-                          r"state media|state television|foreign ministry|ministry|statement|side|authorities|"
-                          r"troops|officials|general command|defen[cs]e ministry)|"
-                          r"\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
-    ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),
-    ("Israel", r"\bIsrael\b|Israeli|\bIDF\b"),
-    ("Iran", r"\bIran\b|Iranian|Tehran|IRGC|Revolutionary Guard"),
-    ("Iraq", r"\bIraq\b|Iraqi|Baghdad"),
-    ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
-]
-_PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
-#: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
-#: the coalition's partners are the SDF). Other backed forces are not their backer.
-PARTNERS = [
-    ("SDF", r"(?:U\.?S\.?|American|[Cc]oalition)-(?:backed|supported|allied|trained)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:forces?|fighters?|militias?|militiamen|alliance)\b"),
-]
-_PARTNER_RE = [(party, re.compile(rx)) for party, rx in PARTNERS]
-_BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
 
 _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|told|"
          r"warned|warns|accused|accuses|denied|denies|insisted|insists|confirmed|confirms|added|"
@@ -138,24 +110,6 @@ def sentences(text: str) -> list:
     return out
 
 
-def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
-    """The party named nearest to position ``pos`` of ``text``, before or after it (the actor of
-    the verb there: "the Russian pilots crossing", "rather than crossing ..., the Russian jets").
-
-    >>> nearest_party("the US story is wrong: rather than crossing it, the Russian jets", 32)
-    'Russia'
-
-    ``skip``: (start, end) spans whose names do not count (the statement's own source).
-    """
-    best, gap = None, None
-    for party, rx in _PARTY_RE:
-        for m in rx.finditer(text):
-            if any(a <= m.start() < b for a, b in skip):
-                continue
-            d = pos - m.end() if m.end() <= pos else m.start() - pos
-            if gap is None or d < gap:
-                best, gap = party, d
-    return best
 
 
 def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
@@ -195,17 +149,6 @@ def _verbs(sent: str) -> tuple:
     return tuple(m.span() for m in _ANY_VERB.finditer(sent))
 
 
-def party_of(source: str) -> Optional[str]:
-    """The party a source phrase names (``None`` when it names none); a backer named as an
-    adjective ("U.S.-backed militias") is not the source."""
-    for party, rx in _PARTNER_RE:
-        if rx.search(source):
-            return party
-    source = _BACKED.sub(" ", source)
-    for party, rx in _PARTY_RE:
-        if rx.search(source):
-            return party
-    return None
 
 
 def attribute(text: str, *, home: Optional[str] = None) -> list:

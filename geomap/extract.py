@@ -234,7 +234,7 @@ def _crossing(text, st, m) -> Optional[str]:
     on the side that is not its own (the line's ``side_parties``), so the claim reads "east of the
     Euphrates". None when the words are not a crossing, the river is no line, or the actor's side
     is not known."""
-    from .attribution import nearest_party
+    from .parties import nearest_party
 
     verb = _CROSS.search(text[max(st.start, m.start - 40):m.start])
     if not verb:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .attribution import party_of
+from .parties import party_of
 from .text import name_key, normalize
 
 __all__ = ["Mention", "find_mentions", "tokens"]

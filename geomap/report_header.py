@@ -144,7 +144,7 @@ def home_party(text: str, meta: dict) -> Optional[str]:
 
 def home_outlet(text: str, meta: dict) -> Optional[tuple]:
     """(agency, party) of a state outlet the report comes from ("Deir Ezzor, SANA -"), else None."""
-    from .attribution import party_of
+    from .parties import party_of
 
     for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
         m = _AGENCY_LINE.match(ln)
@@ -167,7 +167,7 @@ def own_voice(statements: list, text: str, meta: dict) -> list:
     the reporter's."""
     from dataclasses import replace
 
-    from .attribution import party_of
+    from .parties import party_of
 
     title = meta.get("title") or ""
     party = party_of(title) if _RELEASE.search(title) else None

@@ -1,0 +1,79 @@
+"""Parties: who a source speaks for, from the words that name it.
+
+A source phrase ("the Russian Defence Ministry", "a Pentagon spokesman", "SANA") names a party
+by :data:`PARTIES`, first match winning; forces named by who backs them are that backer's
+partner (:data:`PARTNERS`), and a backer named as an adjective is no source.
+
+>>> party_of("Maj.-Gen. Igor Konashenkov's MoD"), party_of("U.S.-backed Syrian militias")
+('Russian MoD', 'SDF')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+__all__ = ["PARTIES", "PARTNERS", "party_of", "nearest_party"]
+
+#: Party -> pattern of the words that name it (first match wins: specific before general).
+PARTIES = [
+    ("SOHR", r"Syrian Observatory for Human Rights|\bSOHR\b|the Observatory"),
+    ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
+    ("Russian MoD", r"Russian (?i:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military|general staff)|"
+                    r"Russia'?s? (?i:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
+                    r"Russian (?:MOD|general)|Shoigu"),
+    ("Russia", r"\bRussia\b|\bRussian\b|Moscow|Kremlin|Lavrov|Putin|\bTASS\b|Sputnik|RIA Novosti"),
+    ("US-led coalition", r"\bU\.?S\.?\b|\bUSA\b|United States|American|Pentagon|[Cc]oalition|"
+                         r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
+                         r"Defen[cs]e|Joint Chiefs|State Department|Inherent Resolve|\bOIR\b"),
+    ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
+                          r"state media|state television|foreign ministry|ministry|statement|side|authorities|"
+                          r"troops|officials|general command|defen[cs]e ministry)|"
+                          r"\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
+    ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),
+    ("Israel", r"\bIsrael\b|Israeli|\bIDF\b"),
+    ("Iran", r"\bIran\b|Iranian|Tehran|IRGC|Revolutionary Guard"),
+    ("Iraq", r"\bIraq\b|Iraqi|Baghdad"),
+    ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
+]
+_PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
+#: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
+#: the coalition's partners are the SDF). Other backed forces are not their backer.
+PARTNERS = [
+    ("SDF", r"(?:U\.?S\.?|American|[Cc]oalition)-(?:backed|supported|allied|trained)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:forces?|fighters?|militias?|militiamen|alliance)\b"),
+]
+_PARTNER_RE = [(party, re.compile(rx)) for party, rx in PARTNERS]
+_BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
+
+def party_of(source: str) -> Optional[str]:
+    """The party a source phrase names (``None`` when it names none); a backer named as an
+    adjective ("U.S.-backed militias") is not the source."""
+    for party, rx in _PARTNER_RE:
+        if rx.search(source):
+            return party
+    source = _BACKED.sub(" ", source)
+    for party, rx in _PARTY_RE:
+        if rx.search(source):
+            return party
+    return None
+
+
+def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
+    """The party named nearest to position ``pos`` of ``text``, before or after it (the actor of
+    the verb there: "the Russian pilots crossing", "rather than crossing ..., the Russian jets").
+
+    >>> nearest_party("the US story is wrong: rather than crossing it, the Russian jets", 32)
+    'Russia'
+
+    ``skip``: (start, end) spans whose names do not count (the statement's own source).
+    """
+    best, gap = None, None
+    for party, rx in _PARTY_RE:
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            d = pos - m.end() if m.end() <= pos else m.start() - pos
+            if gap is None or d < gap:
+                best, gap = party, d
+    return best

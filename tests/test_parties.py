@@ -1,0 +1,36 @@
+"""Parties: sources normalised to the parties they speak for (geomap.parties)."""
+
+import pytest
+
+from geomap.parties import party_of
+
+
+@pytest.mark.parametrize("source, party", [
+    ("the Russian Defence Ministry", "Russian MoD"), ("Maj.-Gen. Igor Konashenkov's MoD", "Russian MoD"),
+    ("Central Command", "US-led coalition"), ("a Pentagon spokesman", "US-led coalition"),
+    ("Syrian state media", "Syrian government"), ("SANA", "Syrian government"),
+    ("a Syrian Democratic Forces spokesman", "SDF"), ("the Syrian Observatory for Human Rights", "SOHR"),
+    ("Turkish Defense Ministry", "Turkey"), ("the Israeli military", "Israel"),
+    ("the weather service", None),
+])
+def test_sources_are_normalised_to_parties(source, party):
+    assert party_of(source) == party
+
+
+@pytest.mark.parametrize("source, party", [
+    ("the General Command of the Syrian Army", "Syrian government"), ("the Syrian statement", "Syrian government"),
+    ("Operation Inherent Resolve", "US-led coalition"), ("the Russian General Staff", "Russian MoD"),
+])
+def test_more_ways_of_naming_parties(source, party):
+    assert party_of(source) == party
+
+
+def test_a_backer_named_as_an_adjective_is_not_the_source():
+    # The coalition's partner forces in Syria are the SDF, never the coalition itself.
+    assert party_of("U.S.-backed Syrian militias") == "SDF"
+    assert party_of("coalition-backed fighters") == "SDF"
+    assert party_of("US-backed Syrian Democratic Forces") == "SDF"
+    assert party_of("the US-led coalition") == "US-led coalition"
+    # Other backed forces are not their backer.
+    assert party_of("U.S.-backed rebels") is None
+    assert party_of("Iran-backed militias") is None
