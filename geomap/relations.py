@@ -68,7 +68,10 @@ class RelationDefaults:
 
 _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(
-    r"\s*;\s*|\s*,\s*(?:which|that)\s+(?:is|was|lies|sits)\s+|\s*,\s*|"
+    r"\s*;\s*|\s*,\s*(?:which|that)\s+(?:is|was|lies|sits)\s+|"
+    # "Al-Shafa, a village on the eastern bank of ...": what the place is, then where it lies.
+    r"\s*,\s*an?\s+(?:[\w-]+\s+)?(?:village|town|city|hamlet|settlement)\s+(?=(?:on|in|near|north|south|east|"
+    r"west|about|some|\d))|\s*,\s*|"
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
     r"\s+(?=on\s+the\s+[\w-]+\s+(?:bank|side|shore)s?\s+of\s)|"  # "Hajin on the eastern bank of ..."
     r"\s+in\s+the\s+(?:air\s*space|skies)\s+(?:over|of|above)\s+|\s+(?:over|above)\s+(?=the\s)|"

@@ -158,3 +158,10 @@ def test_a_distance_from_a_river_is_a_band_on_its_side():
 def test_a_place_on_a_bank_of_the_river():
     g = claim_geometry("in the town of Hajin on the eastern bank of the Euphrates")
     assert [p.name for p in g.places][0].startswith("Haj") and g.line == "euphrates"
+
+
+def test_an_appositive_says_what_the_place_is_then_where_it_lies():
+    """"Hajin, a town on the eastern bank of the Euphrates": the town, on that bank."""
+    g = claim_geometry("in Hajin, a town on the eastern bank of the Euphrates")
+    assert g.parts[0].startswith("Hajīn") and "east bank of the Euphrates" in g.parts[1]
+    assert g.geometry.intersects(g.point)
