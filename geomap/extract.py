@@ -61,7 +61,7 @@ _ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ti
                      re.I)
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 _SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
-                            r"reported|report|reports|confirmed|added|noted|stated)\b")
+                            r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
 _AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 
 

@@ -489,7 +489,11 @@ def test_sources_that_told_an_outlet_and_where_the_sources_are():
     text = ("Report\n\nLocal sources in al-Mayadeen city told SANA's reporter that coalition warplanes struck "
             "al-Tibeh village. The sources noted that a building 45 km southeast of Deir Ezzor was hit.")
     _, claims = _claims(text, date=dt.date(2017, 7, 29))
-    # The sources' own town is where they are, not where the strike was; the distance is kept.
+    # The sources' own town is where they are, not where the strike was ("reported by" is not
+    # a source's verb); the distance is kept.
+    _, said = _claims("Report\n\nThe Syrian army said there was shelling near Hajin reported by activists.",
+                      date=dt.date(2017, 7, 29))
+    assert [c.where for c in said] == ["near Hajin"]
     assert [(c.party, c.speaker, c.where) for c in claims] == [
         ("Syrian government", "SANA", "Taybah"),
         ("Syrian government", "SANA", "45 km southeast of Deir Ezzor")]
