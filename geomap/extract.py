@@ -44,7 +44,8 @@ __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta
 #: Words that relate a place to the position claimed, read backwards from the mention.
 _CUE = frozenset("""in on over at near around outside inside within into towards toward across
 crossing crossed cross east west north south eastern western northern southern northeast northwest
-southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside bank banks side shore shores airspace skies
+southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside
+bank banks side shore shores airspace skies
 close beyond along off above from""".split())
 _GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
 kilometers kilometres miles area areas region called named""".split())
@@ -57,7 +58,8 @@ _ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ti
                      r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
                      r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
                      r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
-                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|named))*\s*$",
+                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
+                     r"named|control))*\s*$",
                      re.I)
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 _SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"

@@ -521,3 +521,9 @@ def test_the_village_is_the_settlement_named_last():
     # "the town of X" names a place; it refers to none.
     text = "Report\n\nJets hit Hajin. Later the coalition said it struck the town of Mayadin."
     assert [c.where for c in _claims(text, date=dt.date(2017, 11, 27))[1]] == ["Mayadin"]
+
+
+def test_a_place_taken_control_of_is_where_it_happened():
+    _, claims = _claims("Report\n\nThe Syrian Observatory for Human Rights said the army took control of the "
+                        "village of Jaaedeen.", date=dt.date(2017, 6, 18))
+    assert [(c.party, c.where) for c in claims] == [("SOHR", "Ja`din")]
