@@ -527,3 +527,9 @@ def test_a_place_taken_control_of_is_where_it_happened():
     _, claims = _claims("Report\n\nThe Syrian Observatory for Human Rights said the army took control of the "
                         "village of Jaaedeen.", date=dt.date(2017, 6, 18))
     assert [(c.party, c.where) for c in claims] == [("SOHR", "Ja`din")]
+
+
+def test_a_place_escaped_or_left_is_where_it_happened_and_a_day_may_precede_the_verb():
+    _, claims = _claims("Report\n\nThe Russian Defense Ministry on Tuesday said the US let ISIS vehicles escape "
+                        "Abu Kamal last week.", date=dt.date(2017, 11, 15))
+    assert [(c.party, c.where) for c in claims] == [("Russian MoD", "Abu Kamal")]
