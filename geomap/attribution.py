@@ -307,6 +307,8 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
+    if _ARABIC_LETTER.search(sent):
+        return _arabic_source(sent)
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if " by " in sent:
         tries.append((_PASSIVE, "according to"))
@@ -348,3 +350,27 @@ _INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:ge
 _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 _OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+# Arabic reported speech puts the verb first ("وقال المرصد السوري إن ...": and-said the
+# Observatory that ...); "بحسب" / "وفقاً لـ" is "according to". The source is the words after
+# them, up to "that" or a comma.
+_AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|زعم|"
+                      r"زعمت|اتهم|اتهمت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|أضاف|أضافت|وثق|وثقت)\s+"
+                      r"((?:(?!(?:إن|أن|بأن|أنه|أنها)\s)[^\s،.:]+\s*){1,6})")
+_AR_ACCORDING = re.compile(r"(?:بحسب|حسب|وفقا?ً?\s+ل|نقلا?ً?\s+عن)\s*((?:[^\s،.:]+\s*){1,6})")
+
+
+def _arabic_source(sent: str) -> Optional[tuple]:
+    """(speaker, party, how) of an Arabic sentence, or None."""
+    for rx, how in ((_AR_SAID, "said"), (_AR_ACCORDING, "according to")):
+        for m in rx.finditer(sent):
+            party = party_of(m.group(1))
+            if party:
+                # The speaker ends with the word that names the party ("وزارة الدفاع الروسية").
+                named = next(x for p, rx in _PARTY_RE if p == party for x in [rx.search(m.group(1))] if x)
+                end = m.group(1).find(" ", named.end())
+                return m.group(1)[:end if end > 0 else None].strip(), party, how
+    return None
+

@@ -35,38 +35,11 @@ from typing import Optional
 
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
-from .clauses import LINE_NOUN
 from .mentions import find_mentions
+from .phrases import ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, chain_end, cue_start, is_cue
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
-
-#: Words that relate a place to the position claimed, read backwards from the mention.
-_CUE = frozenset("""in on over at near around outside inside within into towards toward across
-crossing crossed cross east west north south eastern western northern southern northeast northwest
-southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside
-bank banks side shore shores airspace skies
-close beyond along off above from""".split())
-_GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
-kilometers kilometres miles area areas region called named""".split())
-_NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
-                       r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b", re.I)
-#: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
-_ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
-                     r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
-                     r"enter(?:s|ed|ing)|captur(?:es?|ed|ing)|t(?:ook|akes?|aken|aking)|seiz(?:es?|ed|ing)|"
-                     r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
-                     r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
-                     r"escap(?:es?|ed|ing)|fle(?:e|es|d|eing)|le(?:ft|aves?|aving)|"
-                     r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
-                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
-                     r"named|control))*\s*$",
-                     re.I)
-#: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
-_SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
-                            r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
-_AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
-
 
 @dataclass(frozen=True)
 class Extraction:
@@ -143,7 +116,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     cite = citation(meta["author"], meta["title"], meta["outlet"],
                     rdate.isoformat() if rdate else "")
     claims = _with_ids(drafts, source, cite)
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48] or "report"
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48]
+    slug = slug if re.search("[a-z]", slug) else "report"   # a title in Arabic script: no Latin slug
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
                    claims=claims, source_file=source)
     return Extraction(source, title, rdate, (inc,) if claims else (), tuple(mentions), meta)
@@ -167,16 +141,20 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     for m in inside:
         if m.start < covered or m.place is None:
             continue
-        start = _cue_start(text, st.start, m.start, gaz)
-        if start == m.start and not _ACTION.search(text[max(st.start, m.start - 40):m.start]):
+        start = cue_start(text, st.start, m.start, gaz)
+        if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]):
             continue  # named, but not as where something happened ("the capital of Raqqa")
-        if _SPEAKER_AFTER.match(text, m.end):
+        if SPEAKER_AFTER.match(text, m.end):
             continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
-        end = _chain_end(text, m.end, st.end, inside)
+        end = chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())
-        if m.place.kind == "country" and not _AREA_WORDS.search(text[start:min(st.end, end + 12)]):
+        if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]):
             continue  # a country named as an actor or as the whole theatre ("in Syria")
         where, read_all = _reading(phrase, m, mentions, gaz)
+        if where is None and end > m.end:
+            # The places chained after it could not be read with it: the place alone, then they.
+            end, phrase = m.end, " ".join(text[start:m.end].split())
+            where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None:
             continue
         covered = end  # the places chained into this claim are read; a skipped one's are not
@@ -189,7 +167,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         # A denial: a negation earlier in the same clause ("did not conduct any airstrikes against
         # ... in X"; not "contesting the claim ..., saying it took place in X").
         clause = text[max(st.start, start - 120):start]
-        negated = bool(_NEGATION.search(re.split(r"[,;:]", clause)[-1]))
+        negated = bool(NEGATION.search(re.split(r"[,;:]", clause)[-1]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
                 "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly")
                 else 0.6,
@@ -267,50 +245,6 @@ def _line_named(place):
     return None
 
 
-def _cue_start(text: str, floor: int, start: int, gaz=None) -> int:
-    """Where the relation words before a mention begin ("on the west side of the river near ...",
-    "south of the Syrian town of Tabqah": a country's demonym is glue)."""
-    from .mentions import is_demonym
-
-    words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
-    begin = start
-    for w in reversed(words[-14:]):
-        word = w.group(0).lower()
-        if word in _CUE or word.isdigit():
-            begin = floor + w.start()
-        elif word not in _GLUE and not _MODIFIER.match(w.group(0)) \
-                and not (gaz is not None and word[0].isalpha() and is_demonym(gaz, word)):
-            break
-    # Never start on a glue word ("the river near X" starts at a cue).
-    return begin
-
-
-def _chain_end(text: str, end: int, stop: int, inside: list) -> int:
-    """Extend over the next mentions when only relation words come between ("Mayadin in the
-    airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa")."""
-    while True:
-        nxt = next((x for x in inside if x.start >= end), None)
-        if nxt is None or nxt.start > stop:
-            break
-        gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
-        words = [g.lower() for g in gap if g not in (",",)]
-        if not (0 < len(words) <= 12) or not all(w in _CUE or w in _GLUE or w in _LINK or w.isdigit()
-                                                 for w in words):
-            break
-        end = nxt.end
-    tail = _TAIL.match(text, end, stop)
-    return tail.end() if tail else end
-
-
-_LINK = frozenset("which that is was lies lay".split())
-#: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
-#: "the agreed-upon ... line"): glue.
-_MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
-#: Words after a name that belong to the place ("the Euphrates River de-confliction line").
-_TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
-                   r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
-
-
 def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
@@ -319,7 +253,7 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
     toks = words.split()
     # Try the whole phrase, then from each later relation word, then the name alone.
-    cuts = [0] + [k for k in range(1, len(toks)) if toks[k].lower() in _CUE or toks[k].isdigit()]
+    cuts = [0] + [k for k in range(1, len(toks)) if is_cue(toks[k].lower()) or toks[k].isdigit()]
     name_words = len(m.text.split())
     cuts.append(max(0, len(toks) - name_words))
     for k in dict.fromkeys(cuts):

@@ -36,7 +36,23 @@ PARTIES = [
     ("Iraq", r"\bIraq\b|Iraqi|Baghdad"),
     ("Turkey", r"\bTurkey\b|Turkish|Ankara|Erdogan|Erdoğan"),
 ]
-_PARTY_RE = [(party, re.compile(rx)) for party, rx in PARTIES]
+#: The same parties named in Arabic (no word boundary before a name: "و", "ب", "ل" attach to it).
+_ARABIC_NAMES = {
+    "SOHR": "المرصد السوري",
+    "SDF": "قوات سوريا الديمقراطية|قسد|وحدات حماية الشعب",
+    "Russian MoD": "الدفاع الروسية|كوناشينكوف|شويغو",
+    "Russia": "روسيا|الروسي|موسكو|الكرملين|بوتين|لافروف",
+    "US-led coalition": "التحالف|الأمريكي|الأميركي|واشنطن|البنتاغون|الولايات المتحدة|القيادة المركزية",
+    "Syrian government": "الجيش السوري|الجيش العربي السوري|الحكومة السورية|النظام السوري|سانا|دمشق|"
+                         "القيادة العامة للجيش|الخارجية السورية",
+    "Hezbollah": "حزب الله",
+    "Israel": "إسرائيل|الإسرائيلي",
+    "Iran": "إيران|الإيراني|الحرس الثوري",
+    "Iraq": "العراق|العراقي|بغداد",
+    "Turkey": "تركيا|التركي|أنقرة|أردوغان",
+}
+_PARTY_RE = [(party, re.compile(rx + (f"|{_ARABIC_NAMES[party]}" if party in _ARABIC_NAMES else "")))
+             for party, rx in PARTIES]
 #: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
 #: the coalition's partners are the SDF). Other backed forces are not their backer.
 PARTNERS = [

@@ -25,11 +25,20 @@ __all__ = ["report_meta", "report_header", "claim_date", "home_party", "own_voic
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+#: Arabic month names: the Egyptian and Gulf ones, then the Levantine (Syrian) ones.
+_AR_MONTHS = {m: i for names in (
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول")
+    for i, m in enumerate((w.replace("_", " ") for w in names.split()), 1)}
+_MONTHS.update(_AR_MONTHS)
+_MONTHS.update({"ابريل": 4, "اغسطس": 8, "اكتوبر": 10})
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATES = [
     (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
     (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
+    (re.compile(r"(\d{1,2})\s+(" + "|".join(sorted((m for m in _MONTHS if not m.isascii()), key=len, reverse=True))
+                + r")\s+(\d{4})"), ("d", "m", "y")),   # "27 نوفمبر 2017"
 ]
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

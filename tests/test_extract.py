@@ -533,3 +533,16 @@ def test_a_place_escaped_or_left_is_where_it_happened_and_a_day_may_precede_the_
     _, claims = _claims("Report\n\nThe Russian Defense Ministry on Tuesday said the US let ISIS vehicles escape "
                         "Abu Kamal last week.", date=dt.date(2017, 11, 15))
     assert [(c.party, c.where) for c in claims] == [("Russian MoD", "Abu Kamal")]
+
+
+def test_an_arabic_report_gives_claims_sources_dates_and_denials():
+    """Arabic reported speech puts the verb first ("وقال المرصد ...": and-said the Observatory);
+    "نفت" (denied) makes a denial; an Arabic date line is the report's date."""
+    text = ("قصف على دير الزور\n27 نوفمبر 2017\n\nوقال المرصد السوري لحقوق الإنسان إن الطائرات الروسية "
+            "قصفت قرية الشعفة بريف دير الزور.\n\nونفت وزارة الدفاع الروسية أن طائراتها قصفت قرية الشعفة.")
+    ex, claims = _claims(text)
+    assert ex.date == dt.date(2017, 11, 27)
+    sohr = [c for c in claims if c.party == "SOHR"]
+    mod = [c for c in claims if c.party == "Russian MoD"]
+    assert sohr[0].where == "قرية الشعفة" and sohr[0].speaker == "المرصد السوري"
+    assert [(c.where, c.denies) for c in mod] == [("قرية الشعفة", sohr[0].id)]

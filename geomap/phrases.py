@@ -1,0 +1,101 @@
+"""The words around a place in a report that make it a claim's location.
+
+Relation words before a place ("on the west side of the river near", "east of", in Arabic
+"شرق", "بريف"), the glue between them ("the", "of", "village"), what links one place to the
+next ("which is"), and where such a phrase begins (:func:`cue_start`) and ends
+(:func:`chain_end`); negations (a denial), verbs whose object is where something happened
+("bombed Mayadin"), a verb of saying right after a place (the place is the speaker's).
+
+>>> text = "Jets flew on the west side of the river near the village of Mayadin."
+>>> text[cue_start(text, 0, text.index("Mayadin")):]
+'on the west side of the river near the village of Mayadin.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import LINE_NOUN
+
+__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "AREA_WORDS", "is_cue", "cue_start",
+           "chain_end"]
+
+#: Words that relate a place to the position claimed, read backwards from the mention.
+CUE = frozenset("""in on over at near around outside inside within into towards toward across
+crossing crossed cross east west north south eastern western northern southern northeast northwest
+southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside
+bank banks side shore shores airspace skies
+close beyond along off above from
+في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
+قرية بلدة مدينة منطقة محافظة""".split())   # Arabic: the same relations, and the words that introduce a place
+#: One-letter Arabic words written onto the next ("بريف": in the countryside of).
+_AR_PROCLITIC = frozenset("وبلف")
+GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
+kilometers kilometres miles area areas region called named من""".split())
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
+                       r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"
+                       r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
+#: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
+ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
+                     r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
+                     r"enter(?:s|ed|ing)|captur(?:es?|ed|ing)|t(?:ook|akes?|aken|aking)|seiz(?:es?|ed|ing)|"
+                     r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
+                     r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
+                     r"escap(?:es?|ed|ing)|fle(?:e|es|d|eing)|le(?:ft|aves?|aving)|"
+                     r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
+                     r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
+                     r"named|control))*\s*$",
+                     re.I)
+#: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
+SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
+                            r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
+AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
+
+
+def cue_start(text: str, floor: int, start: int, gaz=None) -> int:
+    """Where the relation words before a mention begin ("on the west side of the river near ...",
+    "south of the Syrian town of Tabqah": a country's demonym is glue)."""
+    from .mentions import is_demonym
+
+    words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
+    begin = start
+    for w in reversed(words[-14:]):
+        word = w.group(0).lower()
+        if is_cue(word) or word.isdigit():
+            begin = floor + w.start()
+        elif word not in GLUE and not _MODIFIER.match(w.group(0)) \
+                and not (gaz is not None and word[0].isalpha() and is_demonym(gaz, word)):
+            break
+    # Never start on a glue word ("the river near X" starts at a cue).
+    return begin
+
+
+def is_cue(word: str) -> bool:
+    """A relation word, in English or Arabic (with a one-letter proclitic: "بريف")."""
+    return word in CUE or (word[:1] in _AR_PROCLITIC and word[1:] in CUE)
+
+
+def chain_end(text: str, end: int, stop: int, inside: list) -> int:
+    """Extend over the next mentions when only relation words come between ("Mayadin in the
+    airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa")."""
+    while True:
+        nxt = next((x for x in inside if x.start >= end), None)
+        if nxt is None or nxt.start > stop:
+            break
+        gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
+        words = [g.lower() for g in gap if g not in (",",)]
+        if not (0 < len(words) <= 12) or not all(is_cue(w) or w in GLUE or w in _LINK or w.isdigit()
+                                                 for w in words):
+            break
+        end = nxt.end
+    tail = _TAIL.match(text, end, stop)
+    return tail.end() if tail else end
+
+
+_LINK = frozenset("which that is was lies lay".split())
+#: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
+#: "the agreed-upon ... line"): glue.
+_MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
+#: Words after a name that belong to the place ("the Euphrates River de-confliction line").
+_TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
+                   r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
