@@ -36,7 +36,8 @@ from typing import Optional
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
-from .phrases import ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, chain_end, cue_start, is_cue
+from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, arabic_relations, chain_end, cue_start,
+                      is_cue)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
@@ -183,6 +184,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     return out
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _THE_RIVER = re.compile(r"\bthe river\b", re.I)
 
 
@@ -249,6 +251,8 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
     words = _pinned(phrase, m, gaz)
+    if not words.isascii() and _ARABIC.search(words):
+        words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
     if rivers:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
     toks = words.split()

@@ -18,7 +18,7 @@ import re
 from .clauses import LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "AREA_WORDS", "is_cue", "cue_start",
-           "chain_end"]
+           "chain_end", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
@@ -27,11 +27,12 @@ southeast southwest north-east north-west south-east south-west vicinity suburbs
 bank banks side shore shores airspace skies
 close beyond along off above from
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
-قرية بلدة مدينة منطقة محافظة""".split())   # Arabic: the same relations, and the words that introduce a place
+قرية بلدة مدينة منطقة محافظة محاذاة""".split())   # Arabic: the same relations, and the words that introduce a place
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
-kilometers kilometres miles area areas region called named من""".split())
+kilometers kilometres miles area areas region called named
+من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"
                        r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
@@ -92,10 +93,38 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
     return tail.end() if tail else end
 
 
-_LINK = frozenset("which that is was lies lay".split())
+_LINK = frozenset("which that is was lies lay التي الذي تقع يقع".split())
 #: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
 #: "the agreed-upon ... line"): glue.
 _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
+
+
+_AR_BANK = re.compile(r"(?:^|(?<=\s))(?:على\s+)?[بو]?ال?ضف[ةه]\s+ال(شرقية|غربية)\s+ل?")
+_AR_COMPASS = re.compile(r"(?:^|(?<=\s))[بو]?(شمال|جنوب)?\s*(شرق|غرب|شمال|جنوب)(?:ي|يّ)?\s+")
+_AR_WORDS = [(re.compile(r"(?:^|(?<=\s))(?:التي|الذي)\s+(?:تقع|يقع)\s+(?:[بو]?محاذاة\s+)?"), ""),
+             (re.compile(r"(?:^|(?<=\s))[بو]?ريف\s+"), "countryside of "),
+             (re.compile(r"(?:^|(?<=\s))(?:بالقرب\s+من|قرب|قربة)\s+"), "near "),
+             (re.compile(r"(?:^|(?<=\s))(?:في|داخل)\s+"), "in "),
+             (re.compile(r"(?:^|(?<=\s))(?:على|عند|[بو]?محاذاة)\s+"), "")]
+_AR_DIRECTION = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south"}
+
+
+def arabic_relations(phrase: str) -> str:
+    """Arabic relation words in the English geomap reads, the names left as written, each
+    relation a clause of its own: "قرية الشعفة بريف دير الزور" is "قرية الشعفة, countryside of
+    دير الزور", "الضفة الشرقية لنهر الفرات" "east bank of نهر الفرات".
+
+    >>> arabic_relations("قرب الميادين شرق نهر الفرات")
+    'near الميادين, east of نهر الفرات'
+    """
+    def clause(english):
+        return lambda m: (", " if m.start() > 0 and english else "") + (english(m) if callable(english) else english)
+
+    out = _AR_BANK.sub(clause(lambda m: f"{_AR_DIRECTION[m.group(1)[:3]]} bank of "), phrase)
+    out = _AR_COMPASS.sub(clause(lambda m: f"{_AR_DIRECTION.get(m.group(1), '')}{_AR_DIRECTION[m.group(2)]} of "), out)
+    for rx, english in _AR_WORDS:
+        out = rx.sub(clause(english), out)
+    return re.sub(r"(?:\s*,\s*)+", ", ", " ".join(out.split())).strip(" ,")

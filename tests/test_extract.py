@@ -544,5 +544,10 @@ def test_an_arabic_report_gives_claims_sources_dates_and_denials():
     assert ex.date == dt.date(2017, 11, 27)
     sohr = [c for c in claims if c.party == "SOHR"]
     mod = [c for c in claims if c.party == "Russian MoD"]
-    assert sohr[0].where == "قرية الشعفة" and sohr[0].speaker == "المرصد السوري"
+    # Arabic relation words are read in the English geomap reads, the names as written.
+    assert sohr[0].where == "قرية الشعفة, countryside of دير الزور" and sohr[0].speaker == "المرصد السوري"
     assert [(c.where, c.denies) for c in mod] == [("قرية الشعفة", sohr[0].id)]
+    # A side of the river in Arabic is that side.
+    ex, claims = _claims("غارات\n27 نوفمبر 2017\n\nوذكر المرصد السوري أن الغارات استهدفت بلدة هجين شرق نهر الفرات.")
+    assert [c.where for c in claims] == ["بلدة هجين, east of نهر الفرات"]
+    assert _side(claims[0]) == "east"

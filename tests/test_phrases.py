@@ -27,3 +27,15 @@ def test_a_chain_runs_over_places_joined_by_relation_words_only():
     inside = [M("Mayadin", text), M("Euphrates", text), M("Raqqa", text)]
     assert text[:chain_end(text, inside[0].end, len(text), inside)] == \
         "near Mayadin in the airspace over the western bank of the Euphrates"
+
+
+def test_arabic_relations_read_as_english_clauses_with_the_names_as_written():
+    from geomap.phrases import arabic_relations
+
+    assert arabic_relations("الضفة الشرقية لنهر الفرات") == "east bank of نهر الفرات"
+    assert arabic_relations("قرية الشعفة بريف دير الزور") == "قرية الشعفة, countryside of دير الزور"
+    assert arabic_relations("شمال شرق دير الزور") == "northeast of دير الزور"
+    assert arabic_relations("قرية الشعفة التي تقع بمحاذاة الضفة الشرقية لنهر الفرات") == \
+        "قرية الشعفة, east bank of نهر الفرات"
+    # An adjective ("الشرقية", eastern) after a noun is no relation of its own.
+    assert arabic_relations("المنطقة الشرقية") == "المنطقة الشرقية"
