@@ -193,6 +193,8 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
 def _whole_quotes(out: list, text: str) -> list:
     """A quotation of several sentences is its speaker's throughout: '"... at Mayadin. They were
     approached ...," the ministry said.' gives the first sentence the source the last one names."""
+    if '"' not in text and "“" not in text:
+        return out
     i = 0
     while i < len(out):
         st = out[i]
@@ -307,7 +309,7 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
-    if _ARABIC_LETTER.search(sent):
+    if not sent.isascii() and _ARABIC_LETTER.search(sent):
         return _arabic_source(sent)
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if " by " in sent:

@@ -185,27 +185,31 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
 
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_THE_RIVER = re.compile(r"\bthe river\b", re.I)
+_THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text case-blind costs more
 
 
 #: "the village", "the town" (not "the town of ..."): the settlement named last.
-_THE_SETTLEMENT = re.compile(r"\bthe (?:village|town|city)\b(?!\s+(?:of|called|named)\b)", re.I)
+_THE_SETTLEMENT = re.compile(r"\b[Tt]he (?:village|town|city)\b(?!\s+(?:of|called|named)\b)")
 
 
 def _references(text: str, mentions: list) -> list:
     """"the river" after a river was named, "the village" after a settlement was: that place (for
     drafting claims; such a reference is no mention of its own in the report's list of places)."""
+    from bisect import bisect_right
     from dataclasses import replace
 
     out = []
+    starts = [m.start for m in mentions]   # mentions are in order and do not overlap
     for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_SETTLEMENT, ("populated_place",))):
         named = [m for m in mentions if m.place is not None and m.place.kind in kinds]
         if not named:
             continue
+        ends = [m.end for m in named]
         for ref in pattern.finditer(text, named[0].end):
-            before = [m for m in named if m.end <= ref.start()]
-            if before and not any(m.start <= ref.start() < m.end for m in mentions):
-                out.append(replace(before[-1], text=ref.group(0), start=ref.start(), end=ref.end()))
+            at = ref.start()
+            within = bisect_right(starts, at) - 1
+            if within < 0 or at >= mentions[within].end:   # not inside a mention of its own
+                out.append(replace(named[bisect_right(ends, at) - 1], text=ref.group(0), start=at, end=ref.end()))
     return out
 
 

@@ -37,9 +37,10 @@ _DATES = [
     (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
     (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
-    (re.compile(r"(\d{1,2})\s+(" + "|".join(sorted((m for m in _MONTHS if not m.isascii()), key=len, reverse=True))
-                + r")\s+(\d{4})"), ("d", "m", "y")),   # "27 نوفمبر 2017"
 ]
+#: "27 نوفمبر 2017" (tried only on text that is not ASCII).
+_AR_DATE = (re.compile(r"(\d{1,2})\s+(" + "|".join(sorted((m for m in _MONTHS if not m.isascii()), key=len,
+                                                          reverse=True)) + r")\s+(\d{4})"), ("d", "m", "y"))
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
@@ -102,7 +103,7 @@ def _head_lines(text: str, n: int = 12) -> list:
 
 
 def _full_date(s: str) -> Optional[dt.date]:
-    for rx, order in _DATES:
+    for rx, order in _DATES if s.isascii() else _DATES + [_AR_DATE]:
         m = rx.search(s)
         if not m:
             continue
