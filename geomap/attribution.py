@@ -111,8 +111,6 @@ def sentences(text: str) -> list:
     return out
 
 
-
-
 def embedded_source(sent: str, pos: int, own: Optional[str]) -> Optional[tuple]:
     """(speaker, party) of a second statement inside a sentence, when position ``pos`` lies in it:
     "The U.S. confirmed ... a day after Russia halted the channels and declared that it will treat
@@ -148,8 +146,6 @@ _INVERTED_RE = re.compile(_INVERTED)
 def _verbs(sent: str) -> tuple:
     """(start, end) of each verb of saying in a sentence (its places ask, one by one)."""
     return tuple(m.span() for m in _ANY_VERB.finditer(sent))
-
-
 
 
 def attribute(text: str, *, home: Optional[str] = None) -> list:
@@ -371,8 +367,7 @@ def _arabic_source(sent: str) -> Optional[tuple]:
             party = party_of(m.group(1))
             if party:
                 # The speaker ends with the word that names the party ("وزارة الدفاع الروسية").
-                named = next(x for p, rx in _PARTY_RE if p == party for x in [rx.search(m.group(1))] if x)
+                named = next(x for p, prx in _PARTY_RE if p == party for x in [prx.search(m.group(1))] if x)
                 end = m.group(1).find(" ", named.end())
                 return m.group(1)[:end if end > 0 else None].strip(), party, how
     return None
-

@@ -164,8 +164,9 @@ def home_outlet(text: str, meta: dict) -> Optional[tuple]:
     return None
 
 
-#: State news agencies: what they report in their own voice is their state's account.
-_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?|IRNA|Anadolu(?: Agency)?")
+#: State news agencies whose state the parties know: what they report in their own voice is
+#: their state's account.
+_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?")
 _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout|clarification|"
                       r"declaration|announcement)\b", re.I)
 
