@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
+from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
 
@@ -305,7 +306,7 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
-    if not sent.isascii() and _ARABIC_LETTER.search(sent):
+    if is_arabic(sent):
         return _arabic_source(sent)
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if " by " in sent:
@@ -349,8 +350,6 @@ _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 _OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
 
-
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Arabic reported speech puts the verb first ("وقال المرصد السوري إن ...": and-said the
 # Observatory that ...); "بحسب" / "وفقاً لـ" is "according to". The source is the words after
 # them, up to "that" or a comma.

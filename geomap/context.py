@@ -33,8 +33,8 @@ from typing import Optional, Sequence, Union
 
 from .errors import ContextError
 
-__all__ = ["Anchor", "ResolutionContext", "NO_CONTEXT", "make_context", "support", "support_many", "parse_bbox", "parse_near",
-           "NEAR_KM", "SUPPORT_MIN"]
+__all__ = ["Anchor", "ResolutionContext", "NO_CONTEXT", "make_context", "support", "support_many", "parse_bbox",
+           "parse_near", "NEAR_KM", "SUPPORT_MIN"]
 
 #: Distance scale of support from a point anchor (km): support exp(-d / NEAR_KM).
 NEAR_KM = 25.0

@@ -39,6 +39,7 @@ from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, arabic_relations, chain_end, cue_start,
                       is_cue)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
+from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
 
@@ -184,7 +185,6 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
     return out
 
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text case-blind costs more
 
 
@@ -255,7 +255,7 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
     words = _pinned(phrase, m, gaz)
-    if not words.isascii() and _ARABIC.search(words):
+    if is_arabic(words):
         words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
     if rivers:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)

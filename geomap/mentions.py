@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .parties import party_of
-from .text import name_key, normalize
+from .text import is_arabic, name_key, normalize
 
 __all__ = ["Mention", "find_mentions", "tokens"]
 
@@ -199,8 +199,6 @@ def _common_arabic_word(text: str, m, r) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
-#: Words that relate a place, capitalised at a sentence's start ("Near Tabqah").
-_CUE_WORDS = frozenset("near around outside inside across along towards toward beyond off yesterday".split())
 
 
 def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
@@ -213,14 +211,16 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None:
         return False
+    from .phrases import CUE   # a relation word capitalised at a sentence's start ("Near Tabqah")
+
     word = before.group(1).lower()
-    common = word in _FUNCTION or word in _COMPASS or word in lower_words or word in _CUE_WORDS
+    common = word in _FUNCTION or word in _COMPASS or word in lower_words or word in CUE
     return not common and not is_demonym(gaz, word)
 
 
 def _first_arabic(place) -> str:
     """A place's own Arabic spelling: the first of its names in Arabic script ("" if none)."""
-    return next((n for n in place.names if _ARABIC.search(n)), "")
+    return next((n for n in place.names if is_arabic(n)), "")
 
 
 def _known(gaz, phrase: str, *, exact: bool = False) -> bool:

@@ -102,14 +102,20 @@ _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
 
 
-_AR_BANK = re.compile(r"(?:^|(?<=\s))(?:على\s+)?[بو]?ال?ضف[ةه]\s+ال(شرقية|غربية)\s+ل?")
-_AR_COMPASS = re.compile(r"(?:^|(?<=\s))[بو]?(شمال|جنوب)?\s*(شرق|غرب|شمال|جنوب)(?:ي|يّ)?\s+")
-_AR_WORDS = [(re.compile(r"(?:^|(?<=\s))(?:التي|الذي)\s+(?:تقع|يقع)\s+(?:[بو]?محاذاة\s+)?"), ""),
-             (re.compile(r"(?:^|(?<=\s))[بو]?ريف\s+"), "countryside of "),
-             (re.compile(r"(?:^|(?<=\s))(?:بالقرب\s+من|قرب|قربة)\s+"), "near "),
-             (re.compile(r"(?:^|(?<=\s))(?:في|داخل)\s+"), "in "),
-             (re.compile(r"(?:^|(?<=\s))(?:على|عند|[بو]?محاذاة)\s+"), "")]
 _AR_DIRECTION = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south"}
+_AR_AT = r"(?:^|(?<=\s))"   # at a word's start
+#: (Arabic words, their English), in the order they are read; an empty English drops the words.
+_AR_RULES = [
+    (re.compile(_AR_AT + r"(?:على\s+)?[بو]?ال?ضف[ةه]\s+ال(شرقية|غربية)\s+ل?"),      # the eastern bank of
+     lambda m: f"{_AR_DIRECTION[m.group(1)[:3]]} bank of "),
+    (re.compile(_AR_AT + r"[بو]?(شمال|جنوب)?\s*(شرق|غرب|شمال|جنوب)(?:ي|يّ)?\s+"),       # (north)east of
+     lambda m: f"{_AR_DIRECTION.get(m.group(1), '')}{_AR_DIRECTION[m.group(2)]} of "),
+    (re.compile(_AR_AT + r"(?:التي|الذي)\s+(?:تقع|يقع)\s+(?:[بو]?محاذاة\s+)?"), lambda m: ""),  # which lies
+    (re.compile(_AR_AT + r"[بو]?ريف\s+"), lambda m: "countryside of "),
+    (re.compile(_AR_AT + r"(?:بالقرب\s+من|قرب|قربة)\s+"), lambda m: "near "),
+    (re.compile(_AR_AT + r"(?:في|داخل)\s+"), lambda m: "in "),
+    (re.compile(_AR_AT + r"(?:على|عند|[بو]?محاذاة)\s+"), lambda m: ""),
+]
 
 
 def arabic_relations(phrase: str) -> str:
@@ -121,10 +127,12 @@ def arabic_relations(phrase: str) -> str:
     'near الميادين, east of نهر الفرات'
     """
     def clause(english):
-        return lambda m: (", " if m.start() > 0 and english else "") + (english(m) if callable(english) else english)
+        def sub(m):
+            text = english(m)
+            return (", " if m.start() > 0 and text else "") + text   # after other words: a clause of its own
+        return sub
 
-    out = _AR_BANK.sub(clause(lambda m: f"{_AR_DIRECTION[m.group(1)[:3]]} bank of "), phrase)
-    out = _AR_COMPASS.sub(clause(lambda m: f"{_AR_DIRECTION.get(m.group(1), '')}{_AR_DIRECTION[m.group(2)]} of "), out)
-    for rx, english in _AR_WORDS:
+    out = phrase
+    for rx, english in _AR_RULES:
         out = rx.sub(clause(english), out)
     return re.sub(r"(?:\s*,\s*)+", ", ", " ".join(out.split())).strip(" ,")

@@ -142,7 +142,7 @@ def is_arabic(text: str) -> bool:
     >>> is_arabic("دير الزور"), is_arabic("Deir ez-Zor")
     (True, False)
     """
-    return bool(_ARABIC_RE.search(text))
+    return not text.isascii() and bool(_ARABIC_RE.search(text))
 
 
 @lru_cache(maxsize=200_000)
