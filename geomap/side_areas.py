@@ -48,7 +48,7 @@ def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside:
     return al, ar
 
 
-def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
+def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float, outside_distances: bool = True):
     """(share left, share right, share outside, distance km) of areas and lines, vectorised.
 
     An area that crosses neither the cutting line (the line extended to the
@@ -56,7 +56,8 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     the side of any of its points, with no intersection computed. Distances come
     from the KD-tree over the densified line, measured from every vertex of the
     geometry (within a few metres of the exact distance for the discs and
-    polygons claims are made of); areas larger than ``small_km2`` get NaN.
+    polygons claims are made of); areas larger than ``small_km2`` get NaN, and so do areas
+    wholly outside the line's area unless ``outside_distances``.
     """
     import shapely
 
@@ -101,9 +102,10 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float):
     d = np.full(n, np.nan)
     if distances:
         touches = np.zeros(n, bool)  # cells wholly on one side do not touch the line (outside ones may)
-        near = np.flatnonzero((by_grid == 0) | (by_grid == 2))
+        wanted = np.ones(n, bool) if outside_distances else so < 1.0
+        near = np.flatnonzero(((by_grid == 0) | (by_grid == 2)) & wanted)
         touches[near] = split_call(shapely.intersects, shp[near], idx.geometry)
-        small = _small(shp, small_km2)
+        small = _small(shp, small_km2) & wanted
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d
 

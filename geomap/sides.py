@@ -272,7 +272,7 @@ def _labels(codes: np.ndarray, line) -> np.ndarray:
 
 
 def side_of_points(lon, lat, line, *, distances: bool = True,
-                   tolerance_km: Optional[float] = None) -> dict:
+                   tolerance_km: Optional[float] = None, outside_distances: bool = True) -> dict:
     """Side verdicts for arrays of points.
 
     Parameters
@@ -284,6 +284,9 @@ def side_of_points(lon, lat, line, *, distances: bool = True,
     tolerance_km : float, optional
         Width of the band along the line flagged ``near_line`` (default: the
         line's accuracy).
+    outside_distances : bool
+        With ``False``, points outside the line's area get NaN instead of a distance (a
+        verdict there is "not applicable": :func:`geomap.verdicts.judge` skips them).
 
     Returns
     -------
@@ -295,7 +298,12 @@ def side_of_points(lon, lat, line, *, distances: bool = True,
     codes = idx.codes(lon, lat)
     out = {"code": codes, "side": _labels(codes, line)}
     if distances:
-        d = idx.distance_km(lon, lat)
+        if outside_distances:
+            d = idx.distance_km(lon, lat)
+        else:
+            d = np.full(codes.shape, np.nan)
+            inside = codes != 0
+            d[inside] = idx.distance_km(np.asarray(lon, dtype=float)[inside], np.asarray(lat, dtype=float)[inside])
         tol = line.accuracy_km if tolerance_km is None else tolerance_km
         out["distance_km"] = d
         out["near_line"] = (d <= tol) & (codes != 0)
@@ -303,7 +311,8 @@ def side_of_points(lon, lat, line, *, distances: bool = True,
 
 
 def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] = None,
-                       small_km2: float = 5000.0, distances: bool = True) -> dict:
+                       small_km2: float = 5000.0, distances: bool = True,
+                       outside_distances: bool = True) -> dict:
     """Side verdicts for any geometries (points, areas, lines), vectorized.
 
     Returns
@@ -313,16 +322,15 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         geometry), ``share_left``, ``share_right``, ``share_outside``,
         ``distance_km`` (0 where the geometry touches the line; NaN for areas
         larger than ``small_km2``, whose distance says little),
-        ``near_line``. With ``distances=False`` (shares only) distances are NaN.
+        ``near_line``. With ``distances=False`` (shares only) distances are NaN, and with
+        ``outside_distances=False`` they are NaN for what lies wholly outside the line's area.
     """
     import shapely
 
     idx = SideIndex.of(line)
     g = np.asarray(geoms, dtype=object)
     n = len(g)
-    missing = np.array([x is None for x in g], dtype=bool)
-    if n:
-        missing |= shapely.is_empty(np.where(missing, shapely.Point(), g).astype(object))
+    missing = shapely.is_missing(g) | shapely.is_empty(g)
     geo = np.where(missing, shapely.Point(), g)
     types = shapely.get_type_id(geo)
     is_point = (types == 0) & ~missing
@@ -335,7 +343,7 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     if is_point.any():
         pts = geo[is_point]
         v = side_of_points(shapely.get_x(pts), shapely.get_y(pts), line, tolerance_km=tolerance_km,
-                           distances=distances)
+                           distances=distances, outside_distances=outside_distances)
         side[is_point] = v["side"]
         if distances:
             dist[is_point] = v["distance_km"]
@@ -347,7 +355,8 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     if other.any():
         from .side_areas import area_sides
 
-        sl, sr, so, d = area_sides(idx, geo[other], distances=distances, small_km2=small_km2)
+        sl, sr, so, d = area_sides(idx, geo[other], distances=distances, small_km2=small_km2,
+                                    outside_distances=outside_distances)
         side[other] = np.where(so >= 1.0, "outside",
                                np.where(sl >= STRADDLE_SHARE, line.left_label,
                                         np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))

@@ -130,7 +130,8 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     n = len(where)
     if n == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in VERDICT_COLUMNS[2:]})
-    v = side_of_geometries(where, line, tolerance_km=tolerance_km)
+    # Distances outside the line's area would be thrown away ("not applicable"): none computed.
+    v = side_of_geometries(where, line, tolerance_km=tolerance_km, outside_distances=False)
     va = v if _same_geometries(areas, where) else side_of_geometries(areas, line, tolerance_km=tolerance_km,
                                                                       distances=False)
     reason = np.full(n, None, dtype=object)

@@ -39,6 +39,18 @@ def test_outside_the_area(euphrates):
     assert v["side"][0] == "outside" and not v["near_line"][0]
 
 
+def test_outside_distances_can_be_skipped(euphrates):
+    # Judging skips distances where the line does not apply; asked for, they are measured.
+    lon, lat = [51.315, 40.4515], [25.117, 35.0198]   # al-Udeid (outside), Mayadin (inside)
+    full = side_of_points(lon, lat, euphrates)
+    skip = side_of_points(lon, lat, euphrates, outside_distances=False)
+    assert full["distance_km"][0] > 500 and np.isnan(skip["distance_km"][0])
+    assert skip["distance_km"][1] == full["distance_km"][1]
+    disc = shapely.buffer(shapely.points(lon, lat), 0.05)
+    areas = side_of_geometries(disc, euphrates, outside_distances=False)
+    assert np.isnan(areas["distance_km"][0]) and 0 <= areas["distance_km"][1] < 3
+
+
 def test_batch_and_single_paths_agree(euphrates):
     # Large batches use a grid; it must give the same sides and near-line distances.
     rng = np.random.default_rng(1)
