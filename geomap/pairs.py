@@ -143,9 +143,9 @@ def _pair_rows(frame) -> tuple:
     Vectorised by incident size: incidents of m claims share one set of m(m-1)/2 offsets.
     """
     n = len(frame)
-    party = frame["party"].astype(str).to_numpy()
+    party = pd.factorize(frame["party"].astype(str))[0]   # codes: compared without the texts
     if "incident" in frame:
-        codes = pd.factorize(frame["incident"].to_numpy(object))[0]
+        codes = pd.factorize(frame["incident"])[0]
     else:
         codes = np.zeros(n, dtype=np.int64)
     order = np.argsort(codes, kind="stable")          # rows of each incident together, in file order

@@ -1,4 +1,5 @@
-"""GEOS work on large arrays split over threads (shapely's vectorised functions release the GIL).
+"""GEOS work on large arrays split over threads (shapely's vectorised functions release the GIL),
+and other work that releases it (compression) spread over the same threads.
 
 The result is the one a single call gives, element for element: each geometry is computed
 alone, only the array is cut in parts, and no GEOS object is shared between threads. ``GEOMAP_THREADS`` sets the number of threads
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["split_call", "thread_count"]
+__all__ = ["split_call", "thread_count", "thread_map"]
 
 #: Fewer geometries than this per thread are not worth a thread.
 MIN_PER_THREAD = 1000
@@ -57,6 +58,18 @@ def split_call(func, geoms, *args, **kwargs) -> np.ndarray:
     # libgeos/geos#825): each thread gets its own copy of a geometry given as an argument.
     own = [[_copy(a) for a in args] for _ in parts]
     return np.concatenate(list(_pool(k).map(lambda part, a: func(part, *a, **kwargs), parts, own)))
+
+
+def thread_map(func, items) -> list:
+    """``[func(x) for x in items]``, the calls spread over :func:`thread_count` threads (for work that
+    releases the GIL, such as ``zlib``); in order.
+
+    >>> thread_map(len, ["a", "bb"])
+    [1, 2]
+    """
+    items = list(items)
+    k = min(thread_count(), len(items))
+    return [func(x) for x in items] if k < 2 else list(_pool(k).map(func, items))
 
 
 def _copy(value):

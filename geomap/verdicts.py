@@ -171,12 +171,22 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
 def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Series:
     """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares, distance)."""
     keys = ["side", "reason", "share_left", "share_right", "distance_km", "near_line"]
-    group = out.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
-    first = pd.Series(np.arange(len(out))).groupby(group, sort=True).first().to_numpy()
+    group = _group_codes([out[k].to_numpy() for k in keys])
+    _, first = np.unique(group, return_index=True)
     name = line_label(line)
     written = np.array([sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)],
                        dtype=object)
     return pd.Series(written[group], index=out.index, dtype=object)
+
+
+def _group_codes(columns: Sequence[np.ndarray]) -> np.ndarray:
+    """One code per distinct combination of the columns' values (NaN and None: values like others),
+    numbered 0, 1, ... in order of first appearance."""
+    group = np.zeros(len(columns[0]), dtype=np.int64)
+    for col in columns:
+        codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        group = pd.factorize(group * (len(uniques) + 1) + codes)[0]
+    return group
 
 
 def _same_geometries(a: np.ndarray, b: np.ndarray) -> bool:
@@ -217,8 +227,14 @@ def _where(frame) -> np.ndarray:
     lon = pd.to_numeric(frame["point_lon"], errors="coerce").to_numpy(float)
     lat = pd.to_numeric(frame["point_lat"], errors="coerce").to_numpy(float)
     has = ~np.isnan(lon) & ~np.isnan(lat)
-    pts = shapely.points(np.where(has, lon, 0.0), np.where(has, lat, 0.0))
-    return np.where(has, pts, frame.geometry.to_numpy())
+    geoms = frame.geometry.to_numpy()
+    # A claim's geometry is often its point already (a claims table's always is): kept, not rebuilt.
+    same = (shapely.get_type_id(geoms) == 0) & ~shapely.has_z(geoms) & (shapely.get_x(geoms) == lon) \
+        & (shapely.get_y(geoms) == lat)
+    out = np.array(geoms, dtype=object)
+    build = has & ~same
+    out[build] = shapely.points(lon[build], lat[build])
+    return out
 
 
 def _column(frame, name):

@@ -48,19 +48,29 @@ def popup_verdicts(frame, table, active) -> dict:
     from ..verdicts import line_label
 
     drawn = {ln.name: line_label(ln) for ln in active}
-    t = table[table["line"].isin(list(drawn))].reset_index(drop=True)
-    if not len(t):
-        return {}
-    t["label"] = t["line"].map(drawn)
-    # Columns in the order a reader meets them: by the first claim each line judges.
-    first = t.groupby("label", sort=False)["row"].min().sort_values(kind="stable")
+    line = table["line"].to_numpy(object)
+    rows = table["row"].to_numpy(int)
+    sentences = table["sentence"].to_numpy(object)
+    by_label = {}
+    for label in dict.fromkeys(drawn.values()):
+        mine = np.flatnonzero(np.isin(line, [k for k, v in drawn.items() if v == label]))
+        if len(mine):
+            by_label[label] = _last_per_row(rows, mine)
     out = {}
-    for label in first.index:
-        mine = t[t["label"] == label].drop_duplicates("row", keep="last")
+    # Columns in the order a reader meets them: by the first claim each line judges.
+    for label, mine in sorted(by_label.items(), key=lambda kv: rows[kv[1]].min()):
         col = np.full(len(frame), None, dtype=object)
-        col[mine["row"].to_numpy(int)] = mine["sentence"].to_numpy(object)
+        col[rows[mine]] = sentences[mine]
         out["verdict:" + label] = col
     return out
+
+
+def _last_per_row(rows: np.ndarray, mine: np.ndarray) -> np.ndarray:
+    """``mine`` with only the last of the entries that judge the same row (two lines of one label)."""
+    if np.bincount(rows[mine]).max() <= 1:
+        return mine
+    _, last_from_end = np.unique(rows[mine][::-1], return_index=True)
+    return np.sort(mine[len(mine) - 1 - last_from_end])
 
 
 def claim_columns(frame, vcols: dict, *, arrays: bool = True) -> dict:

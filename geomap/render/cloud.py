@@ -2,7 +2,7 @@
 
 Above :data:`CLOUD_MIN` claims a map no longer makes one Leaflet layer per claim (a
 million of them would take minutes to build and gigabytes to draw). The claims go into
-the page as typed arrays, compressed (deflate) and base64-encoded:
+the page as typed arrays, each compressed (deflate) and base64-encoded:
 
 * positions quantised to 1e-5 degrees (about a metre) as ``Int32``;
 * party, flags and days as small integers; disc radii as ``Float32``;
@@ -22,8 +22,8 @@ Examples
 --------
 >>> import numpy as np
 >>> blob = pack_columns({"x": np.array([1, 2], dtype="<i4"), "p": np.array([0, 1], dtype="u1")})
->>> [(c["name"], c["type"], c["offset"]) for c in blob["layout"]]
-[('x', 'Int32', 0), ('p', 'Uint8', 8)]
+>>> [(c["name"], c["type"], c["count"]) for c in blob["layout"]]
+[('x', 'Int32', 2), ('p', 'Uint8', 2)]
 >>> unpack_columns(blob)["x"].tolist()
 [1, 2]
 """
@@ -51,28 +51,28 @@ _SEP = "\x00"
 
 
 def pack_columns(columns: dict, *, level: int = 1) -> dict:
-    """Typed columns -> one deflated, base64 blob and its layout (name, JS type, offset, count).
+    """Typed columns -> their layout (name, JS type, count) and one deflated, base64 blob per
+    column (compressed over the machine's cores: :func:`geomap.threads.thread_map`)."""
+    from ..threads import thread_map
 
-    Offsets are multiples of 4 so the page can view each column in place.
-    """
-    parts, layout, offset = [], [], 0
-    for name, arr in columns.items():
-        arr = np.ascontiguousarray(arr)
-        raw = arr.tobytes()
-        layout.append({"name": name, "type": _JS_TYPES[arr.dtype], "offset": offset, "count": int(arr.size)})
-        pad = (-len(raw)) % 4
-        parts.append(raw + b"\x00" * pad)
-        offset += len(raw) + pad
-    data = zlib.compress(b"".join(parts), level)
-    return {"layout": layout, "data": base64.b64encode(data).decode("ascii")}
+    arrays = [np.ascontiguousarray(arr) for arr in columns.values()]
+    layout = [{"name": name, "type": _JS_TYPES[arr.dtype], "count": int(arr.size)}
+              for name, arr in zip(columns, arrays)]
+    return {"layout": layout, "data": thread_map(lambda arr: _deflate64(arr, level), arrays)}
+
+
+def _deflate64(data, level: int = 1) -> str:
+    """Bytes (or an array's memory, not copied) deflated and base64-encoded."""
+    z = zlib.compressobj(level)
+    return base64.b64encode(z.compress(memoryview(data).cast("B")) + z.flush()).decode("ascii")
 
 
 def unpack_columns(blob: dict) -> dict:
     """The inverse of :func:`pack_columns` (what the page does), for tests and notebooks."""
-    raw = zlib.decompress(base64.b64decode(blob["data"]))
     types = {v: k for k, v in _JS_TYPES.items()}
-    return {c["name"]: np.frombuffer(raw, dtype=types[c["type"]], count=c["count"], offset=c["offset"])
-            for c in blob["layout"]}
+    return {c["name"]: np.frombuffer(zlib.decompress(base64.b64decode(data)), dtype=types[c["type"]],
+                                     count=c["count"])
+            for c, data in zip(blob["layout"], blob["data"])}
 
 
 def _codes(values, strings: list) -> np.ndarray:
@@ -167,14 +167,15 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
         cols["la"] = np.asarray(pairs[0], dtype="<u4")
         cols["lb"] = np.asarray(pairs[1], dtype="<u4")
         cols["lok"] = np.asarray(pairs[2], dtype="u1")
-    blob = pack_columns(cols)
     joined = _SEP.join(strings)
     if joined.count(_SEP) != max(len(strings) - 1, 0):   # a text holding the separator itself
         joined = _SEP.join(s.replace(_SEP, "\ufffd") for s in strings)
-    text = zlib.compress(joined.encode("utf-8", "surrogatepass"), 1)
+    cols["strings"] = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype="u1")
+    blob = pack_columns(cols)   # the string table is compressed alongside the columns
+    layout, data = blob["layout"][:-1], blob["data"][:-1]
     return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,
             "numbers": [k for k in number_keys if k in keys],
-            "columns": blob, "strings": base64.b64encode(text).decode("ascii"), "areas": shapes}
+            "columns": {"layout": layout, "data": data}, "strings": blob["data"][-1], "areas": shapes}
 
 
 def _distinct_areas(areas: Sequence, n: int) -> tuple:

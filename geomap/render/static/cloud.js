@@ -1,5 +1,5 @@
 /* geomap's claim cloud: many claims on one canvas (see geomap/render/cloud.py).
-   Columns arrive deflated and base64-encoded; they are decoded once, then each redraw
+   Columns arrive deflated and base64-encoded, each on its own; they are decoded once, then each redraw
    projects the claims in view, aggregates them into a density grid when there are many,
    and draws them one by one (discs, links, dots) when there are few. Popups are built
    for the claim clicked, with textContent like every geomap popup. */
@@ -31,18 +31,18 @@
       onRemove: function () { self._remove(); }
     }))();
     this.areas = L.featureGroup();
-    Promise.all([inflate(d.columns.data), inflate(d.strings)]).then(function (got) {
-      self._decode(got[0], got[1]);
+    Promise.all([inflate(d.strings)].concat(d.columns.data.map(inflate))).then(function (got) {
+      self._decode(got.slice(1), got[0]);
       self.ready = true;
       self._buildAreas();
       self.redraw();
       if (self.onready) { self.onready(); }
     }).catch(function (err) { console.error('geomap: the claims could not be decoded: ' + err); });
   }
-  Cloud.prototype._decode = function (buf, text) {
+  Cloud.prototype._decode = function (bufs, text) {
     var c = {};
-    this.d.columns.layout.forEach(function (col) {
-      c[col.name] = new TYPES[col.type](buf, col.offset, col.count);
+    this.d.columns.layout.forEach(function (col, k) {   // one deflated buffer per column
+      c[col.name] = new TYPES[col.type](bufs[k], 0, col.count);
     });
     this.c = c;
     this.strings = new TextDecoder('utf-8').decode(text).split('\u0000');
