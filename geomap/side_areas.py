@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .geodesy import area_km2
-from .threads import split_call
+from .threads import split_call, split_predicate
 
 __all__ = ["area_sides", "GRID_ERR_KM"]
 
@@ -71,8 +71,8 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float, outsi
     sub = shp[open_]
     dims = shapely.get_dimensions(shp)
     crosses, inside = np.zeros(n, bool), np.zeros(n, bool)
-    crosses[open_] = shapely.intersects(idx.cutter, sub)
-    inside[open_] = shapely.contains(idx.line.area, sub)
+    crosses[open_] = split_predicate(shapely.intersects, idx.cutter, sub)
+    inside[open_] = split_predicate(shapely.contains, idx.line.area, sub)
     whole = ~sure & ~crosses & inside & (shapely.get_num_geometries(shp) == 1)  # parts may lie on both sides
     if whole.any():
         x, y = _inner_points(shp[whole])
@@ -81,7 +81,7 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float, outsi
     # Wholly outside the line's area: nothing to intersect.
     away = np.zeros(n, bool)
     maybe = np.flatnonzero(~sure & ~whole)
-    away[maybe] = ~shapely.intersects(idx.line.area, shp[maybe])
+    away[maybe] = ~split_predicate(shapely.intersects, idx.line.area, shp[maybe])
     so[away] = 1.0
     rest = np.flatnonzero(~sure & ~whole & ~away)
     if len(rest):
@@ -104,7 +104,7 @@ def area_sides(idx, shp: np.ndarray, *, distances: bool, small_km2: float, outsi
         touches = np.zeros(n, bool)  # cells wholly on one side do not touch the line (outside ones may)
         wanted = np.ones(n, bool) if outside_distances else so < 1.0
         near = np.flatnonzero(((by_grid == 0) | (by_grid == 2)) & wanted)
-        touches[near] = split_call(shapely.intersects, shp[near], idx.geometry)
+        touches[near] = split_predicate(shapely.intersects, idx.geometry, shp[near])
         small = _small(shp, small_km2) & wanted
         d = np.where(touches, 0.0, np.where(small, _nearest_vertex_km(idx, shp, small & ~touches), np.nan))
     return sl, sr, so, d

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["split_call", "thread_count", "thread_map"]
+__all__ = ["split_call", "split_predicate", "thread_count", "thread_map"]
 
 #: Fewer geometries than this per thread are not worth a thread.
-MIN_PER_THREAD = 1000
+MIN_PER_THREAD = 200
 
 
 def thread_count() -> int:
@@ -58,6 +58,31 @@ def split_call(func, geoms, *args, **kwargs) -> np.ndarray:
     # libgeos/geos#825): each thread gets its own copy of a geometry given as an argument.
     own = [[_copy(a) for a in args] for _ in parts]
     return np.concatenate(list(_pool(k).map(lambda part, a: func(part, *a, **kwargs), parts, own)))
+
+
+def split_predicate(predicate, big, geoms) -> np.ndarray:
+    """``predicate(big, geoms)`` (``shapely.intersects``, ``shapely.contains`` ...) for one large
+    geometry against many, ``geoms`` cut across threads, each thread with its own prepared copy of
+    ``big`` (GEOS prepares the first argument of a predicate only).
+
+    >>> import shapely
+    >>> pts = shapely.points((np.arange(5000.0) + 0.5) / 5000, np.zeros(5000) + 0.5)
+    >>> int(split_predicate(shapely.contains, shapely.box(0, 0, 0.5, 1), pts).sum())
+    2500
+    """
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    k = min(thread_count(), len(geoms) // MIN_PER_THREAD)
+    if k < 2:
+        return predicate(big, geoms)
+
+    def run(part):
+        own = _copy(big)
+        shapely.prepare(own)
+        return predicate(own, part)
+
+    return np.concatenate(list(_pool(k).map(run, np.array_split(geoms, k))))
 
 
 def thread_map(func, items) -> list:
