@@ -274,10 +274,14 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
                          named_sides=None if named is None else named[rows], tolerance_km=tolerance_km)
             part.insert(0, "row", rows)
             parts.append(part)
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=VERDICT_COLUMNS)
-    ids = frame["claim_id"].to_numpy() if "claim_id" in frame else np.arange(len(frame)).astype(str)
-    table.insert(1, "claim_id", ids[table["row"].to_numpy(int)] if len(table) else [])
-    return table[VERDICT_COLUMNS]
+    if not parts:
+        return pd.DataFrame(columns=VERDICT_COLUMNS)
+    table = pd.concat(parts, ignore_index=True)
+    rows = table["row"].to_numpy(int)
+    # Taken as stored (the texts are not copied out and back).
+    ids = frame["claim_id"].array.take(rows) if "claim_id" in frame else np.arange(len(frame)).astype(str)[rows]
+    table.insert(1, "claim_id", ids)
+    return table
 
 
 def _by_own_lines(frame, lines) -> list:
