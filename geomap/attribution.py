@@ -58,6 +58,11 @@ _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 # is a warning to the regime).
 _INVERTED = r"(?:said|says|added|adds|stated|states|wrote|writes|explained|noted|claimed|reported|announced|continued)"
 _VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _INVERTED + r"\s+" + _NP)
+#: After an inverted subject a clause goes on ("..., said the Russian jets had flown east"): that
+#: subject is the reported clause's, and the speaker is the one before the verb.
+_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:in|on|at|from|to|for|with|who|whose|which|during|after|before|"
+                             r"while|when|and|as|of|late|earlier|later|last|this|today|yesterday|adding|"
+                             r"citing|according|speaking|quoted|via|by)\b)[a-z]")
 # "The SDF has issued a written statement on ...", "the coalition released a statement claiming ..."
 _ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|then|later)\s+){0,2}"
                      r"(?:issued|released|published|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -321,6 +326,8 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):
                 continue  # "... the US claims." ends on a noun, not on a verb of saying
+            if rx is _VERB_SUBJECT and _CLAUSE_GOES_ON.match(sent, m.end(1)):
+                continue
             phrase = _POSSESSIVE.sub("", _DATELINE.sub("", _TRAILING.sub("", m.group(1).strip(" ,"))))
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)

@@ -22,6 +22,12 @@ from geomap.attribution import attribute
      "SDF", "A U.S.-backed force"),
     ("We in the Syrian Democratic Forces confirm that we fight east of the Euphrates.",
      "SDF", "the Syrian Democratic Forces"),
+    # After "said" comes the reported clause's subject, not an inverted speaker.
+    ("A U.S. official, speaking on condition of anonymity, said the Russian jets had flown east of the river.",
+     "US-led coalition", "A U.S. official"),
+    # ... while an inverted speaker ends the sentence or is followed by "in", "on", "adding" ...
+    ('"The jets stayed west of the river," said the Russian Defence Ministry on Friday.',
+     "Russian MoD", "the Russian Defence Ministry"),
 ])
 def test_a_speaker_is_known_by_role_or_through_words_before_the_verb(text, party, speaker):
     st = attribute(text)[0]
