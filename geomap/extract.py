@@ -186,6 +186,9 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
 
 
 _THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text case-blind costs more
+#: "the eastern bank" with no river after it: a bank of the river named last ("the West Bank",
+#: capitalised, is a place of its own).
+_THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
 
 
 #: "the village", "the town" (not "the town of ..."): the settlement named last.
@@ -193,14 +196,16 @@ _THE_SETTLEMENT = re.compile(r"\b[Tt]he (?:village|town|city)\b(?!\s+(?:of|calle
 
 
 def _references(text: str, mentions: list) -> list:
-    """"the river" after a river was named, "the village" after a settlement was: that place (for
-    drafting claims; such a reference is no mention of its own in the report's list of places)."""
+    """"the river" or "the eastern bank" after a river was named, "the village" after a settlement
+    was: that place (for drafting claims; such a reference is no mention of its own in the report's
+    list of places)."""
     from bisect import bisect_right
     from dataclasses import replace
 
     out = []
     starts = [m.start for m in mentions]   # mentions are in order and do not overlap
-    for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_SETTLEMENT, ("populated_place",))):
+    for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_BANK, ("river",)),
+                           (_THE_SETTLEMENT, ("populated_place",))):
         named = [m for m in mentions if m.place is not None and m.place.kind in kinds]
         if not named:
             continue
@@ -253,12 +258,14 @@ def _line_named(place):
 
 def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
-    rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"]
+    rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"
+              and not (_THE_RIVER.fullmatch(x.text) or _THE_BANK.fullmatch(x.text))]   # as named
     words = _pinned(phrase, m, gaz)
     if is_arabic(words):
         words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
     if rivers:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
+        words = _THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
     toks = words.split()
     # Try the whole phrase, then from each later relation word, then the name alone.
     cuts = [0] + [k for k in range(1, len(toks)) if is_cue(toks[k].lower()) or toks[k].isdigit()]
@@ -274,7 +281,7 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
 def _pinned(phrase: str, m, gaz) -> str:
     """The phrase with the mention spelled the gazetteer's way when the document's other places
     decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
-    if _THE_RIVER.fullmatch(m.text):
+    if _THE_RIVER.fullmatch(m.text) or _THE_BANK.fullmatch(m.text):
         return phrase  # "the river": read as the river last named (see _reading)
     alone = gaz.resolve(m.text)
     if alone.place is not None and alone.place.id == m.place.id:

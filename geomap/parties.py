@@ -17,7 +17,7 @@ __all__ = ["PARTIES", "PARTNERS", "party_of", "nearest_party"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
-    ("SOHR", r"Syrian Observatory for Human Rights|\bSOHR\b|the Observatory"),
+    ("SOHR", r"Syrian Observatory\b|\bSOHR\b|\b[Tt]he Observatory\b"),
     ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
     ("Russian MoD", r"Russian (?i:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military|general staff)|"
                     r"Russia'?s? (?i:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"

@@ -549,3 +549,16 @@ def test_an_arabic_report_gives_claims_sources_dates_and_denials():
 def test_report_phrasings_give_the_party_and_the_place(sentence, party, where):
     _, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 11, 15))
     assert [(c.party, c.where) for c in claims] == [(party, where)]
+
+
+def test_a_bank_or_the_river_named_again_is_the_river_named_first():
+    # "the eastern bank" with no river after it, and "the river" after another reference to it.
+    text = ("Jets stayed west, ministry says\n\nMOSCOW, Nov 24 - The Russian Defence Ministry said its jets "
+            "struck near Mayadin, on the western bank of the Euphrates. The ministry said the jets never crossed "
+            "to the eastern bank. Activists said boats were crossing the river. The Syrian Observatory said "
+            "strikes hit the town of Hajin, on the eastern bank of the river.")
+    _, claims = _claims(text)
+    got = {(c.party, c.where, _side(c)) for c in claims}
+    assert ("Russian MoD", "eastern bank of the Euphrates", "east") in got
+    assert ("SOHR", "Hajin, on the eastern bank of the Euphrates", "east") in got
+    assert [c.denies is not None or "denies" in c.claim for c in claims if c.where.startswith("eastern")] == [True]

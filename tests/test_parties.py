@@ -20,6 +20,7 @@ def test_sources_are_normalised_to_parties(source, party):
 @pytest.mark.parametrize("source, party", [
     ("the General Command of the Syrian Army", "Syrian government"), ("the Syrian statement", "Syrian government"),
     ("Operation Inherent Resolve", "US-led coalition"), ("the Russian General Staff", "Russian MoD"),
+    ("The Syrian Observatory", "SOHR"), ("The Observatory", "SOHR"),   # shortened, at a sentence's start
 ])
 def test_more_ways_of_naming_parties(source, party):
     assert party_of(source) == party
