@@ -33,7 +33,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"referred|refers|described|describes|declared|declares|documented|documents|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,3}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
@@ -179,14 +179,16 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
         speaker, party, how = found
         last = (speaker, party)
         for word in re.findall(r"\b[A-Z][a-z]{2,}\b", speaker):
-            known.setdefault(word, party)
+            if not _TITLE_WORD.match(word):
+                known.setdefault(word, party)
         # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
         # for the same party when named again alone.
         for m in _PERSON.finditer(sent):
             first, surname = m.groups()
             # A person is introduced by a title or role ("Lieutenant-General Igor Konashenkov",
             # "spokesman Ryan Dillon"); two capitalised words alone may be a place ("Deir Ezzor").
-            if _TITLE.search(sent, max(0, m.start() - 32), m.start()) and not party_of(first + " " + surname):
+            if _TITLE.search(sent, max(0, m.start() - 32), m.start()) and not party_of(first + " " + surname) \
+                    and not _TITLE_WORD.match(surname):
                 known.setdefault(surname, party)
         out.append(Statement(sent, s, e, party, speaker, how))
     return _whole_quotes(out, text)
@@ -252,7 +254,8 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
 
 def _named_before(phrase: str, out: list) -> Optional[tuple]:
     """(phrase, party, "institution") when an earlier source's name holds this institution's word."""
-    head = phrase.lower().split()[-1]
+    m = _INSTITUTION.match(phrase)
+    head = (phrase[:m.start("role")] if m and m.group("role") else phrase).lower().split()[-1]
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
             return phrase, o.party, "institution"
@@ -350,7 +353,13 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
 
 #: A state body named without its state ("the army", "the General Command of the Army").
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"
-                          r"ministry|air\s+force|armed\s+forces)(?:\s+of\s+the\s+[\w\s]{3,40})?$", re.I)
+                          r"ministry|air\s+force|armed\s+forces)(?:\s+of\s+the\s+[\w\s]{3,40})?"
+                          # its spokesman, named ("ministry spokesman Major General Igor Konashenkov")
+                          r"(?P<role>\s+(?:spokes(?:man|woman|person)|official|representative)"
+                          r"(?:\s+[A-Z][\w.'’-]*){0,5})?$", re.I)
+#: Words of a title, which name no one ("General" is no person's party).
+_TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|Brigadier|Minister|President|"
+                         r"Secretary|Spokesman|Spokeswoman|Commander|Chief|Director|Head|Official|Ambassador)$")
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
 _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")

@@ -121,6 +121,7 @@ class ClauseReader(RiverSides):
         t = _FILLER_TAIL.sub("", t).strip()
         if not t:
             return None
+        t = _POSSESSIVE_PART.sub(r"\g<part> of \g<place>", t)
         got = self.coordinates(t)
         if got is not None:
             return got
@@ -292,6 +293,10 @@ def _p(pattern: str):
 
 
 _PROVINCE_WORDS = r"countryside|province|governorate|region|desert|rural\s+areas?"
+#: "Raqqa's southern outskirts" is "southern outskirts of Raqqa" (not "Syria's Raqqa Province").
+_POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{_DIR})\s+)?(?:outskirts|suburbs|countryside|"
+                              r"parts?|areas?|sides?|banks?|shores?|edges?|periphery|environs|desert|"
+                              r"rural\s+areas?|air\s*space|skies))$", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
     (_p(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)\s+"

@@ -81,3 +81,15 @@ def test_a_clock_time_ends_a_sentence_only_before_a_capital():
     text = "A drone was shot down at 12:30 a.m. after it advanced. It fell at 3 p.m. The army said so."
     assert [s.strip() for s, _, _ in sentences(text)] == [
         "A drone was shot down at 12:30 a.m. after it advanced.", "It fell at 3 p.m.", "The army said so."]
+
+
+def test_a_ministry_spokesman_named_in_a_new_paragraph_speaks_for_the_ministry_named_before():
+    text = ("MOSCOW, Sept 21 - SDF fighters are nearing Deir ez-Zor, the Russian Defence Ministry said.\n\n"
+            '"Fire was opened on Syrian troops from the eastern shore," ministry spokesman Major General Igor '
+            "Konashenkov said.\n\nAccording to Konashenkov, the militants came from Raqqa.\n\n"
+            "General Joseph Votel said the coalition saw no such fire.")
+    got = [(st.party, st.speaker) for st in attribute(text) if st.speaker]
+    assert got[1:3] == [("Russian MoD", "ministry spokesman Major General Igor Konashenkov"),
+                        ("Russian MoD", "Konashenkov")]
+    # A title names no one: another general is not the ministry's.
+    assert all(party != "Russian MoD" for party, speaker in got if "Votel" in speaker)

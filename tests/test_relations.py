@@ -84,6 +84,16 @@ def test_province_and_countryside():
     assert south.geometry.centroid.y < prov.geometry.centroid.y
 
 
+@pytest.mark.parametrize("possessive, plain", [
+    ("Deir ez-Zor's eastern countryside", "the eastern countryside of Deir ez-Zor"),
+    ("Raqqa’s southern outskirts", "southern outskirts of Raqqa"),
+    ("the Euphrates' eastern bank", "the eastern bank of the Euphrates"),
+])
+def test_a_possessive_part_reads_as_the_part_of_the_place(possessive, plain):
+    a, b = claim_geometry(possessive), claim_geometry(plain)
+    assert a.parts == b.parts and a.geometry.equals(b.geometry)
+
+
 def test_airspace_of_a_country():
     cg = claim_geometry("Iraqi airspace")
     assert cg.precision == 6 and cg.places[0].country_code == "IQ"
