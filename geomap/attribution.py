@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
+from .arabic_speech import arabic_source
 from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -49,9 +50,10 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\
 _TOLD = re.compile(r"\s+" + _NP)
 #: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
 #: Command"): whom the role serves names the party when the name does not.
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
+_APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
                          r"commander|head|chief|director|minister|representative|officer|adviser|advisor|member)"
-                         r"\s+(?:for|of|at|with|in)\s+(?:the\s+)?([^,;]{2,80}?)(?:[,;]|\.?\s*$|\.\s)")
+                         # whom the role serves, after it or before it ("a US military spokesman")
+                         r"(?:\s+(?:for|of|at|with|in)\s+(?:the\s+)?[^,;]{2,80}?)?)(?:[,;]|\.?\s*$|\.\s)")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 # '"...", said the ministry': only verbs that come before their subject ("..., warned the regime"
@@ -241,7 +243,8 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
     if found is not None or last is None:
         return found
     if _PRONOUN.match(sent):
-        return last[0], last[1], "pronoun"
+        described = _described_before(sent, out)
+        return described or (last[0], last[1], "pronoun")
     if out and out[-1].party and _HEDGE.search(sent):
         # "the aircraft was reportedly targeting ...", right after a source spoke: its account
         # carried on (a guess, like an unintroduced spokesman).
@@ -249,6 +252,24 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
     if out and out[-1].party and _OPENS_QUOTE.match(sent) and (
             out[-1].text.rstrip(" *_\n").endswith(":") or _names_statement(out[-1].text)):
         return last[0], last[1], "quote"  # 'was quoted saying:' or 'issued a statement ...', then the quote
+    return None
+
+
+#: A source described again ("The military spokesman said"): who was described so before.
+_DESCRIPTION = re.compile(r"^\W*[Tt]he ((?:[a-z-]+\s+){0,2}(?:ministry|general|spokes(?:man|woman|person)|official|"
+                          r"military|command))\b")
+
+
+def _described_before(sent: str, out: list) -> Optional[tuple]:
+    """(speaker, party, "pronoun") of the last source its sentence described with the same words
+    ("Col. Thomas Veale, a US military spokesman, said ..." for "The military spokesman"), or None."""
+    m = _DESCRIPTION.match(sent)
+    if not m:
+        return None
+    words = m.group(1).lower()
+    for o in reversed(out):
+        if o.party and (words in o.speaker.lower() or " " in words and words in o.text.lower()):
+            return o.speaker, o.party, "pronoun"
     return None
 
 
@@ -307,7 +328,7 @@ _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Ca
                     r"[Oo]fficial|[Aa]mbassador|President|Secretary|[Ss]ecretary|Mr|Mrs|Ms|Dr)\b\.?[\s-]*"
                     r"(?:[A-Z][a-z]*\.?[\s-]+){0,2})$")
 #: A dateline before the first sentence's subject ("BEIRUT - A U.S.-backed force says").
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}?\s+[-–—]+\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}?(?:\s*\([\w .]{2,20}\))?\s+[-–—]+\s+")   # "WASHINGTON (AP) -"
 _POSSESSIVE = re.compile(r"['’]s$")   # "SANA's (reporter)"
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
@@ -315,7 +336,7 @@ _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 def _source(sent: str, known: dict) -> Optional[tuple]:
     """(speaker, party, how) of one sentence, or None."""
     if is_arabic(sent):
-        return _arabic_source(sent)
+        return arabic_source(sent)
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
     if " by " in sent:
         tries.append((_PASSIVE, "according to"))
@@ -365,24 +386,3 @@ _TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|B
 _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 _OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
-
-# Arabic reported speech puts the verb first ("وقال المرصد السوري إن ...": and-said the
-# Observatory that ...); "بحسب" / "وفقاً لـ" is "according to". The source is the words after
-# them, up to "that" or a comma.
-_AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|زعم|"
-                      r"زعمت|اتهم|اتهمت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|أضاف|أضافت|وثق|وثقت)\s+"
-                      r"((?:(?!(?:إن|أن|بأن|أنه|أنها)\s)[^\s،.:]+\s*){1,6})")
-_AR_ACCORDING = re.compile(r"(?:بحسب|حسب|وفقا?ً?\s+ل|نقلا?ً?\s+عن)\s*((?:[^\s،.:]+\s*){1,6})")
-
-
-def _arabic_source(sent: str) -> Optional[tuple]:
-    """(speaker, party, how) of an Arabic sentence, or None."""
-    for rx, how in ((_AR_SAID, "said"), (_AR_ACCORDING, "according to")):
-        for m in rx.finditer(sent):
-            party = party_of(m.group(1))
-            if party:
-                # The speaker ends with the word that names the party ("وزارة الدفاع الروسية").
-                named = next(x for p, prx in _PARTY_RE if p == party for x in [prx.search(m.group(1))] if x)
-                end = m.group(1).find(" ", named.end())
-                return m.group(1)[:end if end > 0 else None].strip(), party, how
-    return None

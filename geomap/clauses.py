@@ -22,7 +22,12 @@ __all__ = ["ClauseReader"]
 
 _DIR = (r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|"
         r"west(?:ern)?|left|right")
-_NUM = r"\d+(?:\.\d+)?"
+#: Numbers as reports write them: digits, or a word ("five miles east of ...").
+_NUMBER_WORDS = {w: float(k) for k, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "a hundred": 100.0})
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0,
           "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nm": 1.852, "nautical miles": 1.852,
           "m": 0.001, "meters": 0.001, "metres": 0.001}
@@ -148,7 +153,9 @@ class ClauseReader(RiverSides):
         """"12 km north of Tabqa"."""
         unit = m["u"].lower()
         unit = unit if unit in _UNITS else unit.rstrip("s")
-        return self.offset_from(float(m["n"]) * _UNITS[unit], m["dir"], m["place"])
+        n = m["n"].lower()
+        value = _NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)
+        return self.offset_from(value * _UNITS[unit], m["dir"], m["place"])
 
     def bank(self, m, t):
         """"the west bank of the Euphrates", "the eastern side of the river"."""

@@ -36,7 +36,7 @@ from typing import Optional
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
-from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, arabic_relations, chain_end, cue_start,
+from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end, cue_start,
                       is_cue)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 from .text import is_arabic
@@ -146,7 +146,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         start = cue_start(text, st.start, m.start, gaz)
         if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]):
             continue  # named, but not as where something happened ("the capital of Raqqa")
-        if SPEAKER_AFTER.match(text, m.end):
+        if SPEAKER_AFTER.match(text, m.end) or (SPEAKER_LEADS[0].fullmatch(text, st.start, m.start)
+                                                 and SPEAKER_LEADS[1].match(text, m.end, st.end)):
             continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
         end = chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())

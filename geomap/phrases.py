@@ -17,7 +17,8 @@ import re
 
 from .clauses import LINE_NOUN
 
-__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "AREA_WORDS", "is_cue", "cue_start",
+__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
+           "cue_start",
            "chain_end", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
@@ -50,6 +51,10 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
                             r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
+#: A sentence that opens on where its speaker is ("In Beirut, an official with Hezbollah said ...").
+SPEAKER_LEADS = (re.compile(r"\W*(?:In|From)\s+(?:the\s+)?"),
+                 re.compile(r"\s*,\s*[^,;.]{2,60}?\s(?:said|says|told|tells|stated|added|reported|confirmed|"
+                            r"announced|denied)\b"))
 AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 
 

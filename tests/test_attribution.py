@@ -22,6 +22,9 @@ from geomap.attribution import attribute
      "SDF", "A U.S.-backed force"),
     ("We in the Syrian Democratic Forces confirm that we fight east of the Euphrates.",
      "SDF", "the Syrian Democratic Forces"),
+    # The role's party before it, and a dateline with its agency, which is no part of the speaker.
+    ("WASHINGTON (AP) - Col. John Roe, a US military spokesman, said the fighting began near Khasham.",
+     "US-led coalition", "Col. John Roe"),
     # After "said" comes the reported clause's subject, not an inverted speaker.
     ("A U.S. official, speaking on condition of anonymity, said the Russian jets had flown east of the river.",
      "US-led coalition", "A U.S. official"),
@@ -93,3 +96,12 @@ def test_a_ministry_spokesman_named_in_a_new_paragraph_speaks_for_the_ministry_n
                         ("Russian MoD", "Konashenkov")]
     # A title names no one: another general is not the ministry's.
     assert all(party != "Russian MoD" for party, speaker in got if "Votel" in speaker)
+
+
+def test_a_source_described_again_is_the_one_described_so_not_the_last_one():
+    text = ("Col. John Roe, a US military spokesman, said the troops advanced on Khasham. In Beirut, an official "
+            "with Hezbollah said the group had no one there. The military spokesman said the troops wanted the "
+            "oil fields east of the Euphrates.")
+    got = [(st.party, st.speaker, st.how) for st in attribute(text) if st.speaker]
+    assert got[1][0] == "Hezbollah"
+    assert got[2] == ("US-led coalition", "Col. John Roe", "pronoun")

@@ -562,3 +562,10 @@ def test_a_bank_or_the_river_named_again_is_the_river_named_first():
     assert ("Russian MoD", "eastern bank of the Euphrates", "east") in got
     assert ("SOHR", "Hajin, on the eastern bank of the Euphrates", "east") in got
     assert [c.denies is not None or "denies" in c.claim for c in claims if c.where.startswith("eastern")] == [True]
+
+
+def test_where_a_speaker_is_is_not_where_it_happened():
+    text = ("Strikes in eastern Syria\n\nIn Beirut, an official with Hezbollah said the coalition hit its "
+            "fighters near Hajin.")
+    _, claims = _claims(text)
+    assert [(c.party, c.where) for c in claims] == [("Hezbollah", "near Hajin")]

@@ -38,6 +38,11 @@ def test_offset_km_direction():
     assert cg.geometry.contains(cg.point) and not cg.geometry.contains(TABQA)
 
 
+def test_a_distance_in_words():
+    assert claim_geometry("about five miles east of Mayadin").geometry.equals(
+        claim_geometry("5 miles east of Mayadin").geometry)
+
+
 def test_offset_in_miles():
     cg = claim_geometry("10 miles west of Tabqa")
     assert haversine_km(cg.point.x, cg.point.y, TABQA.x, TABQA.y) == pytest.approx(16.09, abs=0.05)

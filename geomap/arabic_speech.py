@@ -1,0 +1,35 @@
+"""Who speaks in an Arabic sentence: the source after a verb of saying or "according to".
+
+>>> arabic_source("وقال المرصد السوري إن الطائرات قصفت البلدة")
+('المرصد السوري', 'SOHR', 'said')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .parties import _PARTY_RE, party_of
+
+__all__ = ["arabic_source"]
+
+# Arabic reported speech puts the verb first ("وقال المرصد السوري إن ...": and-said the
+# Observatory that ...); "بحسب" / "وفقاً لـ" is "according to". The source is the words after
+# them, up to "that" or a comma.
+_AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|زعم|"
+                      r"زعمت|اتهم|اتهمت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|أضاف|أضافت|وثق|وثقت)\s+"
+                      r"((?:(?!(?:إن|أن|بأن|أنه|أنها)\s)[^\s،.:]+\s*){1,6})")
+_AR_ACCORDING = re.compile(r"(?:بحسب|حسب|وفقا?ً?\s+ل|نقلا?ً?\s+عن)\s*((?:[^\s،.:]+\s*){1,6})")
+
+
+def arabic_source(sent: str) -> Optional[tuple]:
+    """(speaker, party, how) of an Arabic sentence, or None."""
+    for rx, how in ((_AR_SAID, "said"), (_AR_ACCORDING, "according to")):
+        for m in rx.finditer(sent):
+            party = party_of(m.group(1))
+            if party:
+                # The speaker ends with the word that names the party ("وزارة الدفاع الروسية").
+                named = next(x for p, prx in _PARTY_RE if p == party for x in [prx.search(m.group(1))] if x)
+                end = m.group(1).find(" ", named.end())
+                return m.group(1)[:end if end > 0 else None].strip(), party, how
+    return None
