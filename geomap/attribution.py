@@ -34,7 +34,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"referred|refers|described|describes|declared|declares|documented|documents|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
@@ -356,6 +356,9 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
+            owner = _OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
+            if owner and party_of(owner.group(1)):
+                party = party_of(owner.group(1))   # "The Syrian Observatory's director Rami Abdulrahman said"
             if not party and rx is _SUBJECT_VERB and m.group("within"):
                 party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
                 phrase = m.group("within") if party else phrase
@@ -365,7 +368,10 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
                 phrase, party = _POSSESSIVE.sub("", told.group(1).strip(" ,")), party_of(told.group(1))
             if party:
                 return phrase, party, how
-            if person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:
+            org = _organisation(phrase, sent[:m.start(1)])
+            if org and person is None:
+                person = (phrase, org, "organisation")
+            elif person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:
                 person = (phrase, None, "person")
             elif person is None and _INSTITUTION.match(phrase):
                 person = (phrase, None, "institution")
@@ -381,6 +387,32 @@ _INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:ge
 #: Words of a title, which name no one ("General" is no person's party).
 _TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|Brigadier|Minister|President|"
                          r"Secretary|Spokesman|Spokeswoman|Commander|Chief|Director|Head|Official|Ambassador)$")
+
+#: Whose role a name holds, before it ("The Syrian Observatory's director (Rami Abdulrahman)").
+_OWNER_BEFORE = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})['’]s\s+(?:[a-z-]+\s+){1,2}$")
+#: A source of no known party that names itself an organisation: after a word that says so ("the
+#: activist group Raqqa Is Being Slaughtered Silently") or ending on one ("Al-Mayadeen television").
+_ORG_WORD = r"\b(?:group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page)\s+"
+_ORG_BEFORE = re.compile(_ORG_WORD + "$", re.I)
+_ORG_WITHIN = re.compile(_ORG_WORD + r"(?P<name>[A-Z].*)$")   # "activists of the group Raqqa Is ..."
+_ORG_NAME = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7}?)\s+(?:television|TV|channel|radio|"
+                       r"news\s+agency|agency|network|newspaper|website|monitor|Television|Channel|Radio|Agency|"
+                       r"Network|News|Media|Center|Centre|Council|Committee|Observatory|\d{1,4})$")
+
+
+def _organisation(phrase: str, before: str) -> Optional[str]:
+    """The name of the organisation a source phrase names, if it names itself one (a wire agency is
+    the report's own voice, not a source)."""
+    words = phrase.split()
+    if not words or words[-1] in _OUTLETS or not phrase[:1].isupper() or _TITLE_WORD.match(words[0]):
+        return None   # also "Head of the ... Council": a person in a role there, not its voice
+    if _ORG_BEFORE.search(before):
+        return re.sub(r"^[Tt]he\s+", "", phrase)
+    within = _ORG_WITHIN.search(phrase)
+    if within:
+        return within.group("name")
+    return re.sub(r"^[Tt]he\s+", "", phrase) if _ORG_NAME.match(phrase) else None
+
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
 _LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")

@@ -36,6 +36,7 @@ _FILLER_LEAD = re.compile(
     r"^(?:(?:which|that)\s+(?:is|was|lies|sits)\s+|(?:it\s+)?(?:is|was)\s+|located\s+|"
     r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
     r"within|across|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
+    r"(?:centre|center|heart|middle)\s+of\s+|"       # "the centre of Raqqa": the place itself
     r"a\s+(?:point|position|location|spot)\s+)+",
     re.I,
 )

@@ -146,6 +146,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         start = cue_start(text, st.start, m.start, gaz)
         if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]):
             continue  # named, but not as where something happened ("the capital of Raqqa")
+        if _ROAD.match(text, m.end):
+            continue  # "the Tabqa road": somewhere along a road named after the place, not at it
         if SPEAKER_AFTER.match(text, m.end) or (SPEAKER_LEADS[0].fullmatch(text, st.start, m.start)
                                                  and SPEAKER_LEADS[1].match(text, m.end, st.end)):
             continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
@@ -192,6 +194,8 @@ _THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a tex
 _THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
 
 
+#: A road named after a place ("the Tabqa road", "the Raqqa-Deir ez-Zor highway").
+_ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
 #: "the village", "the town" (not "the town of ..."): the settlement named last.
 _THE_SETTLEMENT = re.compile(r"\b[Tt]he (?:village|town|city)\b(?!\s+(?:of|called|named)\b)")
 
@@ -207,7 +211,8 @@ def _references(text: str, mentions: list) -> list:
     starts = [m.start for m in mentions]   # mentions are in order and do not overlap
     for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_BANK, ("river",)),
                            (_THE_SETTLEMENT, ("populated_place",))):
-        named = [m for m in mentions if m.place is not None and m.place.kind in kinds]
+        named = [m for m in mentions if m.place is not None and m.place.kind in kinds
+                 and not _ROAD.match(text, m.end)]
         if not named:
             continue
         ends = [m.end for m in named]

@@ -24,7 +24,8 @@ __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS"
 #: Words that relate a place to the position claimed, read backwards from the mention.
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
 crossing crossed cross east west north south eastern western northern southern northeast northwest
-southeast southwest north-east north-west south-east south-west vicinity suburbs outskirts countryside
+southeast southwest north-east north-west south-east south-west northeastern northwestern southeastern
+southwestern vicinity suburbs outskirts countryside centre center heart
 bank banks side shore shores airspace skies
 close beyond along off above from
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل

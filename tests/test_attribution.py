@@ -105,3 +105,18 @@ def test_a_source_described_again_is_the_one_described_so_not_the_last_one():
     got = [(st.party, st.speaker, st.how) for st in attribute(text) if st.speaker]
     assert got[1][0] == "Hezbollah"
     assert got[2] == ("US-led coalition", "Col. John Roe", "pronoun")
+
+
+@pytest.mark.parametrize("text, party", [
+    ("The activist group Raqqa Is Being Slaughtered Silently reported that jets bombed a market.",
+     "Raqqa Is Being Slaughtered Silently"),
+    ("Al-Mayadeen television, which is close to Hezbollah, said the strikes hit a road.", "Al-Mayadeen television"),
+    ("Deir Ezzor 24 reported shelling near a village.", "Deir Ezzor 24"),
+    # Whose role the name holds, before it.
+    ("The Syrian Observatory's director Rami Abdulrahman said the strike hit a market.", "SOHR"),
+    # A wire agency is the report's own voice; a person heading an organisation is not its voice.
+    ("Reuters reported that jets bombed a market.", None),
+    ("Head of the Deir Ezzor Military Council, Ahmed Abu Kholed, warned the regime.", None),
+])
+def test_an_organisation_of_no_known_party_is_its_own_claimant(text, party):
+    assert attribute(text)[0].party == party

@@ -569,3 +569,13 @@ def test_where_a_speaker_is_is_not_where_it_happened():
             "fighters near Hajin.")
     _, claims = _claims(text)
     assert [(c.party, c.where) for c in claims] == [("Hezbollah", "near Hajin")]
+
+
+def test_a_road_named_after_a_place_is_not_that_place_and_the_centre_of_a_city_is_the_city():
+    text = ("Strikes hit Raqqa\n\nActivists of the group Raqqa Is Being Slaughtered Silently said jets bombed a "
+            "market in the centre of Raqqa city. Al-Mayadeen television said the strikes also hit the Tabqa road "
+            "west of the city.")
+    _, claims = _claims(text, date=dt.date(2017, 8, 21))
+    assert [(c.party, c.where) for c in claims] == [
+        ("Raqqa Is Being Slaughtered Silently", "in the centre of Raqqa city"),
+        ("Al-Mayadeen television", "west of Ar Raqqah")]
