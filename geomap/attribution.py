@@ -22,6 +22,7 @@ from typing import Optional
 
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
 from .arabic_speech import arabic_source
+from .speakers import INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, TITLE_WORD, organisation
 from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -181,7 +182,7 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
         speaker, party, how = found
         last = (speaker, party)
         for word in re.findall(r"\b[A-Z][a-z]{2,}\b", speaker):
-            if not _TITLE_WORD.match(word):
+            if not TITLE_WORD.match(word):
                 known.setdefault(word, party)
         # People named in an attributed sentence ("Major-General Igor Konashenkov") speak
         # for the same party when named again alone.
@@ -190,7 +191,7 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
             # A person is introduced by a title or role ("Lieutenant-General Igor Konashenkov",
             # "spokesman Ryan Dillon"); two capitalised words alone may be a place ("Deir Ezzor").
             if _TITLE.search(sent, max(0, m.start() - 32), m.start()) and not party_of(first + " " + surname) \
-                    and not _TITLE_WORD.match(surname):
+                    and not TITLE_WORD.match(surname):
                 known.setdefault(surname, party)
         out.append(Statement(sent, s, e, party, speaker, how))
     return _whole_quotes(out, text)
@@ -275,7 +276,7 @@ def _described_before(sent: str, out: list) -> Optional[tuple]:
 
 def _named_before(phrase: str, out: list) -> Optional[tuple]:
     """(phrase, party, "institution") when an earlier source's name holds this institution's word."""
-    m = _INSTITUTION.match(phrase)
+    m = INSTITUTION.match(phrase)
     head = (phrase[:m.start("role")] if m and m.group("role") else phrase).lower().split()[-1]
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
@@ -356,7 +357,7 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
-            owner = _OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
+            owner = OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
             if owner and party_of(owner.group(1)):
                 party = party_of(owner.group(1))   # "The Syrian Observatory's director Rami Abdulrahman said"
             if not party and rx is _SUBJECT_VERB and m.group("within"):
@@ -368,53 +369,11 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
                 phrase, party = _POSSESSIVE.sub("", told.group(1).strip(" ,")), party_of(told.group(1))
             if party:
                 return phrase, party, how
-            org = _organisation(phrase, sent[:m.start(1)])
+            org = organisation(phrase, sent[:m.start(1)])
             if org and person is None:
                 person = (phrase, org, "organisation")
-            elif person is None and _LONE_NAME.match(phrase) and phrase.split()[-1] not in _OUTLETS:
+            elif person is None and LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:
                 person = (phrase, None, "person")
-            elif person is None and _INSTITUTION.match(phrase):
+            elif person is None and INSTITUTION.match(phrase):
                 person = (phrase, None, "institution")
     return person
-
-
-#: A state body named without its state ("the army", "the General Command of the Army").
-_INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"
-                          r"ministry|air\s+force|armed\s+forces)(?:\s+of\s+the\s+[\w\s]{3,40})?"
-                          # its spokesman, named ("ministry spokesman Major General Igor Konashenkov")
-                          r"(?P<role>\s+(?:spokes(?:man|woman|person)|official|representative)"
-                          r"(?:\s+[A-Z][\w.'’-]*){0,5})?$", re.I)
-#: Words of a title, which name no one ("General" is no person's party).
-_TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|Brigadier|Minister|President|"
-                         r"Secretary|Spokesman|Spokeswoman|Commander|Chief|Director|Head|Official|Ambassador)$")
-
-#: Whose role a name holds, before it ("The Syrian Observatory's director (Rami Abdulrahman)").
-_OWNER_BEFORE = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})['’]s\s+(?:[a-z-]+\s+){1,2}$")
-#: A source of no known party that names itself an organisation: after a word that says so ("the
-#: activist group Raqqa Is Being Slaughtered Silently") or ending on one ("Al-Mayadeen television").
-_ORG_WORD = r"\b(?:group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page)\s+"
-_ORG_BEFORE = re.compile(_ORG_WORD + "$", re.I)
-_ORG_WITHIN = re.compile(_ORG_WORD + r"(?P<name>[A-Z].*)$")   # "activists of the group Raqqa Is ..."
-_ORG_NAME = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7}?)\s+(?:television|TV|channel|radio|"
-                       r"news\s+agency|agency|network|newspaper|website|monitor|Television|Channel|Radio|Agency|"
-                       r"Network|News|Media|Center|Centre|Council|Committee|Observatory|\d{1,4})$")
-
-
-def _organisation(phrase: str, before: str) -> Optional[str]:
-    """The name of the organisation a source phrase names, if it names itself one (a wire agency is
-    the report's own voice, not a source)."""
-    words = phrase.split()
-    if not words or words[-1] in _OUTLETS or not phrase[:1].isupper() or _TITLE_WORD.match(words[0]):
-        return None   # also "Head of the ... Council": a person in a role there, not its voice
-    if _ORG_BEFORE.search(before):
-        return re.sub(r"^[Tt]he\s+", "", phrase)
-    within = _ORG_WITHIN.search(phrase)
-    if within:
-        return within.group("name")
-    return re.sub(r"^[Tt]he\s+", "", phrase) if _ORG_NAME.match(phrase) else None
-
-
-#: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
-_LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
-#: Wire agencies and outlets of no party: what they report is the report's own voice.
-_OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
