@@ -114,6 +114,9 @@ def test_a_source_described_again_is_the_one_described_so_not_the_last_one():
     ("Deir Ezzor 24 reported shelling near a village.", "Deir Ezzor 24"),
     # Whose role the name holds, before it.
     ("The Syrian Observatory's director Rami Abdulrahman said the strike hit a market.", "SOHR"),
+    # A monitor's own verbs of reporting.
+    ("The Observatory learned that warplanes struck positions near a town.", "SOHR"),
+    ("The Syrian Observatory for Human Rights monitored an attack on a checkpoint.", "SOHR"),
     # A wire agency is the report's own voice; a person heading an organisation is not its voice.
     ("Reuters reported that jets bombed a market.", None),
     ("Head of the Deir Ezzor Military Council, Ahmed Abu Kholed, warned the regime.", None),
