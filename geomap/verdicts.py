@@ -286,25 +286,19 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
 
 def _by_own_lines(frame, lines) -> list:
     """(the incident's own lines, its rows ascending) for each distinct set, in order of first appearance."""
+    from .list_columns import list_lengths
+
     n = len(frame)
     if lines or "lines" not in frame:
         return [((), np.arange(n))]
-    own = frame["lines"].to_numpy(object)
-    if set(map(type, own)) <= {list, tuple, np.ndarray}:  # as claims frames and GeoParquet give them
-        named = np.flatnonzero(np.fromiter(map(len, own), dtype=np.int64, count=len(own)))
-    else:  # None, or text, somewhere
-        named = np.flatnonzero(np.fromiter(map(_names_lines, own), dtype=bool, count=len(own)))
-    keys = [()] * len(own)   # most claims name no lines of their own
-    for i in named:
-        keys[i] = tuple(own[i])
+    named = np.flatnonzero(list_lengths(frame["lines"]))
+    keys = [()] * n   # most claims name no lines of their own
+    for i, own in zip(named, frame["lines"].iloc[named].tolist()):
+        keys[i] = tuple(own)
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
     order = np.argsort(codes, kind="stable")
     bounds = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
     return list(zip(uniques, np.split(order, bounds)))
-
-
-def _names_lines(value) -> bool:
-    return isinstance(value, (list, tuple, np.ndarray)) and len(value) > 0
 
 
 def applicable_lines(table: pd.DataFrame) -> list:

@@ -114,3 +114,21 @@ def test_a_claims_frame_saved_by_geopandas_maps_like_the_original(runner, cli, t
     result = runner.invoke(cli, ["map", str(path), "-o", str(page)])
     assert result.exit_code == 0, result.output
     assert "Ath Thawrah" in page.read_text(encoding="utf-8")     # the reference places the claims name
+
+
+def test_own_lines_and_place_ids_read_back_from_geoparquet_judge_the_same(tmp_path, seeds):
+    """GeoParquet keeps list columns as Arrow lists; an incident's own lines still choose its lines."""
+    from geomap.classify import read_parquet_input
+    from geomap.list_columns import list_items
+    from geomap.verdicts import verdict_table
+
+    frame = seeds.copy()
+    frame["lines"] = [["tabqa-arc-2017"] if k == 0 else [] for k in range(len(frame))]
+    path = tmp_path / "frame.parquet"
+    frame.to_parquet(path)
+    kind, back = read_parquet_input(path)
+    assert kind == "claims"
+    a, b = verdict_table(frame), verdict_table(back)
+    assert a[["row", "line", "side"]].equals(b[["row", "line", "side"]])
+    assert set(a.loc[a["row"] == 0, "line"]) == {"tabqa-arc-2017"}
+    assert list(list_items(back["place_ids"])) == list(list_items(frame["place_ids"]))

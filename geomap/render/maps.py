@@ -21,7 +21,6 @@ Examples
 from __future__ import annotations
 
 import os
-from itertools import chain
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -250,11 +249,10 @@ def _add_tiles(m, name: str):
 
 def _add_reference_places(m, frame, gazetteer):
     from ..gazetteer import Gazetteer
+    from ..list_columns import list_items
 
     seen = {}
-    # Each claim's list of place ids (a numpy array once read back from GeoParquet), each id once.
-    distinct = dict.fromkeys(chain.from_iterable(ids for ids in frame["place_ids"].tolist()
-                                                 if ids is not None and len(ids)))
+    distinct = dict.fromkeys(list_items(frame["place_ids"]))   # each id once, as first named
     if not distinct:
         return  # claims given as coordinates only: no need to load the gazetteer
     gaz = gazetteer or Gazetteer.default()
