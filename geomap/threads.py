@@ -77,12 +77,13 @@ def split_predicate(predicate, big, geoms) -> np.ndarray:
     if k < 2:
         return predicate(big, geoms)
 
-    def run(part):
-        own = _copy(big)
-        shapely.prepare(own)
-        return predicate(own, part)
+    own = [_copy(big) for _ in range(k)]   # copied here: no GEOS object is read by two threads
+    shapely.prepare(own)
 
-    return np.concatenate(list(_pool(k).map(run, np.array_split(geoms, k))))
+    def run(part, mine):
+        return predicate(mine, part)
+
+    return np.concatenate(list(_pool(k).map(run, np.array_split(geoms, k), own)))
 
 
 def thread_map(func, items) -> list:
