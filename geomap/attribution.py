@@ -50,6 +50,7 @@ _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+i
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:confirmed|"
                       r"announced|reported|claimed|denied|stated|disclosed)\s+by\s+([^,;]{3,120}?)(?=[,;]|\.?\s*$|\.\s)")
 _TOLD = re.compile(r"\s+" + _NP)
+_BY_AGENT = re.compile(r"\s+(?:released|issued|published|posted|put\s+out|signed|carried|sent)\s+by\s+" + _NP)
 #: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
 #: Command"): whom the role serves names the party when the name does not.
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
@@ -66,7 +67,8 @@ _VERB_SUBJECT = re.compile(r"[,”\"]\s*" + _INVERTED + r"\s+" + _NP)
 #: subject is the reported clause's, and the speaker is the one before the verb.
 _CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:in|on|at|from|to|for|with|who|whose|which|during|after|before|"
                              r"while|when|and|as|of|late|earlier|later|last|this|today|yesterday|adding|"
-                             r"citing|according|speaking|quoted|via|by)\b)[a-z]")
+                             r"citing|according|speaking|quoted|via|by)\b)"
+                             r"(?![a-z]+ed\s+(?:by|on|in)\b)[a-z]")   # "said a statement released by ..."
 # "The SDF has issued a written statement on ...", "the coalition released a statement claiming ..."
 _ISSUED = re.compile(r"(?<![\w'’.-])" + _NP + r"\s+(?:(?:has|have|had|also|then|later)\s+){0,2}"
                      r"(?:issued|released|published|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -364,6 +366,12 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if not party and rx is _SUBJECT_VERB and m.group("within"):
                 party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
                 phrase = m.group("within") if party else phrase
+            agent = _BY_AGENT.match(sent, m.end(1)) if not party else None
+            if agent and party_of(agent.group(1)):
+                # "said a statement released by the Russian Defence Ministry": who released it.
+                words = f"{phrase}{agent.group(0)}"
+                phrase = words[:-1] if agent.end(1) >= len(sent.rstrip()) and words.endswith(".") else words
+                party = party_of(agent.group(1))
             told = _TOLD.match(sent, m.end()) if not party and m.group(0).endswith("told") else None
             if told and party_of(told.group(1)):
                 # "Local sources told SANA's reporter that ...": what the outlet published.

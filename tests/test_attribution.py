@@ -31,6 +31,8 @@ from geomap.attribution import attribute
     # ... while an inverted speaker ends the sentence or is followed by "in", "on", "adding" ...
     ('"The jets stayed west of the river," said the Russian Defence Ministry on Friday.',
      "Russian MoD", "the Russian Defence Ministry"),
+    ('"The jets stayed west of the river," said a statement released by the Russian Defence Ministry.',
+     "Russian MoD", "a statement released by the Russian Defence Ministry"),
 ])
 def test_a_speaker_is_known_by_role_or_through_words_before_the_verb(text, party, speaker):
     st = attribute(text)[0]
