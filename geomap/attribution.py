@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
 from .arabic_speech import arabic_source
+from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
 from .speakers import INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, TITLE_WORD, organisation
 from .text import is_arabic
 

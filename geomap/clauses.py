@@ -302,8 +302,9 @@ def _p(pattern: str):
 
 _PROVINCE_WORDS = r"countryside|province|governorate|region|desert|rural\s+areas?"
 #: "Raqqa's southern outskirts" is "southern outskirts of Raqqa" (not "Syria's Raqqa Province").
-_POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{_DIR})\s+)?(?:outskirts|suburbs|countryside|"
-                              r"parts?|areas?|sides?|banks?|shores?|edges?|periphery|environs|desert|"
+_POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{_DIR})\s+)?"
+                              r"(?:outskirts|suburbs|countryside|parts?|areas?|sides?|banks?|shores?|edges?|"
+                              r"periphery|environs|desert|"
                               r"rural\s+areas?|air\s*space|skies))$", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [

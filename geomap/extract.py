@@ -36,8 +36,8 @@ from typing import Optional
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
-from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end, cue_start,
-                      is_cue)
+from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
+                      cue_start, is_cue)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 from .text import is_arabic
 
@@ -192,10 +192,10 @@ _THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a tex
 #: "the eastern bank" with no river after it: a bank of the river named last ("the West Bank",
 #: capitalised, is a place of its own).
 _THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
-
-
 #: A road named after a place ("the Tabqa road", "the Raqqa-Deir ez-Zor highway").
 _ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
+
+
 #: "the village", "the town" (not "the town of ..."): the settlement named last.
 _THE_SETTLEMENT = re.compile(r"\b[Tt]he (?:village|town|city)\b(?!\s+(?:of|called|named)\b)")
 

@@ -18,8 +18,7 @@ import re
 from .clauses import LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
-           "cue_start",
-           "chain_end", "arabic_relations"]
+           "cue_start", "chain_end", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
