@@ -361,17 +361,16 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
             owner = OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
-            if owner and party_of(owner.group(1)):
+            if owner:
                 party = party_of(owner.group(1))   # "The Syrian Observatory's director Rami Abdulrahman said"
             if not party and rx is _SUBJECT_VERB and m.group("within"):
                 party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
                 phrase = m.group("within") if party else phrase
             agent = _BY_AGENT.match(sent, m.end(1)) if not party else None
-            if agent and party_of(agent.group(1)):
+            if agent and (party := party_of(agent.group(1))):
                 # "said a statement released by the Russian Defence Ministry": who released it.
                 words = f"{phrase}{agent.group(0)}"
                 phrase = words[:-1] if agent.end(1) >= len(sent.rstrip()) and words.endswith(".") else words
-                party = party_of(agent.group(1))
             told = _TOLD.match(sent, m.end()) if not party and m.group(0).endswith("told") else None
             if told and party_of(told.group(1)):
                 # "Local sources told SANA's reporter that ...": what the outlet published.

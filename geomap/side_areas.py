@@ -15,6 +15,7 @@ from .threads import split_call, split_predicate
 
 __all__ = ["area_sides", "GRID_ERR_KM"]
 
+
 def _sizes(idx, part: np.ndarray, dims: np.ndarray, crosses: np.ndarray, inside: np.ndarray) -> tuple:
     """(size on the left, size on the right) of each geometry (area; length for lines), with as few
     intersections with the line's side areas as each case needs."""

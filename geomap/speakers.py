@@ -43,12 +43,10 @@ def organisation(phrase: str, before: str) -> Optional[str]:
     words = phrase.split()
     if not words or words[-1] in OUTLETS or not phrase[:1].isupper() or TITLE_WORD.match(words[0]):
         return None   # also "Head of the ... Council": a person in a role there, not its voice
-    if _ORG_BEFORE.search(before):
-        return re.sub(r"^[Tt]he\s+", "", phrase)
     within = _ORG_WITHIN.search(phrase)
-    if within:
+    if within and not _ORG_BEFORE.search(before):
         return within.group("name")
-    return re.sub(r"^[Tt]he\s+", "", phrase) if _ORG_NAME.match(phrase) else None
+    return re.sub(r"^[Tt]he\s+", "", phrase) if _ORG_BEFORE.search(before) or _ORG_NAME.match(phrase) else None
 
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.

@@ -36,6 +36,11 @@ def thread_count() -> int:
     return max(1, min(cpus, 8))
 
 
+def _parts(n: int) -> int:
+    """How many parts ``n`` geometries are cut into (below 2: not cut)."""
+    return min(thread_count(), n // MIN_PER_THREAD)
+
+
 @lru_cache(maxsize=None)
 def _pool(n: int) -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=n, thread_name_prefix="geomap-geos")
@@ -50,7 +55,7 @@ def split_call(func, geoms, *args, **kwargs) -> np.ndarray:
     True
     """
     geoms = np.asarray(geoms, dtype=object)
-    k = min(thread_count(), len(geoms) // MIN_PER_THREAD)
+    k = _parts(len(geoms))
     if k < 2:
         return func(geoms, *args, **kwargs)
     parts = np.array_split(geoms, k)
@@ -73,7 +78,7 @@ def split_predicate(predicate, big, geoms) -> np.ndarray:
     import shapely
 
     geoms = np.asarray(geoms, dtype=object)
-    k = min(thread_count(), len(geoms) // MIN_PER_THREAD)
+    k = _parts(len(geoms))
     if k < 2:
         return predicate(big, geoms)
 
