@@ -48,6 +48,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from .lines import DeconflictionLine, builtin_lines, get_line
 from .sides import side_of_geometries
@@ -111,7 +112,7 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     areas : array of shapely geometries
         The claims' areas (shares describe them).
     line : DeconflictionLine
-    dates : sequence of date or ISO string, optional
+    dates : sequence or categorical of date or ISO string, optional
         The claims' dates (None: unknown, judged by the line).
     countries : sequence of str, optional
         ISO code of the country the gazetteer puts a claim's place in.
@@ -136,28 +137,28 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
                                                                       distances=False)
     reason = np.full(n, None, dtype=object)
     side = v["side"].copy()
-    missing = np.array([s is None for s in side], dtype=bool)
-    outside = (side == "outside") | (~missing & (v["share_outside"] > MAJORITY))
+    missing = pd.isna(side)
+    na = (side == "outside") | (~missing & (v["share_outside"] > MAJORITY))   # not applicable
     area_name = line.area_name or "its area of application"
-    reason[outside] = f"outside the line's area of application ({area_name})"
+    reason[na] = f"outside the line's area of application ({area_name})"
     if countries is not None and line.area_country:
         other = np.array([bool(c) and isinstance(c, str) and c != line.area_country for c in countries])
         for i in np.flatnonzero(other & ~missing):
             reason[i] = f"at a place in another country ({countries[i]}), outside {area_name}"
+            na[i] = True
     if dates is not None and (line.valid_from or line.valid_to):
         # Each distinct date once (a million claims have a few thousand dates).
-        codes, distinct = pd.factorize(pd.Series(list(dates), dtype=object), use_na_sentinel=True)
+        codes, distinct = _date_codes(dates)
         why = np.array([None if (d := _as_date(x)) is None or line.applies_on(d) else _not_in_force_reason(line, d)
                         for x in distinct] + [None], dtype=object)
-        late = why[codes]
-        has = np.array([w is not None for w in late], dtype=bool) if len(why) > 1 else np.zeros(n, bool)
-        reason[has] = late[has]
-    na = np.array([r is not None for r in reason], dtype=bool)
+        late = np.array([w is not None for w in why], dtype=bool)[codes]
+        reason[late] = why[codes[late]]
+        na |= late
     side[na] = NOT_APPLICABLE
     dist = np.where(na, np.nan, v["distance_km"])
     near = v["near_line"] & ~na
     if named_sides is not None:
-        near &= np.array([x != line.name for x in named_sides], dtype=bool)
+        near &= np.asarray(named_sides, dtype=object) != line.name
     out = pd.DataFrame({
         "line": line.name, "applies": ~na & ~missing, "side": pd.Series(side, dtype=object),
         "share_left": np.where(na, np.nan, va["share_left"]), "share_right": np.where(na, np.nan, va["share_right"]),
@@ -168,15 +169,25 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     return out
 
 
-def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Series:
-    """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares, distance)."""
+def _date_codes(dates) -> tuple:
+    """(a code per claim, the distinct dates; code -1: none) of dates given as a sequence or a
+    categorical (as :func:`verdict_table` passes them: encoded once for every line)."""
+    if isinstance(dates, pd.Categorical):
+        return np.asarray(dates.codes), dates.categories.tolist()
+    codes, distinct = pd.factorize(pd.Series(list(dates), dtype=object), use_na_sentinel=True)
+    return codes, list(distinct)
+
+
+def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Categorical:
+    """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares,
+    distance): a categorical, each distinct sentence stored once."""
     keys = ["side", "reason", "share_left", "share_right", "distance_km", "near_line"]
     group = _group_codes([out[k].to_numpy() for k in keys])
     _, first = np.unique(group, return_index=True)
     name = line_label(line)
-    written = np.array([sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)],
-                       dtype=object)
-    return pd.Series(written[group], index=out.index, dtype=object)
+    written = [sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)]
+    codes, distinct = pd.factorize(pd.Series(written, dtype=object))   # two verdicts can read alike
+    return pd.Categorical.from_codes(codes[group], categories=distinct)
 
 
 def _group_codes(columns: Sequence[np.ndarray]) -> np.ndarray:
@@ -256,14 +267,15 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
     Returns
     -------
     DataFrame
-        :data:`VERDICT_COLUMNS`: ``row`` is the claim's position in ``frame``.
+        :data:`VERDICT_COLUMNS`: ``row`` is the claim's position in ``frame``; ``sentence`` is
+        categorical (each distinct sentence stored once).
     """
     frame = frame.reset_index(drop=True)
     where = _where(frame)
     areas = frame.geometry.to_numpy()
-    dates = _column(frame, "date")
-    if dates is None:
-        dates = _column(frame, "incident_date")
+    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    # Encoded once for every line (a million claims have a few thousand distinct dates).
+    dates = None if col is None else pd.Categorical(frame[col])
     countries = _column(frame, "country_code")
     named = _column(frame, "side_of")
     parts = []
@@ -276,7 +288,10 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
             parts.append(part)
     if not parts:
         return pd.DataFrame(columns=VERDICT_COLUMNS)
+    # Sentences stay categorical across lines (each distinct sentence stored once).
+    sentences = union_categoricals([pd.Categorical(p.pop("sentence")) for p in parts])
     table = pd.concat(parts, ignore_index=True)
+    table["sentence"] = sentences
     rows = table["row"].to_numpy(int)
     # Taken as stored (the texts are not copied out and back).
     ids = frame["claim_id"].array.take(rows) if "claim_id" in frame else np.arange(len(frame)).astype(str)[rows]
@@ -303,7 +318,7 @@ def _by_own_lines(frame, lines) -> list:
 
 def applicable_lines(table: pd.DataFrame) -> list:
     """Names of the lines that apply to at least one claim of a verdict table, in table order."""
-    return [str(x) for x in pd.unique(table.loc[table["applies"].astype(bool), "line"].to_numpy(object))]
+    return [str(x) for x in pd.unique(table["line"][table["applies"].to_numpy(bool)])]
 
 
 

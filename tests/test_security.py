@@ -266,14 +266,13 @@ def test_report_text_is_never_evaluated(tmp_path, runner, cli):
 
 def _cloud_texts(page: str) -> list:
     """The texts a cloud page carries: its parties and its deflated string table, decoded."""
-    import base64
     import json
-    import zlib
+
+    from geomap.render.cloud import cloud_strings
 
     i = page.index("geomap.cloud(") + len("geomap.cloud(")
     payload = json.JSONDecoder().raw_decode(page[i:])[0]
-    table = zlib.decompress(base64.b64decode(payload["strings"])).decode("utf-8").split("\x00")
-    return payload["parties"] + table
+    return payload["parties"] + cloud_strings(payload)
 
 
 # (A claim's own ``notes`` reach no map, layered or cloud: the page's notes are geomap's reading notes.)

@@ -44,24 +44,24 @@ def _round_geojson(geom, nd: int = 5):
 
 
 def popup_verdicts(frame, table, active) -> dict:
-    """"verdict:<line>" -> each claim's sentence, for the lines drawn (what popups show)."""
+    """"verdict:<line>" -> each claim's sentence, for the lines drawn (what popups show), as a
+    categorical (missing where the line did not judge the claim)."""
     from ..verdicts import line_label
 
     drawn = {ln.name: line_label(ln) for ln in active}
-    line = table["line"].to_numpy(object)
     rows = table["row"].to_numpy(int)
-    sentences = table["sentence"].to_numpy(object)
+    sentences = pd.Categorical(table["sentence"])
     by_label = {}
     for label in dict.fromkeys(drawn.values()):
-        mine = np.flatnonzero(np.isin(line, [k for k, v in drawn.items() if v == label]))
+        mine = np.flatnonzero(table["line"].isin([k for k, v in drawn.items() if v == label]).to_numpy(bool))
         if len(mine):
             by_label[label] = _last_per_row(rows, mine)
     out = {}
     # Columns in the order a reader meets them: by the first claim each line judges.
     for label, mine in sorted(by_label.items(), key=lambda kv: rows[kv[1]].min()):
-        col = np.full(len(frame), None, dtype=object)
-        col[rows[mine]] = sentences[mine]
-        out["verdict:" + label] = col
+        codes = np.full(len(frame), -1, dtype=sentences.codes.dtype)
+        codes[rows[mine]] = sentences.codes[mine]
+        out["verdict:" + label] = pd.Categorical.from_codes(codes, dtype=sentences.dtype)
     return out
 
 
@@ -71,6 +71,11 @@ def _last_per_row(rows: np.ndarray, mine: np.ndarray) -> np.ndarray:
         return mine
     _, last_from_end = np.unique(rows[mine][::-1], return_index=True)
     return np.sort(mine[len(mine) - 1 - last_from_end])
+
+
+def _objects(values: pd.Categorical) -> np.ndarray:
+    """A categorical's values as an object array, None where missing."""
+    return np.array(values.categories.tolist() + [None], dtype=object)[values.codes]
 
 
 def claim_columns(frame, vcols: dict, *, arrays: bool = True) -> dict:
@@ -93,7 +98,7 @@ def claim_columns(frame, vcols: dict, *, arrays: bool = True) -> dict:
         # geomap's own parse messages are for the analyst, never for a published page.
         codes, distinct = pd.factorize(pd.Series(cols["notes"], dtype=object), use_na_sentinel=False)
         cols["notes"] = np.array([public_notes(n) for n in distinct], dtype=object)[codes]
-    cols.update(vcols)
+    cols.update(vcols if not arrays else {k: _objects(v) for k, v in vcols.items()})
     return {"geoms": geoms, "is_point": is_point, "has_point": has_pt | is_point, "marker_at": marker_at,
             "radius_m": np.where(disc > 0, disc, np.where(is_point, radius_col, 0.0)) * 1000.0,
             "cols": cols, "number_keys": number_keys,

@@ -7,7 +7,9 @@ the page as typed arrays, each compressed (deflate) and base64-encoded:
 * positions quantised to 1e-5 degrees (about a metre) as ``Int32``;
 * party, flags and days as small integers; disc radii as ``Float32``;
 * every text column dictionary-encoded: ``Uint32`` codes into one string table (each distinct
-  text of a column stored once);
+  text of a column stored once), the table as its UTF-8 bytes and each text's length in
+  bytes (``Uint32``; lengths compress better than Arrow's offsets, which the page sums up
+  once), so the page decodes a text only when a popup shows it;
 * other uncertainty areas (provinces, banks of a river) as GeoJSON, each distinct area
   once, with an ``Int32`` index per claim;
 * the pairs of competing claims as two ``Uint32`` columns and whether they can both be
@@ -39,15 +41,14 @@ from folium.template import Template
 
 from .inert import InertLayer, inert_json
 
-__all__ = ["CLOUD_MIN", "ClaimCloud", "CloudParty", "cloud_payload", "pack_columns", "unpack_columns"]
+__all__ = ["CLOUD_MIN", "ClaimCloud", "CloudParty", "cloud_payload", "cloud_strings", "pack_columns",
+           "unpack_columns"]
 
 #: Maps with more claims than this are drawn as a cloud (below, each claim is a Leaflet layer).
 CLOUD_MIN = 20_000
 
 _JS_TYPES = {np.dtype("<i4"): "Int32", np.dtype("<u4"): "Uint32", np.dtype("u1"): "Uint8",
              np.dtype("<u2"): "Uint16", np.dtype("<f4"): "Float32"}
-#: Text never holds this: it separates the strings of the table.
-_SEP = "\x00"
 
 
 def pack_columns(columns: dict, *, level: int = 1) -> dict:
@@ -75,45 +76,94 @@ def unpack_columns(blob: dict) -> dict:
             for c, data in zip(blob["layout"], blob["data"])}
 
 
-def _codes(values, strings: list) -> np.ndarray:
-    """Codes of ``values`` into the string table, which gains the column's distinct texts (each
-    once per column); 2**32-1: none (missing or empty)."""
-    import pandas as pd
+def _dictionary(values) -> tuple:
+    """(codes, the column's distinct texts as an Arrow binary array) of a text column; code -1:
+    none (missing or empty).
 
-    codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else np.asarray(values, dtype=object),
-                                  use_na_sentinel=True)
-    texts = [str(u) for u in uniques.tolist()]
+    Arrow-backed columns (GeoParquet's strings) are encoded by Arrow, categoricals (verdict
+    sentences) keep their codes, other columns are factorised: no text is copied into Python
+    that was not there already."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(values, pd.Series):
+        values = values.array
+    if isinstance(values, pd.Categorical):
+        codes, distinct = np.asarray(values.codes, dtype=np.int64), _binary(values.categories.tolist())
+    elif isinstance(values, pd.arrays.ArrowStringArray):
+        arr = pa.array(values)
+        arr = arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+        enc = pc.dictionary_encode(arr)
+        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        distinct = enc.dictionary.cast(pa.large_binary())
+    else:
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+        distinct = _binary(uniques.tolist())
+    empty = np.flatnonzero(pc.equal(pc.binary_length(distinct), 0).to_numpy(zero_copy_only=False))
+    if len(empty):
+        remap = np.arange(len(distinct) + 1) - 1   # shifted by one: remap[0] is the code -1
+        remap[empty + 1] = -1
+        codes = remap[codes + 1]
+    return codes, distinct
+
+
+def _binary(texts: list):
+    """Texts as an Arrow binary array of their UTF-8 (lone surrogates passed through, as the page
+    shows them: replaced)."""
+    import pyarrow as pa
+
+    return pa.array([str(t).encode("utf-8", "surrogatepass") for t in texts], type=pa.large_binary())
+
+
+def _string_table(columns: list) -> tuple:
+    """(one code column per text column into one string table, the table's UTF-8 bytes, each
+    text's length in bytes): the texts of each column stored once, read by the page one at a time."""
+    import pyarrow as pa
+
     none = np.iinfo(np.uint32).max
-    remap = np.append(np.arange(len(strings), len(strings) + len(texts), dtype=np.int64), none)
-    empty = np.flatnonzero(np.array([t == "" for t in texts], dtype=bool))
-    remap[empty] = none
-    strings.extend(texts)
-    return remap.astype("<u4")[codes]
+    out, dictionaries, start = [], [], 0
+    for values in columns:
+        codes, distinct = _dictionary(values)
+        out.append(np.where(codes < 0, none, codes + start).astype("<u4"))
+        dictionaries.append(distinct)
+        start += len(distinct)
+    table = pa.concat_arrays(dictionaries) if dictionaries else pa.array([], type=pa.large_binary())
+    bounds = np.frombuffer(table.buffers()[1], dtype="<i8")[table.offset:table.offset + len(table) + 1]
+    if len(bounds) and bounds[-1] - bounds[0] >= none:
+        raise ValueError("the claims' texts exceed 4 GB, more than one page can hold")
+    data = table.buffers()[2]
+    text = np.frombuffer(data, dtype="u1")[bounds[0]:bounds[-1]] if data is not None and len(bounds) else \
+        np.zeros(0, dtype="u1")
+    return out, text, np.diff(bounds).astype("<u4")
 
 
-def _days(dates) -> np.ndarray:
-    """ISO dates as days since 1970-01-01 (Int32; -2**31 where there is none), each distinct date
-    parsed once."""
+def cloud_strings(payload: dict) -> list:
+    """The string table of a :func:`cloud_payload` (what the page reads), for tests and notebooks."""
+    import base64
+    import zlib
+
+    text = zlib.decompress(base64.b64decode(payload["strings"]))
+    off = np.concatenate([[0], np.cumsum(unpack_columns(payload["columns"])["slen"], dtype=np.int64)])
+    return [text[a:b].decode("utf-8", "replace") for a, b in zip(off[:-1].tolist(), off[1:].tolist())]
+
+
+def _days(dates) -> tuple:
+    """(ISO dates as days since 1970-01-01: Int32, -2**31 where there is none; whether every date
+    is either missing or exactly the ISO form of its day), each distinct date read once."""
     import pandas as pd
 
-    codes, distinct = pd.factorize(pd.Series(dates, dtype=object), use_na_sentinel=True)
-    d = pd.to_datetime(pd.Series(distinct, dtype=object), format="%Y-%m-%d", errors="coerce")
+    cat = pd.Categorical(dates if isinstance(dates, pd.Series) else pd.Series(dates, dtype=object))
+    distinct = pd.Series(cat.categories.tolist(), dtype=object)
+    d = pd.to_datetime(distinct, format="%Y-%m-%d", errors="coerce")
     day = np.full(len(d) + 1, np.iinfo(np.int32).min, dtype="<i4")   # the last: no date
     ok = d.notna().to_numpy()
     day[:-1][ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64)).astype("<i4")
-    return day[codes]
-
-
-def _iso_days_only(dates, days) -> bool:
-    """Whether each date is either missing or exactly the ISO form of its day number."""
-    import pandas as pd
-
-    pairs = pd.DataFrame({"date": pd.Series(dates, dtype=object).to_numpy(), "day": days}).drop_duplicates()
-    s, day = pairs["date"], pairs["day"].to_numpy()
-    given = s.notna() & (s.astype(str) != "")
-    back = pd.Series(day.astype("datetime64[D]").astype(str), dtype=object, index=s.index)
-    ok = day != np.iinfo(np.int32).min
-    return bool(((~given & ~ok) | (given & ok & (s.astype(str) == back))).all())
+    text = distinct.astype(str)
+    given = (text != "").to_numpy()
+    back = pd.Series(day[:-1].astype("datetime64[D]").astype(str), dtype=object)
+    iso = bool(((~given & ~ok) | (given & ok & (text == back).to_numpy())).all())
+    return day[np.asarray(cat.codes)], iso
 
 
 def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns: dict,
@@ -149,28 +199,26 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
     parties = [str(p) for p in uniques]
     party = codes.astype("<u2" if len(parties) < 2**16 else "<u4")
     q = np.round(np.asarray(xy, dtype=float) * 1e5).astype("<i4")
-    strings: list = []
+    dates = text_columns["date"] if "date" in text_columns else frame["date"] if "date" in frame else [None] * n
+    day, iso = _days(dates)
     cols = {"x": q[:, 0].copy(), "y": q[:, 1].copy(), "party": party,
             "r": np.asarray(radius_m, dtype="<f4"),
-            "day": _days(frame["date"] if "date" in frame else [None] * n),
+            "day": day,
             "pt": np.asarray(has_point, dtype="u1")}
     # What the typed columns hold already is not stored again as text: the party, and the
     # date when every date is an ISO day (the page writes it back from the day number).
     keys = [k for k in text_columns if k != "party"]
-    if "date" in keys and _iso_days_only(text_columns["date"], cols["day"]):
+    if "date" in keys and iso:
         keys.remove("date")
-    for k in keys:
-        cols["s:" + k] = _codes(text_columns[k], strings)
+    codes, text, cols["slen"] = _string_table([text_columns[k] for k in keys])
+    cols.update({"s:" + k: c for k, c in zip(keys, codes)})
     shapes, area_of = _distinct_areas(areas or (), n)
     cols["area"] = area_of
     if pairs is not None and len(pairs[0]):
         cols["la"] = np.asarray(pairs[0], dtype="<u4")
         cols["lb"] = np.asarray(pairs[1], dtype="<u4")
         cols["lok"] = np.asarray(pairs[2], dtype="u1")
-    joined = _SEP.join(strings)
-    if joined.count(_SEP) != max(len(strings) - 1, 0):   # a text holding the separator itself
-        joined = _SEP.join(s.replace(_SEP, "\ufffd") for s in strings)
-    cols["strings"] = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype="u1")
+    cols["strings"] = text
     blob = pack_columns(cols)   # the string table is compressed alongside the columns
     layout, data = blob["layout"][:-1], blob["data"][:-1]
     return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,

@@ -152,7 +152,7 @@ def party_colors(parties) -> dict:
     """
     import pandas as pd
 
-    distinct = sorted(str(p) for p in pd.unique(pd.Series(parties, dtype=object).astype(str)))
+    distinct = sorted({str(p) for p in pd.unique(pd.Series(parties))})   # each distinct party once
     return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(distinct)}
 
 

@@ -168,7 +168,7 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
     # Reference places first, so claim markers draw (and take clicks) above them.
     if reference_places and "place_ids" in frame:
         _add_reference_places(m, frame, gazetteer)
-    dates = _claim_dates(frame)
+    dates = None if as_cloud else _claim_dates(frame)   # a cloud's page reads them from its columns
     if as_cloud:
         marker_at = add_cloud(m, frame, vcols, colors, simplify_deg, links)
     else:
@@ -176,8 +176,8 @@ def claims_map(frame, *, lines: Optional[Sequence] = None, verdicts=None, colors
         for layer in layers:
             layer.add_to(m)
         _add_links(m, frame, table, marker_at, links, dates)
-    _add_controls(m, frame, colors, active, dates, title=title, subtitle=subtitle, compact=compact,
-                  cloud=as_cloud)
+    _add_controls(m, frame, colors, active, _distinct_dates(frame), title=title, subtitle=subtitle,
+                  compact=compact, cloud=as_cloud)
     _fit(m, frame, marker_at)
     return m
 
@@ -209,7 +209,13 @@ def _claim_dates(frame) -> list:
     return [d if isinstance(d, str) and d else None for d in frame[col].tolist()] if col else [None] * len(frame)
 
 
-def _add_controls(m, frame, colors: dict, active, dates: list, *, title, subtitle,
+def _distinct_dates(frame) -> list:
+    """The claims' distinct dates, sorted (what the date slider steps through)."""
+    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    return sorted({d for d in pd.unique(frame[col]) if isinstance(d, str) and d}) if col else []
+
+
+def _add_controls(m, frame, colors: dict, active, distinct: list, *, title, subtitle,
                   compact: bool = False, cloud: bool = False) -> None:
     """Legend, title, date slider, credits and the layer control."""
     import folium
@@ -223,7 +229,6 @@ def _add_controls(m, frame, colors: dict, active, dates: list, *, title, subtitl
     Legend([{"name": p, "color": colors[p]} for p in parties], note=note, folded=compact or cloud).add_to(m)
     sub = list(subtitle) or ([f"Lines: {', '.join(ln.title for ln in active)}"] if active and not compact else [])
     TitleBox(title or "Competing location claims", sub).add_to(m)
-    distinct = sorted(set(d for d in dates if d))
     if len(distinct) > 1:
         TimeSlider(distinct).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)

@@ -7,7 +7,7 @@ import pytest
 
 from geomap.claims import read_claims, read_claims_text
 from geomap.incidents import claims_frame
-from geomap.render.cloud import CLOUD_MIN, ClaimCloud, cloud_payload, pack_columns, unpack_columns
+from geomap.render.cloud import CLOUD_MIN, ClaimCloud, cloud_payload, cloud_strings, pack_columns, unpack_columns
 from geomap.render.maps import claims_map, render_html
 from geomap.verdicts import compare_claims, pair_arrays
 
@@ -20,10 +20,7 @@ def seeds():
 
 
 def _strings(payload) -> list:
-    import base64
-    import zlib
-
-    return zlib.decompress(base64.b64decode(payload["strings"])).decode("utf-8").split("\x00")
+    return cloud_strings(payload)
 
 
 def _payload(m) -> dict:

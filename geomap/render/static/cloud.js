@@ -45,7 +45,9 @@
       c[col.name] = new TYPES[col.type](bufs[k], 0, col.count);
     });
     this.c = c;
-    this.strings = new TextDecoder('utf-8').decode(text).split('\u0000');
+    this.text = new Uint8Array(text); this.decoder = new TextDecoder('utf-8');
+    var len = c.slen, off = this.soff = new Float64Array(len.length + 1);   // where each text starts
+    for (var k = 0; k < len.length; k++) { off[k + 1] = off[k] + len[k]; }
     var n = this.d.n, mx = new Float64Array(n), my = new Float64Array(n), lat = new Float32Array(n);
     for (var i = 0; i < n; i++) {
       var lo = c.x[i] / 1e5, la = Math.max(-85.0511, Math.min(85.0511, c.y[i] / 1e5));
@@ -191,12 +193,15 @@
     this.d.keys.forEach(function (key) {
       var code = self.c['s:' + key][i];
       if (code === NONE) { return; }
-      var val = self.strings[code];
+      var val = self.string(code);
       if (self.d.numbers.indexOf(key) >= 0) { val = parseFloat(val); }
       if (key.indexOf('verdict:') === 0) { (verdicts = verdicts || {})[key.slice(8)] = val; } else { o[key] = val; }
     });
     if (verdicts) { o.verdicts = verdicts; }
     return o;
+  };
+  Cloud.prototype.string = function (k) {   // the k-th text of the table (Arrow's layout)
+    return this.decoder.decode(this.text.subarray(this.soff[k], this.soff[k + 1]));
   };
   Cloud.prototype.nearest = function (x, y) {
     var best = -1, bestD = PICK_PX * PICK_PX;
