@@ -307,8 +307,9 @@ def check_claims_frame(frame, *, what: str = "claims") -> None:
         if col not in frame:
             raise InputError(f"{what}: the frame has no column {col!r} (see geomap.incidents.CLAIMS_SCHEMA)",
                              hint="make one with geomap.incidents.claims_frame")
-    dup = frame["claim_id"][frame["claim_id"].duplicated()]
-    if len(dup):
+    ids = frame["claim_id"]
+    if not ids.is_unique:
+        dup = ids[ids.duplicated()]
         raise InputError(f"{what}: claim id {dup.iloc[0]!r} is used twice", hint="give every claim its own id")
 
 

@@ -181,9 +181,13 @@ def _date_codes(dates) -> tuple:
 def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Categorical:
     """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares,
     distance): a categorical, each distinct sentence stored once."""
-    keys = ["side", "reason", "share_left", "share_right", "distance_km", "near_line"]
-    group = _group_codes([out[k].to_numpy() for k in keys])
-    _, first = np.unique(group, return_index=True)
+    # A reason is given exactly when the side is "not applicable": the two make one key.
+    side = out["side"].to_numpy(object)
+    reason = out["reason"].to_numpy(object)
+    what = np.where(pd.isna(reason), side, reason)
+    group = _group_codes([what] + [out[k].to_numpy() for k in ["share_left", "share_right", "distance_km",
+                                                               "near_line"]])
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(group), prepend=-1) > 0)   # codes in order met
     name = line_label(line)
     written = [sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)]
     codes, distinct = pd.factorize(pd.Series(written, dtype=object))   # two verdicts can read alike

@@ -76,19 +76,26 @@ def unpack_columns(blob: dict) -> dict:
             for c, data in zip(blob["layout"], blob["data"])}
 
 
-def _dictionary(values) -> tuple:
+def _dictionary(values, *, distinct: bool = False) -> tuple:
     """(codes, the column's distinct texts as an Arrow binary array) of a text column; code -1:
     none (missing or empty).
 
     Arrow-backed columns (GeoParquet's strings) are encoded by Arrow, categoricals (verdict
     sentences) keep their codes, other columns are factorised: no text is copied into Python
-    that was not there already."""
+    that was not there already. ``distinct``: the values are known to differ (claim ids), so
+    they are stored as they are, in order (encoding them would only cost time)."""
     import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
     if isinstance(values, pd.Series):
         values = values.array
+    if distinct and isinstance(values, pd.arrays.ArrowStringArray):
+        arr = pa.array(values)
+        arr = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).cast(pa.large_binary())
+        codes = np.where(arr.is_null().to_numpy(zero_copy_only=False), -1, np.arange(len(arr)))
+        distinct_texts = pc.fill_null(arr, b"")
+        return _without_empty(codes, distinct_texts)
     if isinstance(values, pd.Categorical):
         codes, distinct = np.asarray(values.codes, dtype=np.int64), _binary(values.categories.tolist())
     elif isinstance(values, pd.arrays.ArrowStringArray):
@@ -100,12 +107,19 @@ def _dictionary(values) -> tuple:
     else:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
         distinct = _binary(uniques.tolist())
-    empty = np.flatnonzero(pc.equal(pc.binary_length(distinct), 0).to_numpy(zero_copy_only=False))
+    return _without_empty(codes, distinct)
+
+
+def _without_empty(codes: np.ndarray, texts) -> tuple:
+    """(codes, texts) with the codes of empty texts made -1 (none)."""
+    import pyarrow.compute as pc
+
+    empty = np.flatnonzero(pc.equal(pc.binary_length(texts), 0).to_numpy(zero_copy_only=False))
     if len(empty):
-        remap = np.arange(len(distinct) + 1) - 1   # shifted by one: remap[0] is the code -1
+        remap = np.arange(len(texts) + 1) - 1   # shifted by one: remap[0] is the code -1
         remap[empty + 1] = -1
         codes = remap[codes + 1]
-    return codes, distinct
+    return codes, texts
 
 
 def _binary(texts: list):
@@ -116,15 +130,16 @@ def _binary(texts: list):
     return pa.array([str(t).encode("utf-8", "surrogatepass") for t in texts], type=pa.large_binary())
 
 
-def _string_table(columns: list) -> tuple:
+def _string_table(columns: list, *, distinct_first: bool = False) -> tuple:
     """(one code column per text column into one string table, the table's UTF-8 bytes, each
-    text's length in bytes): the texts of each column stored once, read by the page one at a time."""
+    text's length in bytes): the texts of each column stored once, read by the page one at a time.
+    ``distinct_first``: the first column's values all differ (claim ids)."""
     import pyarrow as pa
 
     none = np.iinfo(np.uint32).max
     out, dictionaries, start = [], [], 0
-    for values in columns:
-        codes, distinct = _dictionary(values)
+    for k, values in enumerate(columns):
+        codes, distinct = _dictionary(values, distinct=distinct_first and k == 0)
         out.append(np.where(codes < 0, none, codes + start).astype("<u4"))
         dictionaries.append(distinct)
         start += len(distinct)
@@ -210,7 +225,9 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
     keys = [k for k in text_columns if k != "party"]
     if "date" in keys and iso:
         keys.remove("date")
-    codes, text, cols["slen"] = _string_table([text_columns[k] for k in keys])
+    # Claim ids differ from one another (a claims frame's are checked): stored without encoding.
+    codes, text, cols["slen"] = _string_table([text_columns[k] for k in keys],
+                                              distinct_first=bool(keys) and keys[0] == "claim_id")
     cols.update({"s:" + k: c for k, c in zip(keys, codes)})
     shapes, area_of = _distinct_areas(areas or (), n)
     cols["area"] = area_of

@@ -293,12 +293,13 @@ def _fit(m, frame, marker_at):
     radius = frame["radius_km"].astype(float).fillna(0).to_numpy() if "radius_km" in frame else np.zeros(len(frame))
     compact = ok & (radius <= FIT_WIDE_KM)
     chosen = compact if compact.any() else ok
-    marks = np.asarray(marker_at, dtype=object)[chosen]
-    keep = np.concatenate([geoms[chosen], marks[~shapely.is_missing(marks)]])
-    keep = keep[~shapely.is_empty(keep)]
-    if not len(keep):
+    if not chosen.any():
         return
-    xmin, ymin, xmax, ymax = shapely.total_bounds(keep)
+    # Bounds of the areas and of the markers (empty and missing ones have none), taken apart.
+    boxes = np.array([shapely.total_bounds(geoms[chosen]),
+                      shapely.total_bounds(np.asarray(marker_at, dtype=object)[chosen])])
+    xmin, ymin = np.nanmin(boxes[:, :2], axis=0)
+    xmax, ymax = np.nanmax(boxes[:, 2:], axis=0)
     pad = max(0.02, 0.04 * max(xmax - xmin, ymax - ymin))
     if chosen.sum() < ok.sum():
         pad = max(pad, 0.3)  # room for the wider claims around the compact ones
