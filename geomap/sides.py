@@ -265,10 +265,7 @@ def _index_for(line) -> SideIndex:
 
 
 def _labels(codes: np.ndarray, line) -> np.ndarray:
-    out = np.full(codes.shape, "outside", dtype=object)
-    out[codes > 0] = line.left_label
-    out[codes < 0] = line.right_label
-    return out
+    return np.array([line.right_label, "outside", line.left_label], dtype=object)[codes.astype(np.intp) + 1]
 
 
 def side_of_points(lon, lat, line, *, distances: bool = True,

@@ -185,8 +185,11 @@ def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Categorical:
     side = out["side"].to_numpy(object)
     reason = out["reason"].to_numpy(object)
     what = np.where(pd.isna(reason), side, reason)
-    group = _group_codes([what] + [out[k].to_numpy() for k in ["share_left", "share_right", "distance_km",
-                                                               "near_line"]])
+    # Distances that read alike make one key (each distinct distance written once).
+    dist, distinct = pd.factorize(out["distance_km"].to_numpy(float), use_na_sentinel=False)
+    words = pd.factorize(np.array([_distance_words(d) for d in distinct.tolist()], dtype=object))[0]
+    group = _group_codes([what, out["share_left"].to_numpy(), out["share_right"].to_numpy(), words[dist],
+                          out["near_line"].to_numpy()])
     first = np.flatnonzero(np.diff(np.maximum.accumulate(group), prepend=-1) > 0)   # codes in order met
     name = line_label(line)
     written = [sentence(r, line, name=name) for r in out.iloc[first].itertuples(index=False)]
@@ -222,15 +225,17 @@ def sentence(row, line: DeconflictionLine, *, name: Optional[str] = None) -> str
     if row.side == "straddles":
         return (f"Spans the {name}: {row.share_left:.0%} {line.left_label}, "
                 f"{row.share_right:.0%} {line.right_label} of it.")
-    d = row.distance_km
-    text = f"{str(row.side).capitalize()} of the {name}"
-    if d == 0:
-        text += ", reaching the line"
-    elif d == d:
-        text += f", {d:.1f} km from it"
+    text = f"{str(row.side).capitalize()} of the {name}{_distance_words(row.distance_km)}"
     if row.near_line:
         text += (f"; within the line's {line.accuracy_km:g} km accuracy, so the side is not certain")
     return text + "."
+
+
+def _distance_words(d: float) -> str:
+    """How a verdict's sentence gives its distance to the line ("" when there is none)."""
+    if d == 0:
+        return ", reaching the line"
+    return f", {d:.1f} km from it" if d == d else ""
 
 
 def _where(frame) -> np.ndarray:
