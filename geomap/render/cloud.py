@@ -155,11 +155,9 @@ def _string_table(columns: list, *, distinct_first: bool = False) -> tuple:
 
 def cloud_strings(payload: dict) -> list:
     """The string table of a :func:`cloud_payload` (what the page reads), for tests and notebooks."""
-    import base64
-    import zlib
-
-    text = zlib.decompress(base64.b64decode(payload["strings"]))
-    off = np.concatenate([[0], np.cumsum(unpack_columns(payload["columns"])["slen"], dtype=np.int64)])
+    cols = unpack_columns(payload["columns"])
+    text = cols["strings"].tobytes()
+    off = np.concatenate([[0], np.cumsum(cols["slen"], dtype=np.int64)])
     return [text[a:b].decode("utf-8", "replace") for a, b in zip(off[:-1].tolist(), off[1:].tolist())]
 
 
@@ -236,11 +234,8 @@ def cloud_payload(frame, *, xy, radius_m, has_point, colors: dict, text_columns:
         cols["lb"] = np.asarray(pairs[1], dtype="<u4")
         cols["lok"] = np.asarray(pairs[2], dtype="u1")
     cols["strings"] = text
-    blob = pack_columns(cols)   # the string table is compressed alongside the columns
-    layout, data = blob["layout"][:-1], blob["data"][:-1]
     return {"n": n, "parties": parties, "colors": [colors[p] for p in parties], "keys": keys,
-            "numbers": [k for k in number_keys if k in keys],
-            "columns": {"layout": layout, "data": data}, "strings": blob["data"][-1], "areas": shapes}
+            "numbers": [k for k in number_keys if k in keys], "columns": pack_columns(cols), "areas": shapes}
 
 
 def _distinct_areas(areas: Sequence, n: int) -> tuple:

@@ -1,5 +1,6 @@
 /* geomap's claim cloud: many claims on one canvas (see geomap/render/cloud.py).
-   Columns arrive deflated and base64-encoded, each on its own; they are decoded once, then each redraw
+   Columns arrive deflated and base64-encoded, each on its own (the string table is one of them);
+   they are decoded once, then each redraw
    projects the claims in view, aggregates them into a density grid when there are many,
    and draws them one by one (discs, links, dots) when there are few. Popups are built
    for the claim clicked, with textContent like every geomap popup. */
@@ -31,21 +32,21 @@
       onRemove: function () { self._remove(); }
     }))();
     this.areas = L.featureGroup();
-    Promise.all([inflate(d.strings)].concat(d.columns.data.map(inflate))).then(function (got) {
-      self._decode(got.slice(1), got[0]);
+    Promise.all(d.columns.data.map(inflate)).then(function (got) {
+      self._decode(got);
       self.ready = true;
       self._buildAreas();
       self.redraw();
       if (self.onready) { self.onready(); }
     }).catch(function (err) { console.error('geomap: the claims could not be decoded: ' + err); });
   }
-  Cloud.prototype._decode = function (bufs, text) {
+  Cloud.prototype._decode = function (bufs) {
     var c = {};
     this.d.columns.layout.forEach(function (col, k) {   // one deflated buffer per column
       c[col.name] = new TYPES[col.type](bufs[k], 0, col.count);
     });
     this.c = c;
-    this.text = new Uint8Array(text); this.decoder = new TextDecoder('utf-8');
+    this.text = c.strings; this.decoder = new TextDecoder('utf-8');
     var len = c.slen, off = this.soff = new Float64Array(len.length + 1);   // where each text starts
     for (var k = 0; k < len.length; k++) { off[k + 1] = off[k] + len[k]; }
     var n = this.d.n, mx = new Float64Array(n), my = new Float64Array(n), lat = new Float32Array(n);
