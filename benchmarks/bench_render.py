@@ -1,5 +1,6 @@
 """Claims tables of 10k, 100k and 1M claims to one offline page, the whole path in a new process
-(start-up, reading the GeoParquet file, verdicts, links, writing): time, page size and peak memory;
+(start-up, reading the GeoParquet file, verdicts, links, writing): median time of a few runs, page size
+and peak memory;
 Chromium's time to a drawn map; against folium's FastMarkerCluster and one CircleMarker per claim
 reading the same file, in the same run."""
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import row  # noqa: E402
+from _util import median, row  # noqa: E402
 
 
 def synthetic_frame(n: int, seed: int = 3):
@@ -74,11 +75,20 @@ def run_measured(cmd) -> tuple:
     return secs, usage.ru_maxrss / 1024
 
 
+def _summary(runs: list) -> tuple:
+    """(median seconds, largest peak MB, "min-max s; " when there were several runs)."""
+    secs = sorted(r[0] for r in runs)
+    spread = f"{secs[0]:.2f}-{secs[-1]:.2f} s over {len(secs)} runs; " if len(secs) > 1 else ""
+    return median(secs), max(r[1] for r in runs), spread
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,100000,1000000", help="claims per file, comma-separated")
     ap.add_argument("--baseline-n", type=int, default=100_000,
                     help="largest size run through the CircleMarker baseline (it is slow)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of geomap and FastMarkerCluster per size, taken in turn (median shown)")
     ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args(argv)
 
@@ -87,15 +97,17 @@ def main(argv=None):
     for n in [int(x) for x in args.sizes.split(",")]:
         src = out / f"claims-{n}.parquet"
         synthetic_frame(n).to_parquet(src)
-        ours = out / f"geomap-{n}.html"
-        t, mem = run_measured(GEOMAP + ["map", str(src), "-o", str(ours), "--title", f"{n:,} claims"])
+        ours, fmc = out / f"geomap-{n}.html", out / f"fmc-{n}.html"
+        runs = [(run_measured(GEOMAP + ["map", str(src), "-o", str(ours), "--title", f"{n:,} claims"]),
+                 run_measured([sys.executable, "-c", FAST_MARKER_CLUSTER, str(src), str(fmc)]))
+                for _ in range(max(1, args.repeat))]   # in turn, so that the machine's load falls on both
+        t, mem, spread = _summary([r[0] for r in runs])
         row(f"geomap map, {n:,} claims", f"{t:.2f} s",
-            f"{ours.stat().st_size / 1e6:.1f} MB page, peak {mem:,.0f} MB")
-        fmc = out / f"fmc-{n}.html"
-        tb, memb = run_measured([sys.executable, "-c", FAST_MARKER_CLUSTER, str(src), str(fmc)])
+            f"{spread}{ours.stat().st_size / 1e6:.1f} MB page, peak {mem:,.0f} MB")
+        tb, memb, spread_b = _summary([r[1] for r in runs])
         row(f"folium FastMarkerCluster, {n:,} points", f"{tb:.2f} s",
-            f"{fmc.stat().st_size / 1e6:.1f} MB page, peak {memb:,.0f} MB; geomap {t / tb:.2f}x its time "
-            "(it draws points only, no areas, verdicts, links or popups; its assets come from CDNs)")
+            f"{spread_b}{fmc.stat().st_size / 1e6:.1f} MB page, peak {memb:,.0f} MB; geomap {t / tb:.2f}x its "
+            "time (it draws points only, no areas, verdicts, links or popups; its assets come from CDNs)")
         if n <= args.baseline_n:
             cm = out / f"circles-{n}.html"
             tc, memc = run_measured([sys.executable, "-c", CIRCLE_MARKERS, str(src), str(cm)])

@@ -336,6 +336,7 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     share_r = np.full(n, np.nan)
     share_o = np.full(n, np.nan)
     dist = np.full(n, np.nan)
+    one_side = np.zeros(n, dtype=bool)   # wholly on one side of the line
 
     if is_point.any():
         pts = geo[is_point]
@@ -347,6 +348,7 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         share_l[is_point] = (v["code"] > 0).astype(float)
         share_r[is_point] = (v["code"] < 0).astype(float)
         share_o[is_point] = (v["code"] == 0).astype(float)
+        one_side[is_point] = v["code"] != 0
 
     other = ~is_point & ~missing
     if other.any():
@@ -357,12 +359,13 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
         side[other] = np.where(so >= 1.0, "outside",
                                np.where(sl >= STRADDLE_SHARE, line.left_label,
                                         np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
+        one_side[other] = (so < 1.0) & ((sl >= STRADDLE_SHARE) | (sr >= STRADDLE_SHARE))
         share_l[other], share_r[other], share_o[other], dist[other] = sl, sr, so, d
 
     tol = line.accuracy_km if tolerance_km is None else tolerance_km
     with np.errstate(invalid="ignore"):
         # Flag what lies on one side close to the line; a straddling area says more by its shares.
-        near = (dist <= tol) & (side != "outside") & (side != "straddles") & ~missing
+        near = (dist <= tol) & one_side
     return {"side": side, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
             "distance_km": dist, "near_line": near}
 

@@ -164,7 +164,7 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
         "share_left": np.where(na, np.nan, va["share_left"]), "share_right": np.where(na, np.nan, va["share_right"]),
         "share_outside": va["share_outside"], "distance_km": np.round(dist, 2),
         "near_line": near, "reason": pd.Series(reason, dtype=object),
-    })
+    }, copy=False)   # the arrays are this call's own
     out["sentence"] = _sentences(out, line)
     return out
 
@@ -200,11 +200,20 @@ def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Categorical:
 def _group_codes(columns: Sequence[np.ndarray]) -> np.ndarray:
     """One code per distinct combination of the columns' values (NaN and None: values like others),
     numbered 0, 1, ... in order of first appearance."""
-    group = np.zeros(len(columns[0]), dtype=np.int64)
+    group, size = np.zeros(len(columns[0]), dtype=np.int64), 1
     for col in columns:
         codes, uniques = pd.factorize(col, use_na_sentinel=False)
-        group = pd.factorize(group * (len(uniques) + 1) + codes)[0]
-    return group
+        if size * (len(uniques) + 1) >= 2**62:   # renumbered only when the product would overflow
+            group, size = _renumber(group)
+        group = group * (len(uniques) + 1) + codes
+        size *= len(uniques) + 1
+    return _renumber(group)[0]
+
+
+def _renumber(group: np.ndarray) -> tuple:
+    """(codes 0, 1, ... in order of first appearance, how many)."""
+    codes, uniques = pd.factorize(group)
+    return codes, len(uniques)
 
 
 def _same_geometries(a: np.ndarray, b: np.ndarray) -> bool:
