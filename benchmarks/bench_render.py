@@ -1,8 +1,7 @@
 """Claims tables of 10k, 100k and 1M claims to one offline page, the whole path in a new process
-(start-up, reading the GeoParquet file, verdicts, links, writing): median time of a few runs, page size
-and peak memory;
-Chromium's time to a drawn map; against folium's FastMarkerCluster and one CircleMarker per claim
-reading the same file, in the same run."""
+(start-up, reading the GeoParquet file, verdicts, links, writing): the median time of a few runs,
+page size and peak memory; Chromium's time to a drawn map; against folium's FastMarkerCluster and
+one CircleMarker per claim reading the same file, in the same run."""
 
 from __future__ import annotations
 

@@ -37,8 +37,13 @@ import numpy as np
 
 from .geodesy import EARTH_RADIUS_KM, haversine_km
 
-__all__ = ["side_of_points", "side_of_geometries", "classify", "SideIndex", "share_dict", "STRADDLE_SHARE"]
+__all__ = ["side_of_points", "side_of_geometries", "side_labels", "classify", "SideIndex", "share_dict",
+           "STRADDLE_SHARE", "SIDE_CODES"]
 
+#: Side codes: 1 the line's left side, -1 its right side, 0 outside its area; and for geometries
+#: (:func:`side_of_geometries`) STRADDLES, MISSING (no geometry).
+SIDE_CODES = {"left": 1, "right": -1, "outside": 0, "straddles": 2, "missing": -2}
+STRADDLES, MISSING = SIDE_CODES["straddles"], SIDE_CODES["missing"]
 #: A geometry with at least this share on one side is "wholly" on that side.
 STRADDLE_SHARE = 0.995
 _DENSIFY_KM = 0.1
@@ -268,6 +273,12 @@ def _labels(codes: np.ndarray, line) -> np.ndarray:
     return np.array([line.right_label, "outside", line.left_label], dtype=object)[codes.astype(np.intp) + 1]
 
 
+def side_labels(codes: np.ndarray, line) -> np.ndarray:
+    """The side of each :data:`SIDE_CODES` code, as :func:`side_of_geometries` writes it."""
+    return np.array([None, line.right_label, "outside", line.left_label, "straddles"],
+                    dtype=object)[codes.astype(np.intp) - MISSING]
+
+
 def side_of_points(lon, lat, line, *, distances: bool = True,
                    tolerance_km: Optional[float] = None, outside_distances: bool = True) -> dict:
     """Side verdicts for arrays of points.
@@ -316,7 +327,7 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     -------
     dict of numpy arrays
         ``side`` (label, ``straddles``, ``outside`` or None for a missing
-        geometry), ``share_left``, ``share_right``, ``share_outside``,
+        geometry) and its ``code`` (:data:`SIDE_CODES`), ``share_left``, ``share_right``, ``share_outside``,
         ``distance_km`` (0 where the geometry touches the line; NaN for areas
         larger than ``small_km2``, whose distance says little),
         ``near_line``. With ``distances=False`` (shares only) distances are NaN, and with
@@ -331,24 +342,22 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     geo = np.where(missing, shapely.Point(), g)
     types = shapely.get_type_id(geo)
     is_point = (types == 0) & ~missing
-    side = np.full(n, None, dtype=object)
+    code = np.full(n, MISSING, dtype=np.int8)
     share_l = np.full(n, np.nan)
     share_r = np.full(n, np.nan)
     share_o = np.full(n, np.nan)
     dist = np.full(n, np.nan)
-    one_side = np.zeros(n, dtype=bool)   # wholly on one side of the line
 
     if is_point.any():
         pts = geo[is_point]
         v = side_of_points(shapely.get_x(pts), shapely.get_y(pts), line, tolerance_km=tolerance_km,
                            distances=distances, outside_distances=outside_distances)
-        side[is_point] = v["side"]
+        code[is_point] = v["code"]
         if distances:
             dist[is_point] = v["distance_km"]
         share_l[is_point] = (v["code"] > 0).astype(float)
         share_r[is_point] = (v["code"] < 0).astype(float)
         share_o[is_point] = (v["code"] == 0).astype(float)
-        one_side[is_point] = v["code"] != 0
 
     other = ~is_point & ~missing
     if other.any():
@@ -356,17 +365,15 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
 
         sl, sr, so, d = area_sides(idx, geo[other], distances=distances, small_km2=small_km2,
                                     outside_distances=outside_distances)
-        side[other] = np.where(so >= 1.0, "outside",
-                               np.where(sl >= STRADDLE_SHARE, line.left_label,
-                                        np.where(sr >= STRADDLE_SHARE, line.right_label, "straddles")))
-        one_side[other] = (so < 1.0) & ((sl >= STRADDLE_SHARE) | (sr >= STRADDLE_SHARE))
+        code[other] = np.where(so >= 1.0, 0, np.where(sl >= STRADDLE_SHARE, 1,
+                                                       np.where(sr >= STRADDLE_SHARE, -1, STRADDLES)))
         share_l[other], share_r[other], share_o[other], dist[other] = sl, sr, so, d
 
     tol = line.accuracy_km if tolerance_km is None else tolerance_km
     with np.errstate(invalid="ignore"):
         # Flag what lies on one side close to the line; a straddling area says more by its shares.
-        near = (dist <= tol) & one_side
-    return {"side": side, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
+        near = (dist <= tol) & ((code == 1) | (code == -1))
+    return {"side": side_labels(code, line), "code": code, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
             "distance_km": dist, "near_line": near}
 
 

@@ -51,7 +51,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from .lines import DeconflictionLine, builtin_lines, get_line
-from .sides import side_of_geometries
+from .sides import MISSING, STRADDLES, side_labels, side_of_geometries
 
 __all__ = ["VERDICT_COLUMNS", "NOT_APPLICABLE", "judge", "verdict_table", "candidate_lines", "line_label",
            "compare_claims", "pair_arrays", "pair_sentence", "pair_reason", "applicable_lines", "verdict_columns"]
@@ -135,26 +135,31 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
     v = side_of_geometries(where, line, tolerance_km=tolerance_km, outside_distances=False)
     va = v if _same_geometries(areas, where) else side_of_geometries(areas, line, tolerance_km=tolerance_km,
                                                                       distances=False)
-    reason = np.full(n, None, dtype=object)
-    side = v["side"].copy()
-    missing = pd.isna(side)
-    na = (side == "outside") | (~missing & (v["share_outside"] > MAJORITY))   # not applicable
+    code = v["code"]
+    missing = code == MISSING
+    na = (code == 0) | (~missing & (v["share_outside"] > MAJORITY))   # not applicable
     area_name = line.area_name or "its area of application"
-    reason[na] = f"outside the line's area of application ({area_name})"
+    # Why a line does not apply, as codes into these texts (the last reason found wins).
+    reasons = {None: 0, f"outside the line's area of application ({area_name})": 1}
+    why = na.astype(np.int64)
     if countries is not None and line.area_country:
         other = np.array([bool(c) and isinstance(c, str) and c != line.area_country for c in countries])
         for i in np.flatnonzero(other & ~missing):
-            reason[i] = f"at a place in another country ({countries[i]}), outside {area_name}"
+            why[i] = reasons.setdefault(f"at a place in another country ({countries[i]}), outside {area_name}",
+                                        len(reasons))
             na[i] = True
     if dates is not None and (line.valid_from or line.valid_to):
         # Each distinct date once (a million claims have a few thousand dates).
         codes, distinct = _date_codes(dates)
-        why = np.array([None if (d := _as_date(x)) is None or line.applies_on(d) else _not_in_force_reason(line, d)
-                        for x in distinct] + [None], dtype=object)
-        late = np.array([w is not None for w in why], dtype=bool)[codes]
-        reason[late] = why[codes[late]]
-        na |= late
-    side[na] = NOT_APPLICABLE
+        late = np.array([0 if (d := _as_date(x)) is None or line.applies_on(d)
+                         else reasons.setdefault(_not_in_force_reason(line, d), len(reasons))
+                         for x in distinct] + [0], dtype=np.int64)[codes]
+        why = np.where(late > 0, late, why)
+        na |= late > 0
+    reason = np.array(list(reasons), dtype=object)[why]
+    # Side codes, and one more for "not applicable".
+    labels = np.append(side_labels(np.arange(MISSING, STRADDLES + 1), line), NOT_APPLICABLE)
+    side = labels[np.where(na, STRADDLES + 1, code) - MISSING]
     dist = np.where(na, np.nan, v["distance_km"])
     near = v["near_line"] & ~na
     if named_sides is not None:
@@ -165,7 +170,8 @@ def judge(where, areas, line: DeconflictionLine, *, dates: Optional[Sequence] = 
         "share_outside": va["share_outside"], "distance_km": np.round(dist, 2),
         "near_line": near, "reason": pd.Series(reason, dtype=object),
     }, copy=False)   # the arrays are this call's own
-    out["sentence"] = _sentences(out, line)
+    # A reason is given exactly when the side is "not applicable": the two make one key.
+    out["sentence"] = _sentences(out, line, np.where(na, STRADDLES + 1 + why, code))
     return out
 
 
@@ -178,13 +184,9 @@ def _date_codes(dates) -> tuple:
     return codes, list(distinct)
 
 
-def _sentences(out: pd.DataFrame, line: DeconflictionLine) -> pd.Categorical:
-    """:func:`sentence` of every row, written once per distinct verdict (side, reason, shares,
-    distance): a categorical, each distinct sentence stored once."""
-    # A reason is given exactly when the side is "not applicable": the two make one key.
-    side = out["side"].to_numpy(object)
-    reason = out["reason"].to_numpy(object)
-    what = np.where(pd.isna(reason), side, reason)
+def _sentences(out: pd.DataFrame, line: DeconflictionLine, what: np.ndarray) -> pd.Categorical:
+    """:func:`sentence` of every row, written once per distinct verdict (``what``: a code per side
+    and reason; shares, distance): a categorical, each distinct sentence stored once."""
     # Distances that read alike make one key (each distinct distance written once).
     dist, distinct = pd.factorize(out["distance_km"].to_numpy(float), use_na_sentinel=False)
     words = pd.factorize(np.array([_distance_words(d) for d in distinct.tolist()], dtype=object))[0]
