@@ -60,7 +60,8 @@ def inert_json(obj) -> str:
     Raises ``ValueError`` for NaN or infinity, which JSON cannot hold.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
+    if any(ch in text for ch in _SCRIPT_ESCAPES):   # a quick look first: large payloads seldom hold one
+        text = _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
     return TEMPLATE_DELIMITERS.sub("\\\\u007b", text)
 
 
