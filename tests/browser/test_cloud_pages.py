@@ -117,3 +117,26 @@ def test_seeds_drawn_as_a_cloud_show_the_same_claims(watch, tmp_path):
                               " for (let i = 0; i < c.d.n; i++) out.push(c.props(i).claim_id); return out; })()")
     assert ids == frame["claim_id"].tolist()
     assert watch.errors == []
+
+
+def test_texts_in_any_script_come_back_whole_from_the_string_table(watch, tmp_path):
+    """The page finds each text by its length in UTF-8 bytes: Arabic, accents, emoji and empty texts
+    read back exactly as written."""
+    import geopandas as gpd
+    import shapely
+
+    quotes = ["قال المرصد إن الغارة وقعت في دير الزور", "Ja'Din — «south of Tabqa»", "", "🛩️ over Mayadin",
+              "plain", "قال المرصد إن الغارة وقعت في دير الزور"]
+    n = len(quotes)
+    frame = gpd.GeoDataFrame({
+        "incident": ["a", "a", "b", "b", "c", "c"], "date": "2017-06-18", "claim_id": [f"é{k}" for k in range(n)],
+        "party": ["Coalition", "Syrian government"] * 3, "quote": quotes, "point_lon": 40.0, "point_lat": 35.0,
+    }, geometry=shapely.points(np.full(n, 40.0), np.full(n, 35.0)), crs="EPSG:4326")
+    out = tmp_path / "scripts.html"
+    save_map(claims_map(frame, cloud=True), out)
+    _open(watch, out)
+    got = watch.page.evaluate("(() => { const c = geomap.clouds[0]; const out = [];"
+                              " for (let i = 0; i < c.d.n; i++) { const p = c.props(i);"
+                              " out.push([p.claim_id, p.quote === undefined ? '' : p.quote]); } return out; })()")
+    assert got == [[f"é{k}", q] for k, q in enumerate(quotes)]
+    assert watch.errors == []
