@@ -269,10 +269,6 @@ def _index_for(line) -> SideIndex:
     return SideIndex(line)
 
 
-def _labels(codes: np.ndarray, line) -> np.ndarray:
-    return np.array([line.right_label, "outside", line.left_label], dtype=object)[codes.astype(np.intp) + 1]
-
-
 def side_labels(codes: np.ndarray, line) -> np.ndarray:
     """The side of each :data:`SIDE_CODES` code, as :func:`side_of_geometries` writes it."""
     return np.array([None, line.right_label, "outside", line.left_label, "straddles"],
@@ -304,7 +300,7 @@ def side_of_points(lon, lat, line, *, distances: bool = True,
     """
     idx = SideIndex.of(line)
     codes = idx.codes(lon, lat)
-    out = {"code": codes, "side": _labels(codes, line)}
+    out = {"code": codes, "side": side_labels(codes, line)}
     if distances:
         if outside_distances:
             d = idx.distance_km(lon, lat)
@@ -327,7 +323,8 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     -------
     dict of numpy arrays
         ``side`` (label, ``straddles``, ``outside`` or None for a missing
-        geometry) and its ``code`` (:data:`SIDE_CODES`), ``share_left``, ``share_right``, ``share_outside``,
+        geometry) and its ``code`` (:data:`SIDE_CODES`), ``share_left``, ``share_right``,
+        ``share_outside``,
         ``distance_km`` (0 where the geometry touches the line; NaN for areas
         larger than ``small_km2``, whose distance says little),
         ``near_line``. With ``distances=False`` (shares only) distances are NaN, and with
@@ -373,8 +370,8 @@ def side_of_geometries(geoms: Sequence, line, *, tolerance_km: Optional[float] =
     with np.errstate(invalid="ignore"):
         # Flag what lies on one side close to the line; a straddling area says more by its shares.
         near = (dist <= tol) & ((code == 1) | (code == -1))
-    return {"side": side_labels(code, line), "code": code, "share_left": share_l, "share_right": share_r, "share_outside": share_o,
-            "distance_km": dist, "near_line": near}
+    return {"side": side_labels(code, line), "code": code, "share_left": share_l, "share_right": share_r,
+            "share_outside": share_o, "distance_km": dist, "near_line": near}
 
 
 def classify(gdf, line, *, tolerance_km: Optional[float] = None, prefix: str = ""):
