@@ -164,7 +164,20 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
             for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
-            and not _end_of_a_name(text, m, r, gaz, lower_words)]
+            and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)]
+
+
+#: A month's name or abbreviation ("Nov", "November"); a date when a day's number is beside it.
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+                    r"June|July|August|September|October|November|December)")
+_DAY_AFTER = re.compile(r"\.?[ \t]*\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
+
+
+def _a_date(text: str, m) -> bool:
+    """A month written beside a day ("on Nov. 12", "12 November"), not the place of that name."""
+    return bool(_MONTH.fullmatch(m.text)) and bool(_DAY_AFTER.match(text, m.end)
+                                                    or _DAY_BEFORE.search(text[max(0, m.start - 8):m.start]))
 
 
 #: Words before an Arabic name that make it a place: feature words ("the city of", "the village
