@@ -84,7 +84,7 @@ def drafts_yaml(extractions) -> str:
 
 
 def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None,
-            gazetteer=None) -> Extraction:
+            gazetteer=None, voice: Optional[str] = None) -> Extraction:
     """Draft the incident and claims of one report.
 
     Parameters
@@ -96,6 +96,11 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     date : datetime.date, optional
         The report's date when the text has none.
     gazetteer : Gazetteer, optional
+    voice : str, optional
+        Whose own release the report is ("CJTF-OIR", "Russian Defence Ministry"), when its
+        headline does not say: its sentences that name no source are that party's claims.
+        Without it they are the reporter's narrative and claim nothing, unless the headline
+        names a party's statement or a state agency wrote the report.
 
     Returns
     -------
@@ -108,7 +113,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
     places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
-    statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta) if s.party]
+    statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta, voice=voice) if s.party]
     drafts = []
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]

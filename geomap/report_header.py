@@ -171,18 +171,22 @@ _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|commu
                       r"declaration|announcement)\b", re.I)
 
 
-def own_voice(statements: list, text: str, meta: dict) -> list:
+def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] = None) -> list:
     """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
     party's voice: its unattributed sentences are the party's (how: "release"); so does a state
     agency's report ("Deir Ezzor, SANA - ...": how "outlet"). Other reports' own sentences stay
-    the reporter's."""
+    the reporter's. ``voice``: whose release the report is, when the reader knows it and the
+    text does not say (a task force's strike summary): its party, else ``voice`` itself."""
     from dataclasses import replace
 
     from .parties import party_of
 
     title = meta.get("title") or ""
-    party = party_of(title) if _RELEASE.search(title) else None
-    speaker, how = title, "release"
+    if voice:
+        party, speaker, how = party_of(voice) or voice, voice, "release"
+    else:
+        party = party_of(title) if _RELEASE.search(title) else None
+        speaker, how = title, "release"
     if not party:
         outlet = home_outlet(text, meta)
         if outlet is None or not _STATE_AGENCY.fullmatch(outlet[0]):

@@ -226,6 +226,25 @@ def test_a_partys_own_release_speaks_in_its_voice():
     assert _claims(news)[1] == []   # a reporter's own sentence is nobody's claim
 
 
+def test_a_release_whose_headline_does_not_say_whose_speaks_in_the_voice_the_reader_gives():
+    summary = ("Strikes continue against ISIS\nMarch 4, 2017\n\nSOUTHWEST ASIA - Coalition forces conducted "
+               "nine strikes on March 3, the task force said.\n\nNear Mayadin, two strikes destroyed a "
+               "vehicle.\n\nNear Raqqa, seven strikes engaged four tactical units.\n")
+    assert _claims(summary)[1] == []   # the headline names no statement: a reporter's own sentences
+    ex = extract(summary, source="summary.txt", voice="CJTF-OIR")
+    claims = ex.incidents[0].claims
+    assert [(c.party, c.speaker, c.where) for c in claims] == [
+        ("US-led coalition", "CJTF-OIR", "Near Mayadin"), ("US-led coalition", "CJTF-OIR", "Near Raqqa")]
+    unknown = extract(summary, voice="Joint Operations Command").incidents[0].claims
+    assert {c.party for c in unknown} == {"Joint Operations Command"}   # a source no party list knows
+
+
+@pytest.mark.parametrize("text", ["Strikes were reported on Nov. 12 in Syria.", "On 12 November the jets returned.",
+                                  "The raid of March 3rd hit a depot.", "By Dec 3, the front had moved."])
+def test_a_month_beside_a_day_is_a_date_not_a_place(text):
+    assert all(m.text.split(".")[0] not in ("Nov", "November", "March", "Dec") for m in find_mentions(text))
+
+
 def test_a_state_agency_reports_its_own_army_without_naming_the_state():
     report = ("Warplane downed\nApril 2, 2017\nDamascus, SANA\n\n"
               "The army general command said a jet was hit over the Raqqa southern countryside.\n")

@@ -24,6 +24,9 @@ def _date(ctx, param, value):
               help="Write the draft claims file here (atomically); default: standard output.")
 @click.option("--date", callback=_date, default=None, metavar="YYYY-MM-DD",
               help="The report's date, when its text gives none.")
+@click.option("--voice", default=None, metavar="SOURCE",
+              help="Whose own release the reports are (e.g. 'CJTF-OIR'), when their headlines do not "
+                   "say: their sentences that name no source are drafted as that source's claims.")
 @click.option("--mentions", is_flag=True,
               help="Print the place mentions as GeoJSON instead (text, span, place, kind, status, score).")
 @sequence_opt
@@ -31,7 +34,7 @@ def _date(ctx, param, value):
 @indent_opt
 @precision_opt
 @handle_errors
-def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, precision):
+def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent, precision):
     """Draft incidents and claims from REPORTS (plain text; '-' for standard input).
 
     From each report: its headline and date; the places it names (resolved
@@ -45,6 +48,7 @@ def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, preci
     Examples:
       geomap extract report.txt -o claims.yaml
       geomap extract report.txt --date 2017-11-24 --mentions
+      geomap extract strike-release.txt --voice CJTF-OIR
       geomap map claims.yaml -o map.html      # or straight from the text:
       geomap map report.txt -o map.html
     """
@@ -54,7 +58,7 @@ def extract_cmd(reports, output, date, mentions, sequence, use_rs, indent, preci
     extractions = []
     for path in reports:
         text, source = read_text_arg(path)
-        extractions.append(extract(text, source=source.split("/")[-1], date=date))
+        extractions.append(extract(text, source=source.split("/")[-1], date=date, voice=voice))
     if mentions:
         feats = [f for ex in extractions for f in ex.mention_features()]
         click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision,

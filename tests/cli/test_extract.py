@@ -24,6 +24,15 @@ def test_extract_writes_a_draft_claims_file(runner, cli, tmp_path):
     assert claims[0]["source"]["report"] == "report.txt"
 
 
+def test_voice_names_whose_release_a_report_is(runner, cli, tmp_path):
+    report = _report(tmp_path, "Strikes continue\nMarch 4, 2017\n\nNear Mayadin, two strikes destroyed a vehicle.\n")
+    assert runner.invoke(cli, ["extract", str(report)]).exit_code != 0   # nobody's claim without it
+    result = runner.invoke(cli, ["extract", str(report), "--voice", "CJTF-OIR"])
+    assert result.exit_code == 0, result.output
+    claim = yaml.safe_load(result.output)["incidents"][0]["claims"][0]
+    assert claim["claimant"] == {"party": "US-led coalition", "speaker": "CJTF-OIR"}
+
+
 def test_mentions_as_geojson_with_spans(runner, cli, tmp_path):
     report = _report(tmp_path, SU25_GPA)
     result = runner.invoke(cli, ["extract", "--mentions", "--sequence", str(report)])
