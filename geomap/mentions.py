@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .parties import party_of
+from .report_header import MONTH_WORD
 from .text import is_arabic, name_key, normalize
 
 __all__ = ["Mention", "find_mentions", "tokens"]
@@ -167,16 +168,14 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
             and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)]
 
 
-#: A month's name or abbreviation ("Nov", "November"); a date when a day's number is beside it.
-_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
-                    r"June|July|August|September|October|November|December)")
+#: A day's number beside a month's name (:data:`geomap.report_header.MONTH_WORD`) makes a date.
 _DAY_AFTER = re.compile(r"\.?[ \t]*\d{1,2}(?:st|nd|rd|th)?\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
 
 
 def _a_date(text: str, m) -> bool:
     """A month written beside a day ("on Nov. 12", "12 November"), not the place of that name."""
-    return bool(_MONTH.fullmatch(m.text)) and bool(_DAY_AFTER.match(text, m.end)
+    return bool(MONTH_WORD.fullmatch(m.text)) and bool(_DAY_AFTER.match(text, m.end)
                                                     or _DAY_BEFORE.search(text[max(0, m.start - 8):m.start]))
 
 

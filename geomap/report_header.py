@@ -21,10 +21,10 @@ import datetime as dt
 import re
 from typing import Optional
 
-__all__ = ["report_meta", "report_header", "claim_date", "home_party", "own_voice"]
+__all__ = ["report_meta", "report_header", "claim_date", "home_party", "own_voice", "MONTH_WORD"]
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_EN_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = {m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)}
 #: Arabic month names: the Egyptian and Gulf ones, then the Levantine (Syrian) ones.
 _AR_MONTHS = {m: i for names in (
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
@@ -32,7 +32,10 @@ _AR_MONTHS = {m: i for names in (
     for i, m in enumerate((w.replace("_", " ") for w in names.split()), 1)}
 _MONTHS.update(_AR_MONTHS)
 _MONTHS.update({"ابريل": 4, "اغسطس": 8, "اكتوبر": 10})
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + "|".join(_EN_MONTHS) + ")"
+#: A month's English name or its abbreviation ("Nov", "Sept").
+MONTH_WORD = re.compile("|".join(sorted({w for m in _EN_MONTHS for w in (m, m[:3])} | {"Sept"},
+                                        key=lambda w: (-len(w), w))))
 _DATES = [
     (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"), ("m", "d", "y")),
     (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})"), ("d", "m", "y")),

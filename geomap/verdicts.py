@@ -268,6 +268,11 @@ def _where(frame) -> np.ndarray:
     return out
 
 
+def date_column(frame) -> Optional[str]:
+    """The column a claim's date is read from: its own ``date``, else its incident's."""
+    return "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+
+
 def _column(frame, name):
     return frame[name].to_numpy() if name in frame else None
 
@@ -293,7 +298,7 @@ def verdict_table(frame, lines: Optional[Sequence] = None, *, tolerance_km: Opti
     frame = frame.reset_index(drop=True)
     where = _where(frame)
     areas = frame.geometry.to_numpy()
-    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    col = date_column(frame)
     # Encoded once for every line (a million claims have a few thousand distinct dates).
     dates = None if col is None else pd.Categorical(frame[col])
     countries = _column(frame, "country_code")

@@ -90,24 +90,29 @@ def _dictionary(values, *, distinct: bool = False) -> tuple:
 
     if isinstance(values, pd.Series):
         values = values.array
-    if distinct and isinstance(values, pd.arrays.ArrowStringArray):
-        arr = pa.array(values)
-        arr = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).cast(pa.large_binary())
+    arrow = isinstance(values, pd.arrays.ArrowStringArray)
+    if distinct and arrow:
+        arr = _one_array(values)
         codes = np.where(arr.is_null().to_numpy(zero_copy_only=False), -1, np.arange(len(arr)))
-        distinct_texts = pc.fill_null(arr, b"")
-        return _without_empty(codes, distinct_texts)
+        return _without_empty(codes, pc.fill_null(arr.cast(pa.large_binary()), b""))
     if isinstance(values, pd.Categorical):
         codes, distinct = np.asarray(values.codes, dtype=np.int64), _binary(values.categories.tolist())
-    elif isinstance(values, pd.arrays.ArrowStringArray):
-        arr = pa.array(values)
-        arr = arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
-        enc = pc.dictionary_encode(arr)
+    elif arrow:
+        enc = pc.dictionary_encode(_one_array(values))
         codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
         distinct = enc.dictionary.cast(pa.large_binary())
     else:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
         distinct = _binary(uniques.tolist())
     return _without_empty(codes, distinct)
+
+
+def _one_array(values):
+    """An Arrow-backed column as one Arrow array (its own buffers, joined if it has chunks)."""
+    import pyarrow as pa
+
+    arr = pa.array(values)
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
 def _without_empty(codes: np.ndarray, texts) -> tuple:

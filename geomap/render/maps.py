@@ -205,13 +205,17 @@ def _add_links(m, frame, table, marker_at, links, dates: list) -> None:
 
 
 def _claim_dates(frame) -> list:
-    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    from ..verdicts import date_column
+
+    col = date_column(frame)
     return [d if isinstance(d, str) and d else None for d in frame[col].tolist()] if col else [None] * len(frame)
 
 
 def _distinct_dates(frame) -> list:
     """The claims' distinct dates, sorted (what the date slider steps through)."""
-    col = "date" if "date" in frame else "incident_date" if "incident_date" in frame else None
+    from ..verdicts import date_column
+
+    col = date_column(frame)
     return sorted({d for d in pd.unique(frame[col]) if isinstance(d, str) and d}) if col else []
 
 
