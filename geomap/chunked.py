@@ -88,10 +88,12 @@ def _arrow(frame, schema=None):
 
 def judge_parquet(source: str, output: str, lines: Optional[Sequence] = None, *,
                   tolerance_km: Optional[float] = None, preset: Optional[str] = None,
-                  columns: Optional[dict] = None, rows: int = CHUNK_ROWS, progress=None) -> int:
+                  columns: Optional[dict] = None, rows: int = CHUNK_ROWS, progress=None,
+                  geometry: str = "area") -> int:
     """Judge a Parquet table chunk by chunk into one GeoParquet file; return the rows written.
 
-    ``progress``, if given, is called with the rows done after each chunk.
+    ``progress``, if given, is called with the rows done after each chunk. ``geometry='point'``
+    writes each row's point instead of its area (:func:`geomap.classify.row_geometries`).
     """
     import pyarrow.parquet as pq
 
@@ -103,7 +105,7 @@ def judge_parquet(source: str, output: str, lines: Optional[Sequence] = None, *,
     try:
         for chunk in _chunks(str(source), rows):
             _, frame = table_as_frame(chunk, source=str(source), preset=preset, columns=columns)
-            judged = judged_frame(frame, lines, tolerance_km=tolerance_km)
+            judged = judged_frame(frame, lines, tolerance_km=tolerance_km, geometry=geometry)
             table = _arrow(judged, writer.schema if writer is not None else None)
             if writer is None:
                 writer = pq.ParquetWriter(tmp, table.schema)

@@ -13,7 +13,8 @@ import numpy as np
 
 from .errors import InputError
 
-__all__ = ["load_input", "classify_features", "classify_frame", "frame_to_features", "summary_table"]
+__all__ = ["load_input", "classify_features", "classify_frame", "frame_to_features", "row_geometries",
+           "summary_table"]
 
 _CLAIM_EXT = {".yaml", ".yml"}
 _TABLE_EXT = {".csv", ".tsv"}
@@ -190,20 +191,40 @@ def classify_frame(gdf, lines: Optional[list] = None, *, geometry: str = "area",
 def frame_to_features(gdf, *, geometry: str = "area") -> list:
     """GeoJSON features of a claims or events frame: each row's area, or with ``geometry='point'``
     its point (events: their coded point)."""
-    import shapely
     from shapely.geometry import mapping
 
-    lon_col, lat_col = ("coded_lon", "coded_lat") if "coded_lon" in gdf else ("point_lon", "point_lat")
-    has_pt = gdf[lon_col].notna().to_numpy() if lon_col in gdf else np.zeros(len(gdf), bool)
-    pts = shapely.points(gdf[lon_col].astype(float).to_numpy(), gdf[lat_col].astype(float).to_numpy()) \
-        if lon_col in gdf else np.full(len(gdf), None)
-    areas = gdf.geometry.to_numpy()
+    geoms = row_geometries(gdf, geometry)
     feats = []
-    for i, p in enumerate(_records(gdf)):
-        g = areas[i] if geometry == "area" or not has_pt[i] else pts[i]
+    for g, p in zip(geoms, _records(gdf)):
         feats.append({"type": "Feature", "properties": p,
                       "geometry": mapping(g) if g is not None and not g.is_empty else None})
     return feats
+
+
+def row_geometries(gdf, geometry: str = "area") -> np.ndarray:
+    """Each row's geometry as written out: its area, or with ``geometry='point'`` its point where it
+    has one (events: the coded point; claims: the named place's point), else its area.
+
+    >>> import geopandas as gpd, shapely
+    >>> f = gpd.GeoDataFrame({"point_lon": [40.0, None], "point_lat": [35.0, None]},
+    ...                      geometry=[shapely.box(39, 34, 41, 36), shapely.box(0, 0, 1, 1)])
+    >>> [g.geom_type for g in row_geometries(f, "point")]
+    ['Point', 'Polygon']
+    """
+    import shapely
+
+    if geometry not in ("area", "point"):
+        raise ValueError(f"geometry must be 'area' or 'point', not {geometry!r}")
+    areas = np.asarray(gdf.geometry.to_numpy(), dtype=object)
+    lon_col, lat_col = ("coded_lon", "coded_lat") if "coded_lon" in gdf else ("point_lon", "point_lat")
+    if geometry == "area" or lon_col not in gdf:
+        return areas
+    lon = gdf[lon_col].astype(float).to_numpy()
+    lat = gdf[lat_col].astype(float).to_numpy()
+    has_pt = ~(np.isnan(lon) | np.isnan(lat))
+    out = areas.copy()
+    out[has_pt] = shapely.points(lon[has_pt], lat[has_pt])
+    return out
 
 
 def _records(gdf) -> list:
@@ -289,9 +310,12 @@ def table_as_frame(table, *, source: str, preset: Optional[str] = None, columns:
                                        columns=columns)
 
 
-def judged_frame(frame, lines: Optional[list] = None, *, tolerance_km: Optional[float] = None):
+def judged_frame(frame, lines: Optional[list] = None, *, tolerance_km: Optional[float] = None,
+                 geometry: str = "area"):
     """A claims or events frame with each line's verdict as columns (:func:`geomap.verdicts.verdict_columns`):
-    what ``geomap classify -o FILE.parquet`` writes, on one machine or on dask."""
+    what ``geomap classify -o FILE.parquet`` writes, on one machine or on dask. Its geometry is each
+    row's area, or with ``geometry='point'`` its point (:func:`row_geometries`); verdicts are of the
+    area either way."""
     import geopandas as gpd
     import pandas as pd
 
@@ -303,5 +327,5 @@ def judged_frame(frame, lines: Optional[list] = None, *, tolerance_km: Optional[
     table = verdict_table(frame, lns, tolerance_km=tolerance_km)
     wide = verdict_columns(table, len(frame), [ln.name for ln in lns])
     out = pd.concat([pd.DataFrame(frame.drop(columns=frame.geometry.name)), wide], axis=1)
-    return gpd.GeoDataFrame(out, geometry=frame.geometry.to_numpy(), crs="EPSG:4326")
+    return gpd.GeoDataFrame(out, geometry=row_geometries(frame, geometry), crs="EPSG:4326")
 

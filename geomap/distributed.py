@@ -70,7 +70,8 @@ def _first_file(path: str) -> str:
 
 
 def verdict_partition(part, lines: Sequence, *, tolerance_km: Optional[float] = None,
-                      preset: Optional[str] = None, columns: Optional[dict] = None, source: str = "<partition>"):
+                      preset: Optional[str] = None, columns: Optional[dict] = None, source: str = "<partition>",
+                      geometry: str = "area"):
     """One partition judged: its rows as claims or events, with each line's verdict columns.
 
     The function every dask worker runs; on a whole table it gives the single-machine answer.
@@ -78,7 +79,7 @@ def verdict_partition(part, lines: Sequence, *, tolerance_km: Optional[float] = 
     from .classify import judged_frame, table_as_frame
 
     _, frame = table_as_frame(part, source=source, preset=preset, columns=columns)
-    out = judged_frame(frame, list(lines), tolerance_km=tolerance_km)
+    out = judged_frame(frame, list(lines), tolerance_km=tolerance_km, geometry=geometry)
     out.index = part.index
     return out
 
@@ -130,13 +131,13 @@ def _read(path: str, partitions: Optional[int]):
     return ddf
 
 
-def _judged(path: str, lines: Sequence, *, tolerance_km, preset, columns, partitions):
+def _judged(path: str, lines: Sequence, *, tolerance_km, preset, columns, partitions, geometry):
     """The lazy dask-geopandas frame of verdicts (nothing computed yet)."""
     from .lines import builtin_lines, get_line
 
     lns = [get_line(x) for x in lines] if lines else builtin_lines()
     ddf = _read(path, partitions)
-    kw = dict(tolerance_km=tolerance_km, preset=preset, columns=columns, source=path)
+    kw = dict(tolerance_km=tolerance_km, preset=preset, columns=columns, source=path, geometry=geometry)
     sample = ddf.get_partition(0).head(2, compute=True)
     if not len(sample):
         raise InputError("the table has no rows", source=path)
@@ -147,7 +148,7 @@ def _judged(path: str, lines: Sequence, *, tolerance_km, preset, columns, partit
 def classify_parquet(path: str, lines: Optional[Sequence] = None, *, tolerance_km: Optional[float] = None,
                      preset: Optional[str] = None, columns: Optional[dict] = None,
                      scheduler: Optional[str] = None, workers: int = 2, partitions: Optional[int] = None,
-                     output: Optional[str] = None):
+                     output: Optional[str] = None, geometry: str = "area"):
     """Verdicts for a (partitioned) Parquet table on dask.
 
     Parameters
@@ -164,6 +165,8 @@ def classify_parquet(path: str, lines: Optional[Sequence] = None, *, tolerance_k
     output : str, optional
         Write the verdicts as a partitioned GeoParquet dataset (a folder) from the
         workers, and return None; default: collect and return a GeoDataFrame.
+    geometry : {"area", "point"}
+        Write each row's area (default) or its point (:func:`geomap.classify.row_geometries`).
 
     Returns
     -------
@@ -173,7 +176,7 @@ def classify_parquet(path: str, lines: Optional[Sequence] = None, *, tolerance_k
     _need_dask()
     # The input is read (its schema, a first rows' sample) before any cluster starts.
     judged = _judged(str(path), lines or [], tolerance_km=tolerance_km, preset=preset, columns=columns,
-                     partitions=partitions)
+                     partitions=partitions, geometry=geometry)
     with dask_client(scheduler, workers):
         if output is not None:
             judged.to_parquet(str(output), write_index=False)

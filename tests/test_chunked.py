@@ -56,3 +56,17 @@ def test_a_failure_leaves_the_previous_output(tmp_path):
     with pytest.raises(InputError):
         judge_parquet(str(src), str(out))
     assert out.read_bytes() == b"previous" and len(list(tmp_path.iterdir())) == 2
+
+
+def test_point_geometry_writes_each_events_coded_point_with_the_areas_verdicts(tmp_path, event_table):
+    df = event_table(300)
+    src, out = tmp_path / "e.parquet", tmp_path / "v.parquet"
+    df.to_parquet(src)
+    judge_parquet(str(src), str(out), rows=70, geometry="point")
+    got, whole = gpd.read_parquet(out), judged_frame(read_events_frame(df))
+    assert (got.geom_type == "Point").all() and (whole.geom_type != "Point").any()
+    events = read_events_frame(df)
+    assert got.geometry.x.tolist() == events["coded_lon"].tolist()
+    assert got.geometry.y.tolist() == events["coded_lat"].tolist()
+    for c in [c for c in whole.columns if c.endswith(("_side", "_verdict"))]:     # judged by their areas
+        assert got[c].tolist() == whole[c].tolist(), c

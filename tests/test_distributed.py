@@ -79,3 +79,18 @@ def test_single_machine_parquet_output(runner, cli, tmp_path, event_table):
     assert res.exit_code == 0, res.output
     got = gpd.read_parquet(out)
     assert len(got) == 50 and "euphrates_side" in got and got.crs.to_epsg() == 4326
+    assert (got.geom_type != "Point").any()
+
+
+@pytest.mark.parametrize("how", [[], ["--engine", "dask", "--workers", "1"]])
+def test_geometry_point_is_honoured_by_parquet_output(runner, cli, tmp_path, event_table, how):
+    import geopandas as gpd
+
+    src = tmp_path / "e.parquet"
+    event_table(60).to_parquet(src)
+    out = tmp_path / ("v" if how else "v.parquet")
+    res = runner.invoke(cli, ["classify", str(src), "-o", str(out), "--geometry", "point"] + how)
+    assert res.exit_code == 0, res.output
+    got = gpd.read_parquet(out)
+    assert len(got) == 60 and (got.geom_type == "Point").all()
+    assert got["euphrates_side"].tolist() == judged_frame(read_events_frame(event_table(60)))["euphrates_side"].tolist()

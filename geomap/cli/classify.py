@@ -16,7 +16,8 @@ from .options import (column_opt, handle_errors, indent_opt, line_opt, precision
 @click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
               help="Column names and precision codes of an event table (detected when omitted).")
 @click.option("--geometry", "geometry", type=click.Choice(["area", "point"]), default="area",
-              show_default=True, help="Write claims and events as their area or their point.")
+              show_default=True, help="Write claims and events as their area or their point (GeoJSON and GeoParquet; the "
+                   "verdicts are of the area either way).")
 @click.option("--summary", is_flag=True, help="Print a table of verdicts per precision instead of GeoJSON.")
 @click.option("--compare", is_flag=True,
               help="Claims: print each incident's verdicts and whether competing claims can both be true (JSON).")
@@ -68,10 +69,12 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
     lns = [get_line(x) for x in lines] or None
     if engine == "dask":
         _classify_on_dask(source, lns, output, summary=summary, tolerance_km=tolerance_km, preset=preset,
-                          columns=columns, scheduler=scheduler, workers=workers, partitions=partitions)
+                          columns=columns, scheduler=scheduler, workers=workers, partitions=partitions,
+                          geometry=geometry)
         return
     if _parquet(output) and _parquet(source) and not (summary or compare):
-        _judge_in_chunks(source, lns, output, tolerance_km=tolerance_km, preset=preset, columns=columns)
+        _judge_in_chunks(source, lns, output, tolerance_km=tolerance_km, preset=preset, columns=columns,
+                         geometry=geometry)
         return
     if source == "-":
         text, name = read_text_arg("-")
@@ -97,7 +100,7 @@ def classify(source, lines, tolerance_km, columns, preset, geometry, summary, co
         click.echo(summary_table(prec, table, first), nl=False)
         return
     if output and str(output).lower().endswith(".parquet"):
-        _write_parquet(features_frame(data) if kind == "features" else data, lns, output, tolerance_km)
+        _write_parquet(features_frame(data) if kind == "features" else data, lns, output, tolerance_km, geometry)
         return
     if kind == "features":
         feats = classify_features(data, lns, tolerance_km=tolerance_km)
@@ -117,7 +120,7 @@ def _parquet(path) -> bool:
     return bool(path) and str(path).lower().endswith(".parquet")
 
 
-def _judge_in_chunks(source, lns, output, *, tolerance_km, preset, columns) -> None:
+def _judge_in_chunks(source, lns, output, *, tolerance_km, preset, columns, geometry) -> None:
     """Parquet in, Parquet out: judged a chunk of rows at a time, memory flat (:mod:`geomap.chunked`)."""
     import sys
 
@@ -128,13 +131,13 @@ def _judge_in_chunks(source, lns, output, *, tolerance_km, preset, columns) -> N
             click.echo(f"\rgeomap: {done:,} rows judged", err=True, nl=False)
 
     done = judge_parquet(source, output, lns, tolerance_km=tolerance_km, preset=preset, columns=columns,
-                         progress=progress)
+                         progress=progress, geometry=geometry)
     if sys.stderr.isatty():
         click.echo("", err=True)
     click.echo(f"geomap: wrote {output} ({done:,} rows)", err=True)
 
 
-def _write_parquet(frame, lns, output: str, tolerance_km) -> None:
+def _write_parquet(frame, lns, output: str, tolerance_km, geometry: str) -> None:
     """The rows and each line's verdict columns as GeoParquet, written atomically."""
     import io
 
@@ -142,13 +145,13 @@ def _write_parquet(frame, lns, output: str, tolerance_km) -> None:
     from ..io import atomic_write
 
     buf = io.BytesIO()
-    judged_frame(frame, lns, tolerance_km=tolerance_km).to_parquet(buf, index=False)
+    judged_frame(frame, lns, tolerance_km=tolerance_km, geometry=geometry).to_parquet(buf, index=False)
     atomic_write(output, buf.getvalue())
     click.echo(f"geomap: wrote {output} ({len(frame)} rows)", err=True)
 
 
 def _classify_on_dask(source, lns, output, *, summary, tolerance_km, preset, columns, scheduler, workers,
-                      partitions) -> None:
+                      partitions, geometry) -> None:
     """``--engine dask``: the workers judge the partitions and write them (or the counts are summed)."""
     from ..distributed import classify_parquet
     from ..io import atomic_folder
@@ -160,7 +163,7 @@ def _classify_on_dask(source, lns, output, *, summary, tolerance_km, preset, col
     if not output and not summary:
         raise click.UsageError("--engine dask writes a GeoParquet folder: give -o FOLDER (or --summary)")
     kw = dict(tolerance_km=tolerance_km, preset=preset, columns=columns, scheduler=scheduler, workers=workers,
-              partitions=partitions)
+              partitions=partitions, geometry=geometry)
     if summary:
         from ..classify import summary_table
 
