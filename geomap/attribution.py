@@ -22,7 +22,8 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, TITLE_WORD, organisation
+from .speakers import (ANAPHOR, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
+                       role_organisation)
 from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -58,6 +59,8 @@ _APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:sp
                          # whom the role serves, after it or before it ("a US military spokesman")
                          r"(?:\s+(?:for|of|at|with|in)\s+(?:the\s+)?[^,;]{2,80}?)?)(?:[,;]|\.?\s*$|\.\s)")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
+#: Words between commas right after a subject: its role ("head of the X Council", "an activist group").
+_COMMAS = re.compile(r"\s*,\s*([^,;]{2,80}?)\s*,")
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 # '"...", said the ministry': only verbs that come before their subject ("..., warned the regime"
 # is a warning to the regime).
@@ -233,6 +236,11 @@ def _quote_balance(text: str) -> int:
 
 def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> Optional[tuple]:
     """(speaker, party, how) of a sentence: the source it names, or the one it continues."""
+    if found is not None and found[2] == "anaphor":
+        # The source named again by what it is: the last one named, or else an organisation of its own.
+        if last is not None:   # one described with the same words before ("The military spokesman")
+            return _described_before(sent, out) or (last[0], last[1], "pronoun")
+        found = (found[0], found[1], "organisation") if found[1] else None
     if found is not None and found[2] == "institution":
         # "the army said": the outlet's own (a state agency's); else the last source named with
         # that word ("Russia's defence ministry said ... the ministry said").
@@ -246,7 +254,7 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
         found = (found[0], last[1], "person") if last is not None and same else None
     if found is not None or last is None:
         return found
-    if _PRONOUN.match(sent):
+    if _PRONOUN.match(sent) or PRONOUN_AFTER.search(sent):
         described = _described_before(sent, out)
         return described or (last[0], last[1], "pronoun")
     if out and out[-1].party and _HEDGE.search(sent):
@@ -378,6 +386,11 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if party:
                 return phrase, party, how
             org = organisation(phrase, sent[:m.start(1)])
+            if person is None and ANAPHOR.match(phrase):
+                person = (phrase, org, "anaphor")   # "Its spokesman", "The Britain-based monitor"
+                continue
+            appos = _COMMAS.match(sent, m.end(1))
+            org = org or (appos and role_organisation(phrase, appos.group(1)))
             if org and person is None:
                 person = (phrase, org, "organisation")
             elif person is None and LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:

@@ -37,7 +37,7 @@ from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
-                      cue_start, is_cue)
+                      cue_start, elsewhere, is_cue)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 from .text import is_arabic
 
@@ -115,9 +115,10 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
     statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta, voice=voice) if s.party]
     drafts = []
+    theatre = _theatre(mentions)
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
-        drafts += _claims_of(text, st, inside, places, rdate, gaz)
+        drafts += _claims_of(text, st, inside, places, rdate, gaz, theatre)
     from .claim_fields import citation
 
     cite = citation(meta["author"], meta["title"], meta["outlet"],
@@ -143,7 +144,22 @@ class _Draft:
     confidence: dict
 
 
-def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
+def _theatre(mentions: list) -> Optional[str]:
+    """The country code of most of the report's named places (not countries): where it happens."""
+    from collections import Counter
+
+    codes = Counter(m.place.country_code for m in mentions
+                    if m.place is not None and m.place.kind != "country" and m.place.country_code)
+    return codes.most_common(1)[0][0] if codes else None
+
+
+#: "landed in Iraq", "crashed inside Turkey": a country as where something happened, right after a
+#: verb (not "an airbase in Russia", "to defeat ISIS in Iraq and Syria").
+_IN_COUNTRY = re.compile(r"\b(?:[a-z]+ed|fell|hit|struck|shot|flew|came\s+down|ended\s+up)\s+"
+                         r"(?:in|into|inside)\s+(?:neighbouring\s+|neighboring\s+)?$")
+
+
+def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
     out, covered = [], -1
     for m in inside:
         if m.start < covered or m.place is None:
@@ -156,10 +172,13 @@ def _claims_of(text, st, inside, mentions, rdate, gaz) -> list:
         if SPEAKER_AFTER.match(text, m.end) or (SPEAKER_LEADS[0].fullmatch(text, st.start, m.start)
                                                  and SPEAKER_LEADS[1].match(text, m.end, st.end)):
             continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
+        if elsewhere(text, st.start, m.start, m.end, st.speaker):
+            continue  # where people fled from, a goal not reached, a speaker's description
         end = chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())
-        if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]):
-            continue  # a country named as an actor or as the whole theatre ("in Syria")
+        if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]) and not (
+                theatre and m.place.country_code != theatre and _IN_COUNTRY.search(text, st.start, m.start)):
+            continue  # a country named as an actor or as the whole theatre ("in Syria"), not "landed in Iraq"
         where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None and end > m.end:
             # The places chained after it could not be read with it: the place alone, then they.

@@ -14,11 +14,12 @@ next ("which is"), and where such a phrase begins (:func:`cue_start`) and ends
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .clauses import LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
-           "cue_start", "chain_end", "arabic_relations"]
+           "cue_start", "chain_end", "elsewhere", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
@@ -105,6 +106,43 @@ _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its l
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
+
+
+#: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs"): where
+#: they came from, not where the event was. Read in the clause before the place.
+_ORIGIN = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|uprooted|came|coming|hailing|originally)\b"
+                     r"(?:\s+(?:the\s+)?(?:fighting|violence|clashes|battles?|bombing|war|shelling))?\s+(?:in|from)\s+"
+                     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+#: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal").
+_GOAL = re.compile(r"\b(?:(?:from|before|to|not|never|without)\s+reach(?:ing)?|heading\s+(?:to|for|towards?)|"
+                   r"bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+"
+                   r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+#: After a place in a speaker's apposition: the rest of it, then the verb of saying
+#: ("Al-Mayadeen television, which is close to Damascus, said ...").
+_THEN_SAID = re.compile(r"[^,.;]{0,60},\s*(?:also\s+)?(?:said|says|told|reported|claimed|stated|added|announced|"
+                        r"wrote|denied|confirmed)\b")
+
+
+def elsewhere(text: str, start: int, m_start: int, m_end: int, speaker: str) -> Optional[str]:
+    """Why a place named in a statement is not where its event is ("origin", "goal", "speaker"),
+    or None. ``start``: the statement's start; the place spans ``m_start:m_end``.
+
+    >>> t = "The group, based in Beirut, said families who fled fighting in Aleppo were hit."
+    >>> elsewhere(t, 0, t.index("Beirut"), t.index("Beirut") + 6, "The group")
+    'speaker'
+    >>> elsewhere(t, 0, t.index("Aleppo"), t.index("Aleppo") + 6, "The group")
+    'origin'
+    """
+    clause = re.split(r"[,;:]", text[max(start, m_start - 80):m_start])[-1]
+    if _ORIGIN.search(clause):
+        return "origin"
+    if _GOAL.search(text[max(start, m_start - 60):m_start]):
+        return "goal"
+    before = text[start:m_start]
+    comma = before.rfind(",")
+    if speaker and comma > 0 and speaker in before[:comma] and _THEN_SAID.match(text, m_end):
+        return "speaker"
+    return None
 
 
 _AR_DIRECTION = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south"}

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["INSTITUTION", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", "organisation"]
+__all__ = ["INSTITUTION", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
+           "organisation", "role_organisation"]
 
 #: A state body named without its state ("the army", "the General Command of the Army").
 INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"
@@ -53,3 +54,43 @@ def organisation(phrase: str, before: str) -> Optional[str]:
 LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
+
+
+#: A source named again by what it is, not by its name ("Its spokesman", "A spokesman", "The
+#: Britain-based monitor", "the group"): the source named last. Words before the noun are lower
+#: case or a compound adjective ("Britain-based"); a proper name ("the Syrian Observatory") is a
+#: name. State bodies ("the ministry", "the army") are :data:`INSTITUTION`: they match the earlier
+#: source that holds their word, or the outlet's state.
+ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,2}"
+                     r"(?:spokes(?:man|woman|person)|monitor|watchdog|group|observatory|agency|organi[sz]ation|"
+                     r"network|campaign|outlet)$")
+#: '"...," he said.': a pronoun speaking after what it said (the source named last).
+PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|wrote|"
+                           r"stated|explained|noted|continued|insisted|warned|claimed)\b")
+#: What a speaker's role in apposition names: the organisation served ("head of the Deir ez-Zor
+#: Military Council"), or that the speaker is one ("an activist group").
+_ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|"
+                      r"ez|al|el|az|as|ad|ar|[a-z]{1,3}-[A-Z][\w'’.-]*)){0,7})\s*$")
+_ORG_ROLE = re.compile(r"^(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:group|network|monitor|agency|organi[sz]ation|channel|"
+                       r"outlet|website|newspaper|watchdog|campaign|collective|NGO|charity|broadcaster)$", re.I)
+
+
+def role_organisation(phrase: str, role: str) -> Optional[str]:
+    """The organisation a source speaks for by the role written after its name: the one the role
+    serves (a spokesman for X, the head of X), or the source itself when the role says it is an
+    organisation.
+
+    >>> role_organisation("Ahmed Abu Khawla", "head of the Deir ez-Zor Military Council")
+    'Deir ez-Zor Military Council'
+    >>> role_organisation("Raqqa Is Being Slaughtered Silently", "an activist group")
+    'Raqqa Is Being Slaughtered Silently'
+    >>> role_organisation("Igor Konashenkov", "a spokesman") is None
+    True
+    """
+    role = role.strip()
+    if _ORG_ROLE.match(role):
+        return re.sub(r"^[Tt]he\s+", "", phrase)
+    m = _ROLE_OF.search(role)
+    if m and not TITLE_WORD.match(m.group("name").split()[-1]) and m.group("name").split()[-1] not in OUTLETS:
+        return m.group("name")
+    return None

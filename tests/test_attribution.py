@@ -125,3 +125,38 @@ def test_a_source_described_again_is_the_one_described_so_not_the_last_one():
 ])
 def test_an_organisation_of_no_known_party_is_its_own_claimant(text, party):
     assert attribute(text)[0].party == party
+
+
+@pytest.mark.parametrize("second, speaker", [
+    # A pronoun speaking after its quotation.
+    ('"No SDF unit was in that area," he said.', "The Russian Defence Ministry"),
+    # A possessive pronoun and a role, with the name in apposition.
+    ("Its spokesman, Major General Ivan Petrov, said the jets stayed west of the river.",
+     "The Russian Defence Ministry"),
+])
+def test_a_source_named_again_by_a_pronoun_or_what_it_is_is_the_last_source(second, speaker):
+    text = f"The Russian Defence Ministry said its jets hit targets near Mayadin. {second}"
+    st = attribute(text)[1]
+    assert (st.party, st.speaker) == ("Russian MoD", speaker)
+
+
+def test_a_monitor_described_again_is_the_monitor_named_before():
+    text = ("An air strike hit a school near Tabqa, the Syrian Observatory for Human Rights said. "
+            "The London-based monitor said the strike came late on Monday.")
+    assert [s.party for s in attribute(text)] == ["SOHR", "SOHR"]
+
+
+@pytest.mark.parametrize("text, party", [
+    # The role names the organisation served ...
+    ("Khalid Omar, head of the Manbij Military Council, said shells fell near the town.", "Manbij Military Council"),
+    # ... or says the speaker is an organisation.
+    ("Furat Post, an activist network, said the jets struck the market.", "Furat Post"),
+])
+def test_a_role_in_apposition_names_the_organisation_that_speaks(text, party):
+    assert attribute(text)[0].party == party
+
+
+def test_he_after_a_newly_introduced_speaker_is_that_speaker_not_the_earlier_one():
+    text = ("The coalition said jets struck near Deir ez-Zor.\n\nKhalid Omar, head of the Manbij Military "
+            "Council, said six fighters were wounded. He told reporters the jets were Russian.")
+    assert [s.party for s in attribute(text)][-1] == "Manbij Military Council"

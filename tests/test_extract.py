@@ -598,3 +598,32 @@ def test_a_road_named_after_a_place_is_not_that_place_and_the_centre_of_a_city_i
     assert [(c.party, c.where) for c in claims] == [
         ("Raqqa Is Being Slaughtered Silently", "in the centre of Raqqa city"),
         ("Al-Mayadeen television", "west of Ar Raqqah")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # where people fled from
+    "The coalition said the strike hit a school housing families who had fled fighting in Aleppo.",
+    # a goal not reached
+    "The coalition said it cratered the road to stop the convoy from reaching Albu Kamal.",
+    # a description of the speaker
+    "Sama TV, which is close to Damascus, said the convoy was hit.",
+    # a country that is the base, not the scene
+    "The Russian Defence Ministry said the bombers left an airbase in Russia.",
+])
+def test_places_that_are_not_the_scene_make_no_claim(sentence):
+    _, claims = _claims(f"Strikes in eastern Syria\n\n{sentence} Jets struck near Mayadin, it said.")
+    assert [c.where for c in claims] == ["near Mayadin"]
+
+
+def test_a_country_where_something_landed_is_claimed_when_the_report_is_about_another():
+    text = ("Missiles fired at Deir ez-Zor\n\nIran's Revolutionary Guards said the missiles hit Deir ez-Zor. "
+            "Israeli officials said that three of them landed in Iraq.")
+    _, claims = _claims(text)
+    assert [(c.party, c.where) for c in claims] == [("Iran", "Deir ez-Zor"), ("Israel", "in Iraq")]
+
+
+def test_a_speakers_quotation_with_he_said_is_its_claim():
+    text = ("Jets over the Euphrates\n\nThe Russian Defence Ministry denied the report. "
+            '"Our jets struck only west of the Euphrates near Mayadin," he said.')
+    _, claims = _claims(text)
+    assert [(c.party, c.where) for c in claims] == [("Russian MoD", "west of the Euphrates near Mayadin")]
