@@ -22,8 +22,16 @@ _AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أ�
 _AR_ACCORDING = re.compile(r"(?:بحسب|حسب|وفقا?ً?\s+ل|نقلا?ً?\s+عن)\s*((?:[^\s،.:]+\s*){1,6})")
 
 
+#: A source named again: the verb with no subject ("وأضاف أن": and he added that) or with a definite
+#: common noun ("وأضافت المصادر": and the sources added; the ministry, the statement, the spokesman).
+_AR_AGAIN = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|أوضح|أوضحت|"
+                       r"أشار|أشارت|أضاف|أضافت|تابع|تابعت)\s+(?:(?P<noun>ال(?:مصادر|مصدر|وزارة|بيان|متحدث|مرصد|ناشطون|"
+                       r"مكتب|قيادة|قائد|مسؤول))\s+)?(?:إن|أن|بأن|أنه|أنها)\s")
+
+
 def arabic_source(sent: str) -> Optional[tuple]:
-    """(speaker, party, how) of an Arabic sentence, or None."""
+    """(speaker, party, how) of an Arabic sentence, or None; ``how`` is "anaphor" for a source
+    named again ("وأضافت المصادر أن": the sources added that), whom the caller resolves."""
     for rx, how in ((_AR_SAID, "said"), (_AR_ACCORDING, "according to")):
         for m in rx.finditer(sent):
             party = party_of(m.group(1))
@@ -32,4 +40,7 @@ def arabic_source(sent: str) -> Optional[tuple]:
                 named = next(x for p, prx in _PARTY_RE if p == party for x in [prx.search(m.group(1))] if x)
                 end = m.group(1).find(" ", named.end())
                 return m.group(1)[:end if end > 0 else None].strip(), party, how
+    again = _AR_AGAIN.search(sent)
+    if again:
+        return again.group("noun") or "", None, "anaphor"
     return None

@@ -37,6 +37,7 @@ _FILLER_LEAD = re.compile(
     r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
     r"within|across|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
     r"(?:centre|center|heart|middle)\s+of\s+|"       # "the centre of Raqqa": the place itself
+    r"(?:area|region|environs)\s+of\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|settlement)\s+of\b)|"
     r"a\s+(?:point|position|location|spot)\s+)+",
     re.I,
 )

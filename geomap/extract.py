@@ -161,6 +161,8 @@ _IN_COUNTRY = re.compile(r"\b(?:[a-z]+ed|fell|hit|struck|shot|flew|came\s+down|e
 
 def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
     out, covered = [], -1
+    if st.text.rstrip(" \n\"”’'*_").endswith("?"):
+        return out   # a question claims nothing ("Are Russian aircraft still flying east of the river?")
     for m in inside:
         if m.start < covered or m.place is None:
             continue
@@ -296,6 +298,20 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
     if rivers:
         words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
         words = _THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
+    goal = _TOWARD.search(words)
+    if goal and re.search(r"[A-Z\u0600-\u06FF]", words[:goal.start()]):   # a place named before the heading
+        # "advanced 20 km south-east of al-Mayadin toward Abu Kamal": where it is, not where it heads.
+        before, read_all = _reading_of(words[:goal.start()], m, gaz)
+        if before is not None:
+            return before, False
+    return _reading_of(words, m, gaz)
+
+
+#: A heading after a position ("... toward Abu Kamal").
+_TOWARD = re.compile(r"\s+(?:towards?|heading\s+(?:to|for|towards?))\s+\S.*$", re.I)
+
+
+def _reading_of(words: str, m, gaz) -> tuple:
     toks = words.split()
     # Try the whole phrase, then from each later relation word, then the name alone.
     cuts = [0] + [k for k in range(1, len(toks)) if is_cue(toks[k].lower()) or toks[k].isdigit()]

@@ -201,6 +201,8 @@ def _common_arabic_word(text: str, m, r) -> bool:
     on and written its own way (its first Arabic spelling) needs none."""
     if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or r.place is None:
         return False
+    if m.text in _AR_CUES:
+        return True   # "مدينة البوكمال": the word that says what the next name is ("the city"), not a village
     p = r.place
     if p.kind != "populated_place" or p.population:
         return False

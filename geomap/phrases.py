@@ -168,6 +168,8 @@ def arabic_relations(phrase: str) -> str:
 
     >>> arabic_relations("قرب الميادين شرق نهر الفرات")
     'near الميادين, east of نهر الفرات'
+    >>> arabic_relations("بلدة الشعفة في ريف دير الزور")
+    'بلدة الشعفة, countryside of دير الزور'
     """
     def clause(english):
         def sub(m):
@@ -178,4 +180,6 @@ def arabic_relations(phrase: str) -> str:
     out = phrase
     for rx, english in _AR_RULES:
         out = rx.sub(clause(english), out)
-    return re.sub(r"(?:\s*,\s*)+", ", ", " ".join(out.split())).strip(" ,")
+    out = re.sub(r"(?:\s*,\s*)+", ", ", " ".join(out.split())).strip(" ,")
+    # A relation with nothing of its own before the next one ("في ريف": in the countryside of) is that one.
+    return re.sub(r"(?:^|(?<=, ))(?:in|near)(?:, |$)", "", out).strip(" ,")

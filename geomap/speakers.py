@@ -18,7 +18,7 @@ __all__ = ["INSTITUTION", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", 
 
 #: A state body named without its state ("the army", "the General Command of the Army").
 INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"
-                         r"ministry|air\s+force|armed\s+forces)(?:\s+of\s+the\s+[\w\s]{3,40})?"
+                         r"ministry|air\s+force|armed\s+forces)(?:['’]s)?(?:\s+of\s+the\s+[\w\s]{3,40})?"
                          # its spokesman, named ("ministry spokesman Major General Igor Konashenkov")
                          r"(?P<role>\s+(?:spokes(?:man|woman|person)|official|representative)"
                          r"(?:\s+[A-Z][\w.'’-]*){0,5})?$", re.I)

@@ -627,3 +627,36 @@ def test_a_speakers_quotation_with_he_said_is_its_claim():
             '"Our jets struck only west of the Euphrates near Mayadin," he said.')
     _, claims = _claims(text)
     assert [(c.party, c.where) for c in claims] == [("Russian MoD", "west of the Euphrates near Mayadin")]
+
+
+def test_arabic_sources_named_again_and_the_word_city_before_a_name():
+    """"وأضافت المصادر أن" (and the sources added that) is the source named before; "مدينة" (city)
+    before a name says what the name is, and is no village of that name."""
+    text = ("غارات\n27 نوفمبر 2017\n\nوقال المرصد السوري إن الطائرات قصفت بلدة هجين في ريف دير الزور.\n\n"
+            "وأضافت المصادر أن الغارات استهدفت منازل على الضفة الشرقية لنهر الفرات قرب مدينة الميادين.")
+    ex, claims = _claims(text)
+    assert [(c.party, c.where) for c in claims] == [
+        ("SOHR", "بلدة هجين, countryside of دير الزور"),
+        ("SOHR", "east bank of نهر الفرات, near مدينة الميادين")]
+    assert "مدينة" not in [m.text for m in ex.mentions]
+    assert _side(claims[1]) == "east"
+
+
+def test_a_spokesman_of_the_ministry_named_before_and_where_an_advance_got_to():
+    text = ("Strikes near Abu Kamal\nNovember 2, 2017\n\nThe Russian Defence Ministry said jets struck terrorist "
+            "facilities in the area of the settlement of Abu Kamal. \"Up to 30 militants were killed on the western "
+            "bank of the Euphrates,\" the ministry's spokesman, Major General Ivan Petrov, said. Petrov added that "
+            "the army had advanced south-east of Mayadin toward Abu Kamal.")
+    _, claims = _claims(text)
+    assert [(c.party, c.where) for c in claims] == [
+        ("Russian MoD", "in the area of the settlement of Abu Kamal"),
+        ("Russian MoD", "on the western bank of the Euphrates"),
+        ("Russian MoD", "south-east of Mayadin")]
+
+
+def test_a_question_claims_nothing():
+    text = ("Briefing\nOctober 19, 2017\n\nThe coalition said regime forces were on the west side of the "
+            "Euphrates at Mayadin.\n\nQ: Has the coalition said Russian aircraft flew east of the river near Mayadin?")
+    _, claims = _claims(text)
+    assert [c.where for c in claims] == ["on the west side of the Euphrates at Mayadin"]
+    assert _side(claims[0]) == "west"     # "<side> of the river at <place>": both read
