@@ -109,9 +109,16 @@ class ClauseReader(RiverSides):
         return g, g.representative_point() if g.geom_type.endswith("Polygon") else g.interpolate(0.5, normalized=True)
 
     def side(self, direction: str, place_words: str, *, bank: bool):
+        near = self.near
         p = self.place(place_words)
-        if p.kind not in ("river",):
-            return None
+        if p.kind != "river":
+            # A bank is a river's: "the Euphrates" beside the Euphrates Dam is the river, when the
+            # name is a river's at all (context may have ranked the dam first).
+            river = next((c.place for c in self.resolutions[-1].candidates if c.place.kind == "river"), None)
+            if river is None:
+                return None
+            p = self.places[-1] = river
+            self.near = near   # the dam's point is no anchor of this claim
         ln, label = self.side_label(p, direction)
         area = ln.side_area(label)
         what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"

@@ -27,7 +27,7 @@ crossing crossed cross east west north south eastern western northern southern n
 southeast southwest north-east north-west south-east south-west northeastern northwestern southeastern
 southwestern vicinity suburbs outskirts countryside centre center heart
 bank banks side shore shores airspace skies
-close beyond along off above from
+close beyond along off above from between
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
 قرية بلدة مدينة منطقة محافظة محاذاة""".split())   # Arabic: the same relations, and the words that introduce a place
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
@@ -91,6 +91,9 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
             break
         gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
         words = [g.lower() for g in gap if g not in (",",)]
+        if words == ["and"] and _BETWEEN.search(text, max(0, end - 80), end):
+            end = nxt.end   # "between al-Asharah and Deir Ezzor": both ends of one place
+            continue
         if not (0 < len(words) <= 12) or not all(is_cue(w) or w in GLUE or w in _LINK or w.isdigit()
                                                  for w in words):
             break
@@ -99,6 +102,7 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
     return tail.end() if tail else end
 
 
+_BETWEEN = re.compile(r"\bbetween\s+[^,;.]*$", re.I)
 _LINK = frozenset("which that is was lies lay التي الذي تقع يقع".split())
 #: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
 #: "the agreed-upon ... line"): glue.

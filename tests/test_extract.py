@@ -660,3 +660,25 @@ def test_a_question_claims_nothing():
     _, claims = _claims(text)
     assert [c.where for c in claims] == ["on the west side of the Euphrates at Mayadin"]
     assert _side(claims[0]) == "west"     # "<side> of the river at <place>": both read
+
+
+def test_a_bank_is_the_rivers_even_beside_a_dam_named_after_it():
+    """With the Euphrates Dam in the report's context, "the southern bank of the Euphrates" is still
+    the river's bank: the drafts read back together (the dam used to stop the whole map)."""
+    from geomap.incidents import claims_frame
+
+    text = ("Strike near Raqqa\nMarch 22, 2017\n\nThe Syrian Observatory for Human Rights said the strike hit "
+            "al-Mansoura, west of Raqqa. The monitor said the school was on the southern bank of the Euphrates, "
+            "25 km west of Raqqa city.\n\nThe SDF are advancing toward Tabqa, where the Euphrates dam lies.")
+    ex, claims = _claims(text)
+    frame = claims_frame(list(ex.incidents))
+    bank = frame[frame["claim_id"].str.contains("southern-bank")]
+    assert len(bank) == 1 and "ne:water:euphrates" in list(bank["place_ids"].iloc[0])
+    assert "cur:tabqa-dam" not in list(bank["place_ids"].iloc[0])
+
+
+def test_a_place_between_two_places_is_read_whole():
+    text = ("Bridge hit\nOctober 3, 2017\n\nThe Syrian army said jets bombed a bridge over the Euphrates between "
+            "al-Asharah and Deir ez-Zor city.")
+    _, claims = _claims(text)
+    assert [c.where for c in claims] == ["between al-Asharah and Deir ez-Zor city"]
