@@ -58,9 +58,9 @@ _APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:sp
                          r"commander|head|chief|director|minister|representative|officer|adviser|advisor|member)"
                          # whom the role serves, after it or before it ("a US military spokesman")
                          r"(?:\s+(?:for|of|at|with|in)\s+(?:the\s+)?[^,;]{2,80}?)?)(?:[,;]|\.?\s*$|\.\s)")
-# "the US claims." : a present-tense verb at the end of a sentence is a noun.
 #: Words between commas right after a subject: its role ("head of the X Council", "an activist group").
 _COMMAS = re.compile(r"\s*,\s*([^,;]{2,80}?)\s*,")
+# "the US claims." : a present-tense verb at the end of a sentence is a noun.
 _NOUN_LIKE = re.compile(r"\b(?:claims|states|reports|denies|alleges)$")
 # '"...", said the ministry': only verbs that come before their subject ("..., warned the regime"
 # is a warning to the regime).

@@ -74,7 +74,8 @@ _SPLIT = re.compile(
     r"west|about|some|\d))|\s*,\s*|"
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
     r"\s+(?=on\s+the\s+[\w-]+\s+(?:bank|side|shore)s?\s+of\s)|"  # "Hajin on the eastern bank of ..."
-    r"(?:(?<=[Rr]iver)|(?<=Euphrates)|(?<=Tigris)|(?<=Khabur))\s+(?=at\s+(?:the\s+)?[A-Z])|"   # "west side of the river at Mayadin"
+    # "west side of the river at Mayadin": a river's side, then the place on it
+    r"(?:(?<=[Rr]iver)|(?<=Euphrates)|(?<=Tigris)|(?<=Khabur))\s+(?=at\s+(?:the\s+)?[A-Z])|"
     r"\s+in\s+the\s+(?:air\s*space|skies)\s+(?:over|of|above)\s+|\s+(?:over|above)\s+(?=the\s)|"
     r"\s+in\s+(?!the\s+(?:suburbs|outskirts|vicinity|environs)\b)",
     re.I,

@@ -61,7 +61,8 @@ OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya G
 #: case or a compound adjective ("Britain-based"); a proper name ("the Syrian Observatory") is a
 #: name. State bodies ("the ministry", "the army") are :data:`INSTITUTION`: they match the earlier
 #: source that holds their word, or the outlet's state.
-ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,2}"
+ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+"
+                     r"(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,2}"
                      r"(?:spokes(?:man|woman|person)|monitor|watchdog|group|observatory|agency|organi[sz]ation|"
                      r"network|campaign|outlet)$")
 #: '"...," he said.': a pronoun speaking after what it said (the source named last).
@@ -69,7 +70,8 @@ PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+
                            r"stated|explained|noted|continued|insisted|warned|claimed)\b")
 #: What a speaker's role in apposition names: the organisation served ("head of the Deir ez-Zor
 #: Military Council"), or that the speaker is one ("an activist group").
-_ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|"
+_ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?"
+                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|"
                       r"ez|al|el|az|as|ad|ar|[a-z]{1,3}-[A-Z][\w'’.-]*)){0,7})\s*$")
 _ORG_ROLE = re.compile(r"^(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:group|network|monitor|agency|organi[sz]ation|channel|"
                        r"outlet|website|newspaper|watchdog|campaign|collective|NGO|charity|broadcaster)$", re.I)

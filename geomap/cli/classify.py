@@ -16,8 +16,8 @@ from .options import (column_opt, handle_errors, indent_opt, line_opt, precision
 @click.option("--preset", type=click.Choice(["ucdp", "acled"]), default=None,
               help="Column names and precision codes of an event table (detected when omitted).")
 @click.option("--geometry", "geometry", type=click.Choice(["area", "point"]), default="area",
-              show_default=True, help="Write claims and events as their area or their point (GeoJSON and GeoParquet; the "
-                   "verdicts are of the area either way).")
+              show_default=True, help="Write claims and events as their area or their point (GeoJSON and "
+                                      "GeoParquet; the verdicts are of the area either way).")
 @click.option("--summary", is_flag=True, help="Print a table of verdicts per precision instead of GeoJSON.")
 @click.option("--compare", is_flag=True,
               help="Claims: print each incident's verdicts and whether competing claims can both be true (JSON).")
