@@ -16,16 +16,17 @@ __all__ = ["arabic_source"]
 # Arabic reported speech puts the verb first ("وقال المرصد السوري إن ...": and-said the
 # Observatory that ...); "بحسب" / "وفقاً لـ" is "according to". The source is the words after
 # them, up to "that" or a comma.
-_AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|زعم|"
-                      r"زعمت|اتهم|اتهمت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|أضاف|أضافت|وثق|وثقت)\s+"
+#: Verbs of saying (he said, she said, announced, confirmed, reported, stated, denied, added ...).
+_AR_VERBS = (r"(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|زعم|زعمت|اتهم|اتهمت|أوضح|أوضحت|أشار|"
+             r"أشارت|صرح|صرحت|أضاف|أضافت|وثق|وثقت|تابع|تابعت)")
+_AR_SAID = re.compile(r"(?:^|[\s،.:«\"])[وف]?" + _AR_VERBS + r"\s+"
                       r"((?:(?!(?:إن|أن|بأن|أنه|أنها)\s)[^\s،.:]+\s*){1,6})")
 _AR_ACCORDING = re.compile(r"(?:بحسب|حسب|وفقا?ً?\s+ل|نقلا?ً?\s+عن)\s*((?:[^\s،.:]+\s*){1,6})")
 
 
 #: A source named again: the verb with no subject ("وأضاف أن": and he added that) or with a definite
 #: common noun ("وأضافت المصادر": and the sources added; the ministry, the statement, the spokesman).
-_AR_AGAIN = re.compile(r"(?:^|[\s،.:«\"])[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|أوضح|أوضحت|"
-                       r"أشار|أشارت|أضاف|أضافت|تابع|تابعت)\s+(?:(?P<noun>ال(?:مصادر|مصدر|وزارة|بيان|متحدث|مرصد|ناشطون|"
+_AR_AGAIN = re.compile(r"(?:^|[\s،.:«\"])[وف]?" + _AR_VERBS + r"\s+(?:(?P<noun>ال(?:مصادر|مصدر|وزارة|بيان|متحدث|مرصد|ناشطون|"
                        r"مكتب|قيادة|قائد|مسؤول))\s+)?(?:إن|أن|بأن|أنه|أنها)\s")
 
 

@@ -301,7 +301,7 @@ def _reading(phrase, m, mentions, gaz) -> tuple:
     goal = _TOWARD.search(words)
     if goal and re.search(r"[A-Z\u0600-\u06FF]", words[:goal.start()]):   # a place named before the heading
         # "advanced 20 km south-east of al-Mayadin toward Abu Kamal": where it is, not where it heads.
-        before, read_all = _reading_of(words[:goal.start()], m, gaz)
+        before, _ = _reading_of(words[:goal.start()], m, gaz)
         if before is not None:
             return before, False
     return _reading_of(words, m, gaz)

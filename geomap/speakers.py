@@ -30,7 +30,8 @@ TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|Br
 OWNER_BEFORE = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})['’]s\s+(?:[a-z-]+\s+){1,2}$")
 #: A source of no known party that names itself an organisation: after a word that says so ("the
 #: activist group Raqqa Is Being Slaughtered Silently") or ending on one ("Al-Mayadeen television").
-_ORG_WORD = r"\b(?:group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page)\s+"
+_ORG_KINDS = r"group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page"
+_ORG_WORD = r"\b(?:" + _ORG_KINDS + r")\s+"
 _ORG_BEFORE = re.compile(_ORG_WORD + "$", re.I)
 _ORG_WITHIN = re.compile(_ORG_WORD + r"(?P<name>[A-Z].*)$")   # "activists of the group Raqqa Is ..."
 _ORG_NAME = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7}?)\s+(?:television|TV|channel|radio|"
@@ -73,8 +74,8 @@ PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+
 _ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?"
                       r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|"
                       r"ez|al|el|az|as|ad|ar|[a-z]{1,3}-[A-Z][\w'’.-]*)){0,7})\s*$")
-_ORG_ROLE = re.compile(r"^(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:group|network|monitor|agency|organi[sz]ation|channel|"
-                       r"outlet|website|newspaper|watchdog|campaign|collective|NGO|charity|broadcaster)$", re.I)
+_ORG_ROLE = re.compile(r"^(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:" + _ORG_KINDS
+                       + r"|newspaper|watchdog|NGO|charity|broadcaster)$", re.I)
 
 
 def role_organisation(phrase: str, role: str) -> Optional[str]:
