@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from shapely.geometry import GeometryCollection
+
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
 from .geodesy import buffer_km, disc, offset, sector
 from .river_sides import _BEARINGS, RiverSides, _bank, _dir_word
 
-__all__ = ["ClauseReader"]
+__all__ = ["ClauseChecker", "ClauseReader"]
 
 _DIR = (r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|"
         r"west(?:ern)?|left|right")
@@ -101,6 +103,12 @@ class ClauseReader(RiverSides):
             self.near = p.point
         return p
 
+    # -- geometry --------------------------------------------------------------
+    def shape(self, build, *args):
+        """The geometry ``build(*args)`` makes: every area a handler returns is built here (a
+        :class:`ClauseChecker` builds none)."""
+        return build(*args)
+
     def extent(self, p):
         """A place's own area: its polygon or line, or a disc of its precision."""
         g = self.gaz.shape(p)
@@ -123,7 +131,7 @@ class ClauseReader(RiverSides):
         area = ln.side_area(label)
         what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
         if bank:
-            area = _bank(ln, label, area, self.d.bank_km)
+            area = self.shape(_bank, ln, label, area, self.d.bank_km)
             what += f" (within {self.d.bank_km:g} km of it)"
         self.parts.append(what)
         return area, None, 5
@@ -156,7 +164,7 @@ class ClauseReader(RiverSides):
             return None
         self.parts.append(f"coordinates {lat:.5f}N {lon:.5f}E")
         self.disc_km = self.d.point_km
-        return disc(lon, lat, self.d.point_km), Point(lon, lat), 1
+        return self.shape(disc, lon, lat, self.d.point_km), Point(lon, lat), 1
 
     def distance_direction(self, m, t):
         """"12 km north of Tabqa"."""
@@ -184,22 +192,22 @@ class ClauseReader(RiverSides):
         area, pt = self.extent(p)
         r = p.precision_m / 1000.0 + self.d.suburbs_km
         self.parts.append(f"suburbs of {p.name} (within {r:.0f} km)")
-        return buffer_km(area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area, None, 2
+        return self.shape(buffer_km, area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area, None, 2
 
     def near_place(self, m, t):
         p = self.place(m["place"])
         area, _ = self.extent(p)
         if p.kind == "river":
             self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
-            return self.gaz.buffered(p, self.d.valley_km), None, 5
+            return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
         self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
-        return buffer_km(area, self.d.near_km), None, 2
+        return self.shape(buffer_km, area, self.d.near_km), None, 2
 
     def between(self, m, t):
         from shapely import LineString
 
         a, b = self.place(m["a"]), self.place(m["b"])
-        corridor = buffer_km(LineString([a.point, b.point]), self.d.near_km / 2)
+        corridor = self.shape(buffer_km, LineString([a.point, b.point]), self.d.near_km / 2)
         self.parts.append(f"between {a.name} and {b.name}")
         return corridor, None, 2
 
@@ -216,7 +224,7 @@ class ClauseReader(RiverSides):
         desc = f"{p.name} {'governorate' if p.kind == 'admin1' else p.kind}"
         mod = m["mod"] or m.groupdict().get("mod2")  # "southern Raqqa countryside", "Raqqa southern countryside"
         if mod and mod.lower() not in ("central", "rural"):
-            area = _half(area, _dir_word(mod))
+            area = self.shape(_half, area, _dir_word(mod))
             desc = f"{mod.lower()} part of {desc}"
         self.parts.append(desc)
         return area, None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
@@ -239,14 +247,14 @@ class ClauseReader(RiverSides):
         area, _ = self.extent(p)
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
         self.parts.append(f"{word} part of {p.name}{kind}")
-        return _half(area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+        return self.shape(_half, area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
     def valley(self, m, t):
         p = self.place(m["place"], kind="river")
         if p.kind != "river":
             return None
         self.parts.append(f"{p.name} valley (within {self.d.valley_km:g} km of the river)")
-        return self.gaz.buffered(p, self.d.valley_km), None, 5
+        return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
 
     def bare_place(self, t: str):
         p = self.place(t)
@@ -259,7 +267,7 @@ class ClauseReader(RiverSides):
             return area, None, 4
         if p.kind in ("river", "lake"):
             self.parts.append(f"the {p.name} (within {self.d.valley_km:g} km)")
-            return self.gaz.buffered(p, self.d.valley_km if p.kind == "river" else 1.0), None, 5
+            return self.shape(self.gaz.buffered, p, self.d.valley_km if p.kind == "river" else 1.0), None, 5
         self.parts.append(f"{p.name} ({p.precision_m / 1000:g} km)")
         self.disc_km = max(p.precision_m / 1000.0, 0.1) if pt is not None and area.geom_type == "Polygon" else None
         return area, pt, 1
@@ -276,7 +284,7 @@ class ClauseReader(RiverSides):
         if p.kind == "river":
             return self._river_band(p, km, direction)
         spread = max(d.offset_rel * km, p.precision_m / 1000.0)
-        area = sector(p.longitude, p.latitude, az, d.offset_half_deg, max(km - spread, 0.0), km + spread)
+        area = self.shape(sector, p.longitude, p.latitude, az, d.offset_half_deg, max(km - spread, 0.0), km + spread)
         x, y = offset(p.longitude, p.latitude, az, km)
         self.parts.append(f"{km:g} km {_dir_word(direction)} of {p.name} (±{spread:.0f} km, ±{d.offset_half_deg:g}°)")
         return area, Point(x, y), 2
@@ -289,11 +297,11 @@ class ClauseReader(RiverSides):
         d = self.d
         inner = p.precision_m / 1000.0 if p.kind not in ("admin1", "country") else 0.0
         if p.kind in ("admin1", "country"):
-            area = _half(self.extent(p)[0], word)
+            area = self.shape(_half, self.extent(p)[0], word)
             self.parts.append(f"{word} part of {p.name}")
             return area, None, 4
-        area = sector(p.longitude, p.latitude, _BEARINGS[word], d.direction_half_deg, inner,
-                      max(d.direction_km, 3 * inner))
+        area = self.shape(sector, p.longitude, p.latitude, _BEARINGS[word], d.direction_half_deg, inner,
+                          max(d.direction_km, 3 * inner))
         self.parts.append(f"{word} of {p.name} (±{d.direction_half_deg:g}°, up to {max(d.direction_km, 3 * inner):g} km)")
         return area, None, 3
 
@@ -302,6 +310,29 @@ class ClauseReader(RiverSides):
 LINE_NOUN = r"(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line"
 _LINE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:agreed|agreed-upon|agreed-on|established|existing|so-called)\s+)?"
                          r"(?P<name>.+?)\s+" + LINE_NOUN + "$", re.I)
+
+
+#: What a :class:`ClauseChecker` returns for every area: an empty geometry, nothing built.
+_NO_SHAPE = GeometryCollection()
+
+
+class ClauseChecker(ClauseReader):
+    """Reads clauses as :class:`ClauseReader` does (the same patterns, places, parts and errors)
+    and builds no area: whether words can be read at all, as ``geomap extract`` asks of every
+    phrase it tries, without the geodesy of an answer nobody draws.
+
+    >>> from geomap.relations import RelationDefaults
+    >>> rd = ClauseChecker("near Mayadin", Gazetteer.default(), RelationDefaults, None, None, None)
+    >>> area, _, precision = rd.clause("near Mayadin")
+    >>> area.is_empty, precision, rd.parts
+    (True, 2, ['near Al Mayādīn (within 10 km of it)'])
+    """
+
+    def shape(self, build, *args):
+        return _NO_SHAPE
+
+    def extent(self, p):
+        return _NO_SHAPE, p.point
 
 
 def _p(pattern: str):

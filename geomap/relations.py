@@ -43,7 +43,7 @@ import numpy as np
 
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
-from .clauses import ClauseReader
+from .clauses import ClauseChecker, ClauseReader
 from .context import ResolutionContext
 from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
@@ -312,7 +312,8 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
         return _at_coordinates(expr, words, coordinates, gaz=gaz, defaults=defaults, claim_id=claim_id,
                                lines=lines, uncertainty_km=uncertainty_km, context=context,
                                defer_disc=defer_disc)
-    rd = ClauseReader(expr, gaz, defaults, claim_id, near, lines, context=context)
+    reader = ClauseChecker if check_only else ClauseReader
+    rd = reader(expr, gaz, defaults, claim_id, near, lines, context=context)
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]

@@ -2,7 +2,8 @@
 a compass word names, a bank (the side near the river) and a band ("8 km east of the river").
 
 :class:`RiverSides` is mixed into :class:`geomap.clauses.ClauseReader`; it uses the reader's
-gazetteer, lines, context point, defaults and collected parts.
+gazetteer, lines, context point, defaults and collected parts, and builds areas with its
+``shape``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def _bank(ln, label: str, side, km: float):
             _BANKS.clear()
         hit = _BANKS[key] = (ln, side.intersection(buffer_km(ln.geometry, km)))
     return hit[1]
+
+
+def _band(ln, label: str, side, km: float, spread: float):
+    """One side of a line between ``km - spread`` and ``km + spread`` of it."""
+    band = _bank(ln, label, side, km + spread)
+    return band.difference(_bank(ln, label, side, km - spread)) if km - spread > 0 else band
 
 
 class RiverSides:
@@ -94,9 +101,7 @@ class RiverSides:
         ln, label = self.side_label(p, direction)
         area = ln.side_area(label)
         spread = self.d.offset_rel * km
-        band = _bank(ln, label, area, km + spread)
-        if km - spread > 0:
-            band = band.difference(_bank(ln, label, area, km - spread))
+        band = self.shape(_band, ln, label, area, km, spread)
         self.parts.append(f"{km:g} km {label} of the {ln.title.split('(')[0].strip()} (±{spread:g} km)")
         return band, None, 4
 
