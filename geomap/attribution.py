@@ -84,7 +84,9 @@ _PRONOUN = re.compile(r"^\W*(?:He|She|They|The (?:ministry|MoD|general|spokes\w+
                       r"command|statement|sources?)|It(?=\s+(?:said|says|added|stated|claimed|reported|noted|"
                       r"denied|confirmed)\b))\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
-_ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|[A-Z])\.$")
+#: Titles as a transcript writes them too ("COL. DILLON:", "GEN. HARRIGIAN:").
+_ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|Cpt|LT|COL|GEN|MAJ|CAPT|SGT|MR|MRS|"
+                     r"MS|DR|ADM|BRIG|[A-Z])\.$")
 #: "a.m."/"p.m.": a sentence goes on after it when the next word is not capitalised.
 _CLOCK = re.compile(r"\b[ap]\.(?:m\.)?$")
 #: The longest text ``_ABBREV`` matches, and more: it is looked for at a chunk's end only.

@@ -202,5 +202,54 @@ def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] =
             return statements
         (speaker, party), how = outlet, "outlet"
     head = text.find(title) + len(title) if title in text else 0
-    return [replace(s, party=party, speaker=speaker, how=how) if not s.party and s.start >= head else s
-            for s in statements]
+    turns = transcript_turns(text)
+    out = []
+    for s in statements:
+        if s.party or s.start < head:
+            out.append(s)
+            continue
+        label = _turn_at(turns, s.start)
+        lead = _TURN.match(s.text) if label else None
+        if lead and lead["label"] == label:   # the turn's first sentence, without its label
+            s = replace(s, text=s.text[lead.end():], start=s.start + lead.end())
+        if label is None:
+            out.append(replace(s, party=party, speaker=speaker, how=how))
+        elif label not in QUESTION_LABELS:   # a reporter's question is no part of the release
+            out.append(replace(s, party=party, speaker=_speaker_name(label), how=how))
+        else:
+            out.append(s)
+    return out
+
+
+#: A transcript's turn: a speaker's label in capitals and a colon at a line's start ("COL. DILLON:",
+#: "SECRETARY MATTIS:", "Q:").
+_TURN = re.compile(r"^[ \t*_]*(?P<label>(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z'’-]*\.?)[ \t*_]*:[ \t]", re.M)
+#: The labels of a reporter's turn in a briefing's transcript.
+QUESTION_LABELS = frozenset({"Q", "Q.", "QUESTION", "REPORTER", "AUDIENCE", "JOURNALIST"})
+#: Capitalised words before a colon that introduce a paragraph, not a speaker.
+_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "BREAKING", "WATCH",
+                           "READ MORE", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "UPDATED", "EXCLUSIVE"})
+
+
+def transcript_turns(text: str) -> list:
+    """(start, end, label) of each speaker's turn when the text is a transcript: two turns or more
+    opening on a label in capitals and a colon ("COL. DILLON: ...", "Q: ..."); else ``[]``.
+
+    >>> [t[2] for t in transcript_turns("Briefing\\n\\nCOL. DILLON: We struck.\\n\\nQ: Where?\\n")]
+    ['COL. DILLON', 'Q']
+    """
+    found = [m for m in _TURN.finditer(text) if m["label"] not in _NOT_SPEAKERS]
+    if len(found) < 2:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [(m.start(), end, m["label"]) for m, end in zip(found, ends)]
+
+
+def _turn_at(turns: list, at: int) -> Optional[str]:
+    """The label of the turn a position is in (None outside every turn)."""
+    return next((label for start, end, label in turns if start <= at < end), None)
+
+
+def _speaker_name(label: str) -> str:
+    """"COL. DILLON" -> "Col. Dillon"."""
+    return " ".join(w[:1] + w[1:].lower() for w in label.split())

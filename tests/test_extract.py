@@ -682,3 +682,16 @@ def test_a_place_between_two_places_is_read_whole():
             "al-Asharah and Deir ez-Zor city.")
     _, claims = _claims(text)
     assert [c.where for c in claims] == ["between al-Asharah and Deir ez-Zor city"]
+
+
+def test_a_briefing_transcript_speaks_in_its_speakers_turns_not_the_reporters():
+    text = ("Department of Defense Press Briefing by Colonel Ryan Smith\n\nOctober 2, 2017\n\n"
+            "COL. SMITH: Coalition aircraft struck ISIS positions near Hajin.\n\n"
+            "Q: Your strikes hit a hospital in Mayadin.\n\n"
+            "COL. SMITH: Regime forces remain on the west bank of the Euphrates.\n")
+    ex = extract(text)
+    claims = [c for inc in ex.incidents for c in inc.claims]
+    assert {c.location for c in claims} == {"near Hajin", "on the west bank of the Euphrates"}
+    assert {c.party for c in claims} == {"US-led coalition"}
+    assert {c.speaker for c in claims} == {"Col. Smith"}
+    assert all(not c.quote.startswith("COL.") for c in claims)

@@ -26,3 +26,14 @@ def test_header_prefers_the_texts_own_date():
 def test_a_wire_dateline_names_the_outlet_and_no_headline():
     meta = report_meta("BEIRUT (Reuters) - Jets struck near Mayadin on Monday.\n", dt.date(2017, 9, 25))
     assert meta["outlet"] == "Reuters" and meta["title"] == "" and meta["date"] == dt.date(2017, 9, 25)
+
+
+def test_a_transcript_has_turns_and_a_lone_label_is_no_transcript():
+    from geomap.report_header import transcript_turns
+
+    text = ("Press briefing by the coalition spokesman\n\nGEN. SMITH: We struck near Hajin.\n\n"
+            "Q: Where exactly?\n\nGEN. SMITH: East of the river.\n")
+    turns = transcript_turns(text)
+    assert [t[2] for t in turns] == ["GEN. SMITH", "Q", "GEN. SMITH"]
+    assert text[turns[1][0]:turns[1][1]].strip() == "Q: Where exactly?"
+    assert transcript_turns("UPDATE: The coalition said it struck near Hajin.\nMore text.") == []
