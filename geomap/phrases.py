@@ -33,7 +33,7 @@ close beyond along off above from between
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
-kilometers kilometres miles area areas region called named
+kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"
