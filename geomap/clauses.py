@@ -117,7 +117,7 @@ class ClauseReader(RiverSides):
         return g, g.representative_point() if g.geom_type.endswith("Polygon") else g.interpolate(0.5, normalized=True)
 
     def side(self, direction: str, place_words: str, *, bank: bool):
-        near = self.near
+        near, noted = self.near, len(self.notes)
         p = self.place(place_words)
         if p.kind != "river":
             # A bank is a river's: "the Euphrates" beside the Euphrates Dam is the river, when the
@@ -127,6 +127,7 @@ class ClauseReader(RiverSides):
                 return None
             p = self.places[-1] = river
             self.near = near   # the dam's point is no anchor of this claim
+            del self.notes[noted:]   # nor is its rivalry with the river a doubt: a bank is the river's
         ln, label = self.side_label(p, direction)
         area = ln.side_area(label)
         what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"

@@ -338,7 +338,8 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
             rd.notes.append("the point lies outside a later part; kept the point")
             continue
         geom = inter
-        point = point or pt
+        if point is None and pt is not None and shapely.intersects(inter, pt):
+            point = pt   # a later part's point, when it lies where all the parts meet
         prec = min(prec, pr)
     geom = shapely.make_valid(geom)
     single = len(results) == 1

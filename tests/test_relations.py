@@ -180,3 +180,17 @@ def test_an_appositive_says_what_the_place_is_then_where_it_lies():
     g = claim_geometry("in Hajin, a town on the eastern bank of the Euphrates")
     assert g.parts[0].startswith("Hajīn") and "east bank of the Euphrates" in g.parts[1]
     assert g.geometry.intersects(g.point)
+
+
+def test_a_bank_narrowed_by_a_distance_keeps_no_point_off_the_bank():
+    # "25 km west of Raqqa" alone points north of the river; on the southern bank, the claim is
+    # where both parts meet, and its marker must not sit on the other bank.
+    from geomap.lines import builtin_lines
+
+    cg = claim_geometry("the southern bank of the Euphrates, about 25 km west of Raqqa city")
+    assert not cg.geometry.is_empty
+    assert cg.point is None or shapely.intersects(cg.geometry, cg.point)
+    line = next(ln for ln in builtin_lines() if ln.name == "euphrates")
+    assert not any("ambiguous" in n for n in cg.notes)   # a bank is the river's, not the dam's
+    assert shapely.intersects(line.side_area("west"), cg.geometry)
+    assert not shapely.intersects(line.side_area("east").buffer(-0.01), cg.geometry)
