@@ -175,6 +175,19 @@ class ClauseReader(RiverSides):
         value = _NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)
         return self.offset_from(value * _UNITS[unit], m["dir"], m["place"])
 
+    def distance_from(self, m, t):
+        """"about 3 km from the city", "within 5 miles of Tabqa": no bearing, so anywhere within
+        that distance (and its uncertainty) of the place."""
+        unit = m["u"].lower()
+        unit = unit if unit in _UNITS else unit.rstrip("s")
+        n = m["n"].lower()
+        km = (_NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)) * _UNITS[unit]
+        p = self.place(m["place"])
+        area, _ = self.extent(p)
+        reach = km * (1.0 + self.d.offset_rel)
+        self.parts.append(f"within {round(reach, 1):g} km of {p.name}")
+        return self.shape(buffer_km, area, reach), None, 2
+
     def bank(self, m, t):
         """"the west bank of the Euphrates", "the eastern side of the river"."""
         got = self.side(m["dir"], m["place"], bank=m["what"].lower() in ("bank", "shore"))
@@ -351,6 +364,8 @@ _CLAUSES = [
     (_p(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)\s+"
         rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
+    (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)"
+        r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
     (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),
     (_p(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),

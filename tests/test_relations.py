@@ -194,3 +194,15 @@ def test_a_bank_narrowed_by_a_distance_keeps_no_point_off_the_bank():
     assert not any("ambiguous" in n for n in cg.notes)   # a bank is the river's, not the dam's
     assert shapely.intersects(line.side_area("west"), cg.geometry)
     assert not shapely.intersects(line.side_area("east").buffer(-0.01), cg.geometry)
+
+
+def test_a_distance_without_a_bearing_is_anywhere_that_far_from_the_place():
+    cg = claim_geometry("about 3 km from Deir ez-Zor")
+    dez = cg.places[0]
+    assert cg.precision == 2 and cg.parts[0].startswith("within 3.8 km of")
+    # the place's own extent grown by the distance and its uncertainty: not a point, not a sector
+    assert cg.geometry.contains(Point(dez.longitude, dez.latitude))
+    far = claim_geometry("about 20 km from Deir ez-Zor").geometry
+    assert far.area > cg.geometry.area
+    east = claim_geometry("east of the Euphrates, about 3 km from Deir ez-Zor")
+    assert east.geometry.area < cg.geometry.area and not east.geometry.is_empty
