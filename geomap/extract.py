@@ -190,6 +190,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
             continue
         covered = end  # the places chained into this claim are read; a skipped one's are not
         crossed = _crossing(text, st, m)
+        if not crossed and m.place.kind == "river" and _across_alone(phrase, m.text):
+            continue  # "crossed the Euphrates by boat": a movement over the river, at no position of its own
         if crossed and _readable(crossed, gaz):
             # The far side, narrowed by what the phrase says after the river ("crossed the
             # Euphrates ..., south of Deir Ezzor city").
@@ -254,6 +256,20 @@ def _references(text: str, mentions: list) -> list:
 #: text is searched for that text first: a tenth of the time of one opening on a word boundary).
 _REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
                         r"(?P<settlement>(?:village|town|city)\b(?!\s+(?:of|called|named)\b)))")
+
+
+_ACROSS = re.compile(r"(?:across|cross(?:es|ed|ing)?)\s+(?:over\s+)?(?:the\s+)?", re.I)
+
+
+def _across_alone(phrase: str, river: str) -> bool:
+    """A river crossed and nothing more ("across the Euphrates River", "crossed the river")."""
+    lead = _ACROSS.match(phrase)
+
+    def bare(words: str) -> str:
+        words = re.sub(r"^the\s+", "", words.lower())
+        return re.sub(r"\s+river$", "", words)
+
+    return bool(lead) and bare(phrase[lead.end():]) == bare(river)
 
 
 _CROSS = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:over\s+)?(?:the\s+)?$", re.I)
