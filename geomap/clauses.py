@@ -17,7 +17,7 @@ from shapely.geometry import GeometryCollection
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
-from .geodesy import buffer_km, disc, offset, sector
+from .geodesy import buffer_km, compass_part, disc, offset, sector
 from .river_sides import _BEARINGS, RiverSides, _bank, _dir_word
 
 __all__ = ["ClauseChecker", "ClauseReader"]
@@ -96,7 +96,7 @@ class ClauseReader(RiverSides):
             others = ", ".join(f"{c.place.name} ({c.place.admin1 or c.place.country_code})"
                                for c in res.competitors[:3])
             self.notes.append(f"{text!r} is ambiguous: took {res.place.name} "
-                              f"({res.place.admin1 or res.place.country_code}) over {others}")
+                              f"({res.place.admin1 or res.place.country_code})" + (f" over {others}" if others else ""))
         p = res.place
         self.places.append(p)
         if self.near is None and p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field"):
@@ -233,15 +233,28 @@ class ClauseReader(RiverSides):
 
     def province(self, m, t):
         """"Raqqa Province", "the southern Raqqa countryside", "countryside of Deir ez-Zor"."""
+        noted = len(self.notes)
         p = self.place(m["place"], kind="admin1")
+        p = self._district_of(p, noted) if p.kind == "populated_place" else p
         area, _ = self.extent(p)
-        desc = f"{p.name} {'governorate' if p.kind == 'admin1' else p.kind}"
+        desc = f"{p.name} {_UNIT_WORDS.get(p.kind, p.kind.replace('_', ' '))}"
         mod = m["mod"] or m.groupdict().get("mod2")  # "southern Raqqa countryside", "Raqqa southern countryside"
         if mod and mod.lower() not in ("central", "rural"):
-            area = self.shape(_half, area, _dir_word(mod))
+            area = self.shape(compass_part, area, _dir_word(mod))
             desc = f"{mod.lower()} part of {desc}"
         self.parts.append(desc)
-        return area, None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+        return area, None, _UNIT_PRECISION.get(p.kind, 2)
+
+    def _district_of(self, town, noted: int):
+        """A town's countryside ("al-Mayadeen countryside") is the district named after it that
+        holds it (else the subdistrict; else the town itself): no doubt between the two is noted."""
+        units = [c.place for c in self.resolutions[-1].candidates if c.place.kind in ("admin2", "admin3")
+                 and c.place.pcode and (town.pcode or "").startswith(c.place.pcode)]
+        if not units:
+            return town
+        self.places[-1] = unit = min(units, key=lambda u: len(u.pcode))   # the district before the subdistrict
+        del self.notes[noted:]
+        return unit
 
     def compass_river(self, m, t):
         """"East Euphrates", "the areas of West Euphrates": the river's side, as its users name it
@@ -261,7 +274,7 @@ class ClauseReader(RiverSides):
         area, _ = self.extent(p)
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
         self.parts.append(f"{word} part of {p.name}{kind}")
-        return self.shape(_half, area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+        return self.shape(compass_part, area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
     def valley(self, m, t):
         p = self.place(m["place"], kind="river")
@@ -311,7 +324,7 @@ class ClauseReader(RiverSides):
         d = self.d
         inner = p.precision_m / 1000.0 if p.kind not in ("admin1", "country") else 0.0
         if p.kind in ("admin1", "country"):
-            area = self.shape(_half, self.extent(p)[0], word)
+            area = self.shape(compass_part, self.extent(p)[0], word)
             self.parts.append(f"{word} part of {p.name}")
             return area, None, 4
         area = self.shape(sector, p.longitude, p.latitude, _BEARINGS[word], d.direction_half_deg, inner,
@@ -325,6 +338,10 @@ LINE_NOUN = r"(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line"
 _LINE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:agreed|agreed-upon|agreed-on|established|existing|so-called)\s+)?"
                          r"(?P<name>.+?)\s+" + LINE_NOUN + "$", re.I)
 
+
+#: How a clause describes an administrative unit, and its UCDP precision code.
+_UNIT_WORDS = {"admin1": "governorate", "admin2": "district", "admin3": "subdistrict"}
+_UNIT_PRECISION = {"admin1": 4, "admin2": 3, "admin3": 3, "country": 6}
 
 #: What a :class:`ClauseChecker` returns for every area: an empty geometry, nothing built.
 _NO_SHAPE = GeometryCollection()
@@ -383,21 +400,4 @@ _CLAUSES = [
         r"(?P<place>.+)"), ClauseReader.province),
     (_p(r"(?P<place>.+?)\s+(?:river\s+)?valley"), ClauseReader.valley),
 ]
-
-
-def _half(area, word: str):
-    """The compass part of an area: "southern Raqqa" is Raqqa south of its centre."""
-    import shapely
-
-    c = area.centroid
-    minx, miny, maxx, maxy = area.bounds
-    boxes = {
-        "north": (minx, c.y, maxx, maxy), "south": (minx, miny, maxx, c.y),
-        "east": (c.x, miny, maxx, maxy), "west": (minx, miny, c.x, maxy),
-        "northeast": (c.x, c.y, maxx, maxy), "northwest": (minx, c.y, c.x, maxy),
-        "southeast": (c.x, miny, maxx, c.y), "southwest": (minx, miny, c.x, c.y),
-    }
-    if word not in boxes:
-        return area
-    return shapely.intersection(area, shapely.box(*boxes[word]))
 

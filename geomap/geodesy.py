@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 __all__ = ["haversine_km", "offset", "disc", "discs", "ring_offsets", "area_km2", "sector", "buffer_km",
-           "local_crs", "equivalent_radius_km", "EARTH_RADIUS_KM"]
+           "local_crs", "equivalent_radius_km", "compass_part", "EARTH_RADIUS_KM"]
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -325,3 +325,26 @@ def equivalent_radius_km(geoms) -> np.ndarray:
     if ok.any():
         out[ok] = np.sqrt(area_km2(arr[ok]) / math.pi)
     return out
+
+
+def compass_part(area, word: str):
+    """The compass part of an area ("north", "southwest" ...): "southern Raqqa" is Raqqa south of
+    its centroid; any other word, the whole area.
+
+    >>> from shapely import box
+    >>> compass_part(box(0, 0, 2, 2), "south").bounds
+    (0.0, 0.0, 2.0, 1.0)
+    """
+    import shapely
+
+    c = area.centroid
+    minx, miny, maxx, maxy = area.bounds
+    boxes = {
+        "north": (minx, c.y, maxx, maxy), "south": (minx, miny, maxx, c.y),
+        "east": (c.x, miny, maxx, maxy), "west": (minx, miny, c.x, maxy),
+        "northeast": (c.x, c.y, maxx, maxy), "northwest": (minx, c.y, c.x, maxy),
+        "southeast": (c.x, miny, maxx, c.y), "southwest": (minx, miny, c.x, c.y),
+    }
+    if word not in boxes:
+        return area
+    return shapely.intersection(area, shapely.box(*boxes[word]))

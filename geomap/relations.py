@@ -45,6 +45,7 @@ import numpy as np
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .clauses import ClauseChecker, ClauseReader
+from .parts import combine, read_parts
 from .context import ResolutionContext
 from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
@@ -300,8 +301,6 @@ def _at_coordinates(expr, words, coordinates, *, gaz, defaults, claim_id, lines,
 
 def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, uncertainty_km,
           context, defer_disc=False, check_only=False) -> Optional[ClaimGeometry]:
-    import shapely
-
     expr = " ".join(str(expression or "").split())
     words = expr
     if coordinates is None:
@@ -318,32 +317,15 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
-    results = []
-    for c in clauses:
-        got = rd.clause(c)
-        if got is not None:
-            results.append(got)
-    if not results:
-        raise ExpressionError(expr, expr, claim=claim_id)
     if check_only:
+        if not any([rd.clause(c) is not None for c in clauses]):   # every clause read: each can fail
+            raise ExpressionError(expr, expr, claim=claim_id)
         return None
-    geom, point, prec = results[0]
-    for g, pt, pr in results[1:]:
-        inter = shapely.intersection(geom, g)
-        if inter.is_empty or inter.area == 0 and inter.geom_type.endswith("Polygon"):
-            rd.notes.append(f"the parts do not overlap; kept the most precise ({'; '.join(rd.parts)})")
-            if pr < prec:
-                geom, point, prec = g, pt, pr
-            continue
-        if point is not None and not shapely.intersects(g, point):
-            rd.notes.append("the point lies outside a later part; kept the point")
-            continue
-        geom = inter
-        if point is None and pt is not None and shapely.intersects(inter, pt):
-            point = pt   # a later part's point, when it lies where all the parts meet
-        prec = min(prec, pr)
-    geom = shapely.make_valid(geom)
-    single = len(results) == 1
+    parts = read_parts(rd, clauses)
+    if not parts:
+        raise ExpressionError(expr, expr, claim=claim_id)
+    geom, point, prec = combine(rd, parts)
+    single = len(parts) == 1
     return ClaimGeometry(expr, geom, point=point, precision=prec, places=rd.places, parts=rd.parts,
                          notes=rd.notes, line=rd.line_name, disc_km=rd.disc_km if single else None,
                          resolutions=rd.resolutions)

@@ -206,3 +206,11 @@ def test_a_distance_without_a_bearing_is_anywhere_that_far_from_the_place():
     assert far.area > cg.geometry.area
     east = claim_geometry("east of the Euphrates, about 3 km from Deir ez-Zor")
     assert east.geometry.area < cg.geometry.area and not east.geometry.is_empty
+
+
+def test_a_towns_countryside_is_its_district():
+    cg = claim_geometry("al-Mayadeen countryside")
+    assert cg.places[0].kind == "admin2" and cg.parts == ("Al Mayadin district",)
+    assert cg.precision == 3 and cg.radius_km > 10 and not cg.notes
+    town = claim_geometry("al-Mayadeen")
+    assert cg.geometry.area > 10 * town.geometry.area
