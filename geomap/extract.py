@@ -37,7 +37,7 @@ from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
-                      cue_start, elsewhere, is_cue)
+                      cue_start, elsewhere, is_cue, shared_relation)
 from .report_header import claim_date, home_party, own_voice, report_header, report_meta
 from .text import is_arabic
 
@@ -181,7 +181,12 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]) and not (
                 theatre and m.place.country_code != theatre and _IN_COUNTRY.search(text, st.start, m.start)):
             continue  # a country named as an actor or as the whole theatre ("in Syria"), not "landed in Iraq"
-        where, read_all = _reading(phrase, m, mentions, gaz)
+        where, read_all = None, False
+        shared = shared_relation(text, m.end, st.end, inside) if end == m.end else None
+        if shared:   # "the villages of A and B on the western bank": A is on the western bank too
+            where, read_all = _reading(f"{phrase}, {shared}", m, mentions, gaz)
+        if where is None:
+            where, read_all = _reading(phrase, m, mentions, gaz)
         if where is None and end > m.end:
             # The places chained after it could not be read with it: the place alone, then they.
             end, phrase = m.end, " ".join(text[start:m.end].split())
@@ -354,10 +359,18 @@ def _pinned(phrase: str, m, gaz) -> str:
     alone = gaz.resolve(m.text)
     if alone.place is not None and alone.place.id == m.place.id:
         return phrase
+    if alone.status == "ambiguous" and len(_parts_of(phrase)) > 1:
+        return phrase  # "A, on the western bank": the phrase's own parts tell A's namesakes apart
     own = gaz.resolve(m.place.name)
     if own.place is None or own.place.id != m.place.id or m.text not in phrase:
         return phrase
     return phrase.replace(m.text, m.place.name)
+
+
+def _parts_of(phrase: str) -> list:
+    from .relations import _SPLIT
+
+    return [c for c in _SPLIT.split(phrase) if c and c.strip(" ,;")]
 
 
 _READ: dict = {}

@@ -18,7 +18,9 @@ __all__ = ["PARTIES", "PARTNERS", "party_of", "nearest_party"]
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
     ("SOHR", r"Syrian Observatory\b|\bSOHR\b|\b[Tt]he Observatory\b"),
-    ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|Kurdish-led|Kurdish forces"),
+    # The SDF's member councils ("Deir ez-Zor Military Council", "Manbij Military Council").
+    ("SDF", r"\bSDF\b|Syrian Democratic Forces|\bYPG\b|\bYPJ\b|Kurdish-led|Kurdish forces|Military Council|"
+            r"(?:Jazira|Jazeera|Cizire) Storm"),
     ("Russian MoD", r"Russian (?i:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|military|general staff)|"
                     r"Russia'?s? (?i:MoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|military)|\bMo[Dd]\b|\bMOD\b|"
                     r"Russian (?:MOD|general)|Shoigu"),
@@ -39,7 +41,7 @@ PARTIES = [
 #: The same parties named in Arabic (no word boundary before a name: "و", "ب", "ل" attach to it).
 _ARABIC_NAMES = {
     "SOHR": "المرصد السوري",
-    "SDF": "قوات سوريا الديمقراطية|قسد|وحدات حماية الشعب",
+    "SDF": "قوات سوريا الديمقراطية|قسد|وحدات حماية الشعب|مجلس(?: \\S+){1,3} العسكري|عاصفة الجزيرة",
     "Russian MoD": "الدفاع الروسية|كوناشينكوف|شويغو",
     "Russia": "روسيا|الروسي|موسكو|الكرملين|بوتين|لافروف",
     "US-led coalition": "التحالف|الأمريكي|الأميركي|واشنطن|البنتاغون|الولايات المتحدة|القيادة المركزية",

@@ -19,7 +19,7 @@ from typing import Optional
 from .clauses import LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
-           "cue_start", "chain_end", "elsewhere", "arabic_relations"]
+           "cue_start", "chain_end", "shared_relation", "elsewhere", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
@@ -102,6 +102,38 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
     return tail.end() if tail else end
 
 
+def shared_relation(text: str, end: int, stop: int, inside: list) -> Optional[str]:
+    """The relation a list of places shares, written after its last name ("the villages of A and
+    B on the western bank of the Euphrates": A is on the western bank too), for the place that
+    ends at ``end``; None when no list or no relation follows.
+
+    >>> from types import SimpleNamespace as M
+    >>> t = "took A-town and B-town on the western bank of the river, the army said"
+    >>> shared_relation(t, 11, len(t), [M(start=16, end=22)])
+    'on the western bank of the river'
+    """
+    last = end
+    for x in inside:
+        if x.start < last:
+            continue
+        if x.start > stop or not _LIST_GAP.fullmatch(text, last, x.start):
+            break
+        last = x.end
+    if last == end:
+        return None
+    rel = _RELATION_AFTER.match(text, last, stop)
+    if rel is None or not is_cue(rel.group(1).split()[0].lower()):
+        return None
+    return " ".join(rel.group(1).split())
+
+
+#: Between the names of a list: a comma, "and", "or" (and the feature words of the next name).
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+                       r"(?:(?:village|town|city|settlement)s?\s+of\s+)?", re.I)
+#: The relation after a list's last name, to the end of its clause.
+_RELATION_AFTER = re.compile(r"[ \t]*,?[ \t]*([a-z][^,;.!?\n]*)")
+
+
 _BETWEEN = re.compile(r"\bbetween\s+[^,;.]*$", re.I)
 _LINK = frozenset("which that is was lies lay التي الذي تقع يقع".split())
 #: A hyphenated modifier between the relation words and the name ("the SDF-held town of",
@@ -117,8 +149,10 @@ _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
 _ORIGIN = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|uprooted|came|coming|hailing|originally)\b"
                      r"(?:\s+(?:the\s+)?(?:fighting|violence|clashes|battles?|bombing|war|shelling))?\s+(?:in|from)\s+"
                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
-#: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal").
+#: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal",
+#: "will not allow anyone to cross to the east of the river").
 _GOAL = re.compile(r"\b(?:(?:from|before|to|not|never|without)\s+reach(?:ing)?|heading\s+(?:to|for|towards?)|"
+                   r"(?:to|will|would|could|can|cannot|may|might|not)\s+cross(?:\s+over)?\s+(?:to|into)|"
                    r"bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+"
                    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 #: After a place in a speaker's apposition: the rest of it, then the verb of saying

@@ -401,7 +401,7 @@ def test_a_place_of_two_words_is_not_taken_for_a_person():
             "Defence.\n\nHead of the Deir Ezzor Military Council, Ahmed Abu Kholed, warned the regime.\n\n"
             "The statement by the coalition Commander Paul E. Funk said that Russian forces struck a target.")
     parties = [s.party for s in attribute(text)]
-    assert parties == ["Russian MoD", None, "US-led coalition"]
+    assert parties == ["Russian MoD", "SDF", "US-led coalition"]   # the council is one of the SDF's
 
 
 def test_a_second_statement_inside_a_sentence_is_its_own_speakers():
@@ -705,3 +705,18 @@ def test_a_river_crossed_is_no_position_but_the_bank_reached_is():
             "Syrian Observatory for Human Rights said.\n")
     claims = [c for inc in extract(text).incidents for c in inc.claims]
     assert [c.location for c in claims] == ["on the southern bank near the Tabqa dam"]
+
+
+def test_places_listed_before_a_relation_share_it():
+    text = ("Army advances\n\nDeir Ezzor, SANA, November 19, 2017\n\nArmy units took control of the villages of "
+            "al-Salihiyeh and al-Jalaa on the western bank of the Euphrates, a military source said.\n")
+    _, claims = _claims(text, date=dt.date(2017, 11, 19))
+    first = next(c for c in claims if c.location == "al-Salihiyeh")
+    assert first.where == "al-Salihiyeh, on the western bank of the Euphrates"
+
+
+def test_a_crossing_refused_is_no_position():
+    text = ("SDF warns\n\nOctober 2, 2017\n\nShells fell near the Euphrates, the SDF said. \"We will not allow "
+            "anyone to cross to the east of the river,\" the SDF spokesman said.\n")
+    _, claims = _claims(text, date=dt.date(2017, 10, 2))
+    assert not any("cross" in c.location for c in claims)
