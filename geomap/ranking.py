@@ -78,8 +78,9 @@ def prominence(place: Place) -> float:
     return prom
 
 
-def score(place: Place, quality: float, kind_hint, region: dict) -> float:
-    """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit."""
+def score(place: Place, quality: float, kind_hint, region: dict, how: str = "") -> float:
+    """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit
+    (``how`` the name matched: a near spelling is never a facility's namesake settlement)."""
     prom = prominence(place)
     # The prior says in which country a local place is likely to be; a country named is itself.
     prior = 1.0 if place.kind == "country" else (region.get(place.country_code, 0.3)
@@ -89,6 +90,8 @@ def score(place: Place, quality: float, kind_hint, region: dict) -> float:
             fit = 1.0
         elif place.kind in KIND_FAMILY.get(kind_hint, ()):
             fit = 0.7
+        elif kind_hint in _FACILITY and place.kind == "populated_place" and how != "fuzzy":
+            fit = 0.5   # "Jafra airport" with no airport of that name: the settlement it is named after
         else:
             fit = 0.0
     else:
@@ -110,7 +113,7 @@ def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -
             if not kind_hint and p.kind in _FACILITY and parse_place_query(spelled).kind is None:
                 # "Euphrates" is the river before it is the Euphrates Dam.
                 quality *= 0.9
-            s = score(p, quality * factor, kind_hint, region)
+            s = score(p, quality * factor, kind_hint, region, how)
             if i not in best or s > best[i].score:
                 best[i] = Candidate(p, s, spelled, how)
     cands = list(best.values())

@@ -209,3 +209,12 @@ def test_every_record_is_well_formed(gaz):
         assert p.id not in ids
         ids.add(p.id)
     assert len(gaz) > 10000
+
+
+def test_a_facility_of_no_known_name_is_at_the_settlement_it_is_named_after():
+    # No airport is called Jafra: "Jafra airport" is by the village of Jafrah, not at the Jafra
+    # oil field across the river; a facility that bears the name still wins.
+    gaz = Gazetteer.default()
+    assert gaz.resolve("Jafra airport").place.kind == "populated_place"
+    assert gaz.resolve("Tabqa airbase").place.kind == "air_base"
+    assert gaz.resolve("Omar oil field").place.kind == "oil_field"
