@@ -78,9 +78,10 @@ def prominence(place: Place) -> float:
     return prom
 
 
-def score(place: Place, quality: float, kind_hint, region: dict, how: str = "") -> float:
-    """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit
-    (``how`` the name matched: a near spelling is never a facility's namesake settlement)."""
+def score(place: Place, quality: float, kind_hint, region: dict, *, named_after: bool = False) -> float:
+    """A candidate's score on its name alone: spelling, prominence, regional prior, kind fit.
+    ``named_after``: the query names a facility no place of its kind bears ("Jafra airport"), so
+    a settlement of that name is where it is."""
     prom = prominence(place)
     # The prior says in which country a local place is likely to be; a country named is itself.
     prior = 1.0 if place.kind == "country" else (region.get(place.country_code, 0.3)
@@ -90,8 +91,8 @@ def score(place: Place, quality: float, kind_hint, region: dict, how: str = "") 
             fit = 1.0
         elif place.kind in KIND_FAMILY.get(kind_hint, ()):
             fit = 0.7
-        elif kind_hint in _FACILITY and place.kind == "populated_place" and how != "fuzzy":
-            fit = 0.5   # "Jafra airport" with no airport of that name: the settlement it is named after
+        elif named_after and place.kind == "populated_place":
+            fit = 0.5
         else:
             fit = 0.0
     else:
@@ -105,15 +106,20 @@ def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -
     best: dict = {}
     # Full spellings ("Tabqa Dam") first; a bare core ("Tabqa" + hint dam) scores a little less.
     alts = [(a, 1.0) for a in q.full_names] + [(a, 0.97 if q.full_names else 1.0) for a in q.names]
-    for alt, factor in alts:
-        for i, (quality, spelled, how) in index.matches(alt, fuzzy=fuzzy).items():
+    found = [(alt, factor, index.matches(alt, fuzzy=fuzzy)) for alt, factor in alts]
+    family = {kind_hint, *KIND_FAMILY.get(kind_hint, ())}
+    # A facility that no place of its kind (or family) bears by that name: its namesake settlement.
+    named_after = kind_hint in _FACILITY and not any(
+        index.places[i].kind in family for _, _, m in found for i in m)
+    for alt, factor, matches in found:
+        for i, (quality, spelled, how) in matches.items():
             p = index.places[i]
             if country and p.country_code != country:
                 continue
             if not kind_hint and p.kind in _FACILITY and parse_place_query(spelled).kind is None:
                 # "Euphrates" is the river before it is the Euphrates Dam.
                 quality *= 0.9
-            s = score(p, quality * factor, kind_hint, region, how)
+            s = score(p, quality * factor, kind_hint, region, named_after=named_after and how != "fuzzy")
             if i not in best or s > best[i].score:
                 best[i] = Candidate(p, s, spelled, how)
     cands = list(best.values())
