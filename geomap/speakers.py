@@ -48,11 +48,14 @@ def organisation(phrase: str, before: str) -> Optional[str]:
     within = _ORG_WITHIN.search(phrase)
     if within and not _ORG_BEFORE.search(before):
         return within.group("name")
-    return re.sub(r"^[Tt]he\s+", "", phrase) if _ORG_BEFORE.search(before) or _ORG_NAME.match(phrase) else None
+    # Its name without the article and where it is based ("The Lebanon-based Al-Mayadeen channel").
+    name = re.sub(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.]*-based\s+)?", "", phrase)
+    return name if _ORG_BEFORE.search(before) or _ORG_NAME.match(phrase) else None
 
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
-LONE_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}$")
+LONE_NAME = re.compile(r"^(?:(?:spokes(?:man|woman|person)|official|commander|minister)\s+)?"   # "spokesman Col. X"
+                       r"(?:[A-Z][a-z]+\.?\s+){0,3}[A-Z][a-z]{2,}$")
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
 
@@ -71,8 +74,8 @@ PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+
                            r"stated|explained|noted|continued|insisted|warned|claimed)\b")
 #: What a speaker's role in apposition names: the organisation served ("head of the Deir ez-Zor
 #: Military Council"), or that the speaker is one ("an activist group").
-_ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?"
-                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|"
+_ROLE_OF = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"   # "the activist network"
+                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d{1,4}|of|for|and|the|"
                       r"ez|al|el|az|as|ad|ar|[a-z]{1,3}-[A-Z][\w'’.-]*)){0,7})\s*$")
 _ORG_ROLE = re.compile(r"^(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}?(?:" + _ORG_KINDS
                        + r"|newspaper|watchdog|NGO|charity|broadcaster)$", re.I)
@@ -85,6 +88,8 @@ def role_organisation(phrase: str, role: str) -> Optional[str]:
 
     >>> role_organisation("Ahmed Abu Khawla", "head of the Deir ez-Zor Military Council")
     'Deir ez-Zor Military Council'
+    >>> role_organisation("Omar Abu Laila", "head of the activist network Deir Ezzor 24")
+    'Deir Ezzor 24'
     >>> role_organisation("Raqqa Is Being Slaughtered Silently", "an activist group")
     'Raqqa Is Being Slaughtered Silently'
     >>> role_organisation("Igor Konashenkov", "a spokesman") is None

@@ -164,3 +164,8 @@ def test_he_after_a_newly_introduced_speaker_is_that_speaker_not_the_earlier_one
     text = ("The coalition said jets struck near Deir ez-Zor.\n\nKhalid Omar, head of the Manbij Military "
             "Council, said six fighters were wounded. He told reporters the jets were Russian.")
     assert [s.party for s in attribute(text)][-1] == "SDF"   # the council is the SDF's, not the coalition
+
+
+def test_an_organisation_is_named_without_where_it_is_based():
+    said = attribute("The Lebanon-based Al-Mayadeen channel said the army was near the city.")
+    assert said[0].party == "Al-Mayadeen channel"
