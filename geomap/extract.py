@@ -177,16 +177,17 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         if elsewhere(text, st.start, m.start, m.end, st.speaker):
             continue  # where people fled from, a goal not reached, a speaker's description
         end = chain_end(text, m.end, st.end, inside)
-        phrase = " ".join(text[start:end].split())
+        phrase = " ".join(text[start:end].split())   # the report's words ("location")
+        spelled = _spelled(text, start, end, inside, m)   # ... with "the city" spelled as its place
         if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]) and not (
                 theatre and m.place.country_code != theatre and _IN_COUNTRY.search(text, st.start, m.start)):
             continue  # a country named as an actor or as the whole theatre ("in Syria"), not "landed in Iraq"
         where, read_all = None, False
         shared = shared_relation(text, m.end, st.end, inside) if end == m.end else None
         if shared:   # "the villages of A and B on the western bank": A is on the western bank too
-            where, read_all = _reading(f"{phrase}, {shared}", m, mentions, gaz)
+            where, read_all = _reading(f"{spelled}, {shared}", m, mentions, gaz)
         if where is None:
-            where, read_all = _reading(phrase, m, mentions, gaz)
+            where, read_all = _reading(spelled, m, mentions, gaz)
         if where is None and end > m.end:
             # The places chained after it could not be read with it: the place alone, then they.
             end, phrase = m.end, " ".join(text[start:m.end].split())
@@ -253,14 +254,38 @@ def _references(text: str, mentions: list) -> list:
         before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
         within = bisect_right(starts, at) - 1
         if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
+            if ref.group("settlement") in ("city", "town"):
+                before = _last_town(named[kind], before)
             out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
     return out
+
+
+def _spelled(text: str, start: int, end: int, inside: list, m) -> str:
+    """The words ``text[start:end]`` with each later "the city" / "the village" in them spelled as
+    the place it refers to ("Marrat, 8 km north-east of the city": of Deir ez-Zor)."""
+    out, at = [], start
+    for x in inside:
+        if x is not m and start <= x.start and x.end <= end and x.place is not None \
+                and _THE_SETTLEMENT_WORD.fullmatch(x.text):
+            out += [text[at:x.start], x.place.name]
+            at = x.end
+    return " ".join("".join(out + [text[at:end]]).split())
+
+
+_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:village|town|city)")
+
+
+def _last_town(named: list, before: int) -> int:
+    """The index of the settlement "the city" or "the town" refers to: the last one named that has
+    a recorded population (a village named since is no city: "Marrat, 8 km north-east of the
+    city"), else the last one named."""
+    return next((k for k in range(before, -1, -1) if named[k].place.population), before)
 
 
 #: The three references in one scan, from the literal "he " on (a pattern that opens on literal
 #: text is searched for that text first: a tenth of the time of one opening on a word boundary).
 _REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
-                        r"(?P<settlement>(?:village|town|city)\b(?!\s+(?:of|called|named)\b)))")
+                        r"(?P<settlement>village|town|city)\b(?!\s+(?:of|called|named)\b))")
 
 
 _ACROSS = re.compile(r"(?:across|cross(?:es|ed|ing)?)\s+(?:over\s+)?(?:the\s+)?", re.I)

@@ -720,3 +720,31 @@ def test_a_crossing_refused_is_no_position():
             "anyone to cross to the east of the river,\" the SDF spokesman said.\n")
     _, claims = _claims(text, date=dt.date(2017, 10, 2))
     assert not any("cross" in c.location for c in claims)
+
+
+def test_the_city_is_the_last_city_named_not_a_village_named_since():
+    text = ("Report\n\nMOSCOW, September 26, 2017\n\nSyrian troops advanced from the bridgehead east of Deir ez-Zor, "
+            "Russia's Defence Ministry said. The ministry said troops had liberated the village of Marrat, "
+            "8 km north-east of the city.\n")
+    _, claims = _claims(text, date=dt.date(2017, 9, 26))
+    marrat = next(c for c in claims if "Marrat" in c.location)
+    assert marrat.location == "Marrat, 8 km north-east of the city"   # the report's words
+    assert marrat.where.endswith("8 km north-east of Deir ez-Zor")                   # geomap's reading
+
+
+@pytest.mark.parametrize("sentence", [
+    "Syrian troops advanced toward Albu Kamal, the Russian Defence Ministry said.",
+    "وقالت وزارة الدفاع الروسية إن القوات السورية تقدمت نحو مدينة البوكمال.",
+])
+def test_a_heading_is_no_position(sentence):
+    _, claims = _claims("Report\n\n" + sentence, date=dt.date(2017, 11, 24))
+    assert claims == [] or all("Kamal" not in c.location and "البوكمال" not in c.location for c in claims)
+
+
+def test_a_spokesman_after_his_quote_and_a_report_rejected_speak_for_the_coalition():
+    text = ("Report\n\nWASHINGTON, September 26, 2017\n\nThe U.S.-led coalition on Tuesday rejected a report that "
+            "its aircraft had struck troops near Jafra. \"The coalition did not conduct any strikes near "
+            "Mayadin,\" spokesman Colonel Ryan Dillon said.\n")
+    _, claims = _claims(text, date=dt.date(2017, 9, 26))
+    assert {c.party for c in claims} == {"US-led coalition"}
+    assert any(c.speaker == "spokesman Colonel Ryan Dillon" and "Mayadin" in c.location for c in claims)
