@@ -119,7 +119,7 @@ class ClauseReader(RiverSides):
     def side(self, direction: str, place_words: str, *, bank: bool):
         near, noted = self.near, len(self.notes)
         p = self.place(place_words)
-        if p.kind != "river":
+        if p.kind not in ("river", "lake"):
             # A bank is a river's: "the Euphrates" beside the Euphrates Dam is the river, when the
             # name is a river's at all (context may have ranked the dam first).
             river = next((c.place for c in self.resolutions[-1].candidates if c.place.kind == "river"), None)

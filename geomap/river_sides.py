@@ -53,10 +53,20 @@ class RiverSides:
     """The river readings of a :class:`~geomap.clauses.ClauseReader`."""
 
     def line_for(self, p):
-        """The deconfliction line a river stands for (built-in when one matches)."""
+        """The deconfliction line a river stands for (built-in when one matches), or the one that
+        runs through a lake."""
         from .lines import builtin_lines
         from .text import name_key
 
+        if p.kind == "lake":   # a reservoir on a line's river ("the southern bank of Lake Assad")
+            import shapely
+
+            lake = self.gaz.shape(p)
+            crossing = [ln for ln in (self.lines or builtin_lines()) if shapely.intersects(ln.geometry, lake)]
+            if crossing:
+                return crossing[0]
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
+                                  reason=f"no line runs through {p.name}: its banks have no side")
         keys = {name_key(n) for n in p.names}
         for ln in (self.lines or builtin_lines()):
             if name_key(ln.name) in keys or name_key(ln.title.split("(")[0]) in keys:

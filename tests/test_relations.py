@@ -214,3 +214,11 @@ def test_a_towns_countryside_is_its_district():
     assert cg.precision == 3 and cg.radius_km > 10 and not cg.notes
     town = claim_geometry("al-Mayadeen")
     assert cg.geometry.area > 10 * town.geometry.area
+
+
+def test_the_bank_of_a_lake_on_the_line_is_a_side_of_the_line():
+    south = claim_geometry("the southern bank of Lake Assad")
+    north = claim_geometry("the northern shore of Lake Assad")
+    assert south.line == north.line == "euphrates"
+    assert south.parts[0].startswith("west bank") and north.parts[0].startswith("east bank")
+    assert not south.geometry.intersects(north.geometry.buffer(-0.01))
