@@ -43,6 +43,8 @@ _FILLER_LEAD = re.compile(
     r"a\s+(?:point|position|location|spot)\s+)+",
     re.I,
 )
+#: Half the Earth's circumference along the equator, km: no stated distance is longer.
+_HALF_EARTH_KM = 20037.5
 _FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
 
 
@@ -167,21 +169,26 @@ class ClauseReader(RiverSides):
         self.disc_km = self.d.point_km
         return self.shape(disc, lon, lat, self.d.point_km), Point(lon, lat), 1
 
-    def distance_direction(self, m, t):
-        """"12 km north of Tabqa"."""
-        unit = m["u"].lower()
-        unit = unit if unit in _UNITS else unit.rstrip("s")
-        n = m["n"].lower()
-        value = _NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)
-        return self.offset_from(value * _UNITS[unit], m["dir"], m["place"])
-
-    def distance_from(self, m, t):
-        """"about 3 km from the city", "within 5 miles of Tabqa": no bearing, so anywhere within
-        that distance (and its uncertainty) of the place."""
+    def distance(self, m) -> float:
+        """The distance a clause states, km ("12 km", "five miles"); none beyond half the Earth's
+        circumference."""
         unit = m["u"].lower()
         unit = unit if unit in _UNITS else unit.rstrip("s")
         n = m["n"].lower()
         km = (_NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)) * _UNITS[unit]
+        if km > _HALF_EARTH_KM:
+            raise ExpressionError(self.expression, m.group(0), claim=self.claim_id,
+                                  reason=f"{km:g} km is farther than any two places on Earth are apart")
+        return km
+
+    def distance_direction(self, m, t):
+        """"12 km north of Tabqa"."""
+        return self.offset_from(self.distance(m), m["dir"], m["place"])
+
+    def distance_from(self, m, t):
+        """"about 3 km from the city", "within 5 miles of Tabqa": no bearing, so anywhere within
+        that distance (and its uncertainty) of the place."""
+        km = self.distance(m)
         p = self.place(m["place"])
         area, _ = self.extent(p)
         reach = km * (1.0 + self.d.offset_rel)

@@ -222,3 +222,9 @@ def test_the_bank_of_a_lake_on_the_line_is_a_side_of_the_line():
     assert south.line == north.line == "euphrates"
     assert south.parts[0].startswith("west bank") and north.parts[0].startswith("east bank")
     assert not south.geometry.intersects(north.geometry.buffer(-0.01))
+
+
+@pytest.mark.parametrize("expr", ["999999 km from Raqqa", "50000 km north of Raqqa"])
+def test_a_distance_no_two_places_on_earth_have_is_an_error(expr):
+    with pytest.raises(ExpressionError, match="farther than any two places on Earth"):
+        claim_geometry(expr)
