@@ -37,7 +37,7 @@ def add_countries(b: _Builder, src: Path) -> None:
             cc = "PS"
         b.shapes[sid] = {"kind": "country", "geometry": f["geometry"], "name": p["name"]}
         names = [p.get(k) for k in ("admin", "name", "name_long", "formal_en", "name_en", "name_ar",
-                                    "name_alt", "sovereignt") if p.get(k)]
+                                    "name_alt") if p.get(k)]   # not "sovereignt": Palestine is not "Israel"
         b.add(_Rec(sid, p["name"], "country", p["label_x"], p["label_y"], cc=cc, prec=100000,
                    source="naturalearth", shape_id=sid, names=names), merge=False)
 

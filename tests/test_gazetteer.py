@@ -218,3 +218,10 @@ def test_a_facility_of_no_known_name_is_at_the_settlement_it_is_named_after():
     assert gaz.resolve("Jafra airport").place.kind == "populated_place"
     assert gaz.resolve("Tabqa airbase").place.kind == "air_base"
     assert gaz.resolve("Omar oil field").place.kind == "oil_field"
+
+
+def test_a_territory_is_not_named_after_its_sovereign():
+    # Natural Earth gives Palestine the sovereign "Israel": a sovereign is no name of the territory.
+    gaz = Gazetteer.default()
+    assert gaz.resolve("Israel").place.name == "Israel"
+    assert gaz.resolve("Israel").status == "resolved"
