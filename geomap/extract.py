@@ -156,7 +156,8 @@ def _theatre(mentions: list) -> Optional[str]:
 #: "landed in Iraq", "crashed inside Turkey": a country as where something happened, right after a
 #: verb (not "an airbase in Russia", "to defeat ISIS in Iraq and Syria").
 _IN_COUNTRY = re.compile(r"\b(?:[a-z]+ed|fell|hit|struck|shot|flew|came\s+down|ended\s+up)\s+"
-                         r"(?:in|into|inside)\s+(?:neighbouring\s+|neighboring\s+)?$")
+                         r"(?:in|into|inside)\s+(?:neighbouring\s+|neighboring\s+)?"
+                         r"(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$")
 
 
 def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:

@@ -748,3 +748,10 @@ def test_a_spokesman_after_his_quote_and_a_report_rejected_speak_for_the_coaliti
     _, claims = _claims(text, date=dt.date(2017, 9, 26))
     assert {c.party for c in claims} == {"US-led coalition"}
     assert any(c.speaker == "spokesman Colonel Ryan Dillon" and "Mayadin" in c.location for c in claims)
+
+
+def test_a_jet_crashed_in_a_part_of_a_neighbouring_country_is_there():
+    text = ("Report\n\nDAMASCUS, February 10, 2018\n\nAir defences hit an F-16 over Homs province, which crashed "
+            "in northern Israel, the Syrian army said.\n")
+    _, claims = _claims(text, date=dt.date(2018, 2, 10))
+    assert any(c.location == "in northern Israel" and c.party == "Syrian government" for c in claims)
