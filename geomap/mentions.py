@@ -165,7 +165,8 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
             for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
-            and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)]
+            and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)
+            and not _arabic_adjective(m, r)]
 
 
 #: A day's number beside a month's name (:data:`geomap.report_header.MONTH_WORD`) makes a date.
@@ -232,6 +233,16 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     return not common and not is_demonym(gaz, word)
 
 
+def _arabic_adjective(m, r) -> bool:
+    """"القوات السورية" (the Syrian forces): a country's name with the article it never takes is
+    its adjective, not the country (Iraq's name has it: "العراق" stays Iraq)."""
+    if r.place is None or r.place.kind != "country" or not is_arabic(m.text):
+        return False
+    word = m.text.split()[0]
+    word = word[1:] if word[:1] in _AR_PROCLITICS and word[1:3] == "ال" else word
+    return word.startswith("ال") and normalize(word) not in {normalize(n) for n in r.place.names if is_arabic(n)}
+
+
 def _first_arabic(place) -> str:
     """A place's own Arabic spelling: the first of its names in Arabic script ("" if none)."""
     return next((n for n in place.names if is_arabic(n)), "")
@@ -276,7 +287,7 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
         if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
             best = (i + n, last_end, n, start)
             break
-        if proclitic and _known(gaz, phrase[1:]):
+        if proclitic and _known(gaz, phrase[1:]) and _after_proclitic(gaz, phrase[1:]):
             best = (i + n, last_end, n, start + 1)
             break
     if best is None:
@@ -301,6 +312,16 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
 
 #: Arabic one-letter proclitics: "and", "in/with", "for/of", "so", "like".
 _AR_PROCLITICS = frozenset("وبلفك")
+
+
+def _after_proclitic(gaz, rest: str) -> bool:
+    """Can a name follow a one-letter proclitic here? With its article ("والميادين"), a word that
+    says what it is ("لنهر الفرات", "بمدينة"), or a town's own name ("ودمشق"); a word's first letter
+    is no proclitic before a village's name ("وزارة", ministry, is not "و" + Zarah)."""
+    if rest.startswith("ال") or rest.split()[0] in _AR_CUES:
+        return True
+    place = gaz.resolve(rest).place
+    return place is not None and bool(place.population)
 
 
 def _inside_longer_name(text, toks, caps, i, j, end) -> bool:

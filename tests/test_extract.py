@@ -755,3 +755,16 @@ def test_a_jet_crashed_in_a_part_of_a_neighbouring_country_is_there():
             "in northern Israel, the Syrian army said.\n")
     _, claims = _claims(text, date=dt.date(2018, 2, 10))
     assert any(c.location == "in northern Israel" and c.party == "Syrian government" for c in claims)
+
+
+@pytest.mark.parametrize("text, names", [
+    # "وزارة" (ministry) is no proclitic "و" before the village of Zarah; "ودمشق" is "and Damascus".
+    ("أعلنت وزارة الدفاع الروسية أن الطائرات دمرت مواقع في محيط مدينة الميادين على الضفة الغربية لنهر الفرات.",
+     ["Al Mayādīn", "Euphrates"]),
+    ("قصفت الطائرات مواقع في دمشق وحلب", ["Damascus", "Aleppo"]),
+    # "السورية" (Syrian) is the country's adjective: its name never takes the article.
+    ("تقدمت القوات السورية نحو الميادين", ["Al Mayādīn"]),
+    ("قصفت الطائرات مواقع في سورية والعراق", ["Syria", "Iraq"]),
+])
+def test_arabic_words_that_only_look_like_places(text, names):
+    assert [m.place.name for m in find_mentions(text)] == names
