@@ -262,7 +262,7 @@ def _references(text: str, mentions: list) -> list:
 
 
 def _spelled(text: str, start: int, end: int, inside: list, m) -> str:
-    """The words ``text[start:end]`` with each later "the city" / "the village" in them spelled as
+    """The words ``text[start:end]`` with each "the city" / "the village" in them spelled as
     the place it refers to ("Marrat, 8 km north-east of the city": of Deir ez-Zor)."""
     out, at = [], start
     for x in inside:
