@@ -358,9 +358,12 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
         tries += [(_VERB_SUBJECT, "said"), (_SUBJECT_VERB, "said")]
     if _names_statement(sent):
         tries.append((_ISSUED, "statement"))
-    person = None
+    person, said_end = None, len(sent)
     for rx, how in tries:
         for m in rx.finditer(sent):
+            if m.start(1) >= said_end and sent[m.end():].strip(" *\"”’'.!?"):
+                continue   # inside what the speaker found first said ("The source said ... the coalition
+                # claims to be fighting"), unless it closes the sentence (", the ministry said.")
             if rx is _SUBJECT_VERB and _NOUN_LIKE.search(m.group(0)) \
                     and not sent[m.end():].strip(" *\"”’'.!?"):
                 continue  # "... the US claims." ends on a noun, not on a verb of saying
@@ -388,15 +391,24 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             if party:
                 return phrase, party, how
             org = organisation(phrase, sent[:m.start(1)])
-            if person is None and ANAPHOR.match(phrase):
-                person = (phrase, org, "anaphor")   # "Its spokesman", "The Britain-based monitor"
-                continue
-            appos = _COMMAS.match(sent, m.end(1))
-            org = org or (appos and role_organisation(phrase, appos.group(1)))
-            if org and person is None:
-                person = (phrase, org, "organisation")
-            elif person is None and LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:
-                person = (phrase, None, "person")
-            elif person is None and INSTITUTION.match(phrase):
-                person = (phrase, None, "institution")
+            if person is None:
+                person = _unnamed_source(phrase, org, sent, m)
+            if rx is _SUBJECT_VERB:
+                said_end = min(said_end, m.end())   # what follows is what this source said
     return person
+
+
+def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
+    """(speaker, party or organisation, how) of a source that names no party: a source named
+    again by what it is, an organisation of its own, a person, an institution; else None."""
+    if ANAPHOR.match(phrase):
+        return phrase, org, "anaphor"   # "Its spokesman", "The Britain-based monitor"
+    appos = _COMMAS.match(sent, m.end(1))
+    org = org or (appos and role_organisation(phrase, appos.group(1)))
+    if org:
+        return phrase, org, "organisation"
+    if LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:
+        return phrase, None, "person"
+    if INSTITUTION.match(phrase):
+        return phrase, None, "institution"
+    return None

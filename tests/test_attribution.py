@@ -169,3 +169,14 @@ def test_he_after_a_newly_introduced_speaker_is_that_speaker_not_the_earlier_one
 def test_an_organisation_is_named_without_where_it_is_based():
     said = attribute("The Lebanon-based Al-Mayadeen channel said the army was near the city.")
     assert said[0].party == "Al-Mayadeen channel"
+
+
+def test_a_party_inside_what_a_source_said_is_not_the_source():
+    text = ("The coalition struck a position near Tanf, SANA said. The source said the position was far from "
+            "any area where the coalition claims to be fighting ISIS.")
+    said = attribute(text)
+    assert said[-1].party != "US-led coalition"
+    # ... while an attribution that closes the sentence is still its source.
+    closing = attribute("The ministry contested the report, saying the strike hit Mayadin, the Russian Defence "
+                        "Ministry said.")
+    assert closing[0].party == "Russian MoD"
