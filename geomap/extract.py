@@ -231,8 +231,8 @@ _THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+
 _ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
 
 
-#: "the village", "the town" (not "the town of ..."): the settlement named last.
-_THE_SETTLEMENT = re.compile(r"\b[Tt]he (?:village|town|city)\b(?!\s+(?:of|called|named)\b)")
+#: A reference to a settlement named before, as :data:`_REFERENCE` finds it ("the village").
+_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:village|town|city)")
 
 
 def _references(text: str, mentions: list) -> list:
@@ -271,9 +271,6 @@ def _spelled(text: str, start: int, end: int, inside: list, m) -> str:
             out += [text[at:x.start], x.place.name]
             at = x.end
     return " ".join("".join(out + [text[at:end]]).split())
-
-
-_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:village|town|city)")
 
 
 def _last_town(named: list, before: int) -> int:
@@ -380,23 +377,19 @@ def _reading_of(words: str, m, gaz) -> tuple:
 def _pinned(phrase: str, m, gaz) -> str:
     """The phrase with the mention spelled the gazetteer's way when the document's other places
     decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
+    from .relations import clauses_of
+
     if _THE_RIVER.fullmatch(m.text) or _THE_BANK.fullmatch(m.text):
         return phrase  # "the river": read as the river last named (see _reading)
     alone = gaz.resolve(m.text)
     if alone.place is not None and alone.place.id == m.place.id:
         return phrase
-    if alone.status == "ambiguous" and len(_parts_of(phrase)) > 1:
+    if alone.status == "ambiguous" and len(clauses_of(phrase)) > 1:
         return phrase  # "A, on the western bank": the phrase's own parts tell A's namesakes apart
     own = gaz.resolve(m.place.name)
     if own.place is None or own.place.id != m.place.id or m.text not in phrase:
         return phrase
     return phrase.replace(m.text, m.place.name)
-
-
-def _parts_of(phrase: str) -> list:
-    from .relations import _SPLIT
-
-    return [c for c in _SPLIT.split(phrase) if c and c.strip(" ,;")]
 
 
 _READ: dict = {}

@@ -107,10 +107,9 @@ def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -
     # Full spellings ("Tabqa Dam") first; a bare core ("Tabqa" + hint dam) scores a little less.
     alts = [(a, 1.0) for a in q.full_names] + [(a, 0.97 if q.full_names else 1.0) for a in q.names]
     found = [(alt, factor, index.matches(alt, fuzzy=fuzzy)) for alt, factor in alts]
-    family = {kind_hint, *KIND_FAMILY.get(kind_hint, ())}
     # A facility that no place of its kind (or family) bears by that name: its namesake settlement.
     named_after = kind_hint in _FACILITY and not any(
-        index.places[i].kind in family for _, _, m in found for i in m)
+        index.places[i].kind in {kind_hint, *KIND_FAMILY.get(kind_hint, ())} for _, _, m in found for i in m)
     for alt, factor, matches in found:
         for i, (quality, spelled, how) in matches.items():
             p = index.places[i]

@@ -51,7 +51,7 @@ from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
 
 __all__ = ["ClaimGeometry", "claim_geometry", "coordinate_geometries", "plain_coordinates", "can_read",
-           "RelationDefaults"]
+           "clauses_of", "RelationDefaults"]
 
 
 class RelationDefaults:
@@ -226,6 +226,15 @@ def joint_anchors(resolutions, weight: float = 1.0) -> list:
     return out
 
 
+def clauses_of(expression: str) -> list:
+    """The parts of a location expression that are read one by one and then intersected.
+
+    >>> clauses_of("al-Salihiyeh, on the western bank of the Euphrates")
+    ['al-Salihiyeh', 'on the western bank of the Euphrates']
+    """
+    return [c for c in _SPLIT.split(expression) if c and c.strip(" ,;")]
+
+
 def _whole_coordinates(expr: str):
     """(lon, lat) when the whole expression is a coordinate pair, else None."""
     if not expr or not _DIGIT.search(expr):
@@ -316,7 +325,7 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
     rd = reader(expr, gaz, defaults, claim_id, near, lines, context=context)
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
-    clauses = [c for c in _SPLIT.split(expr) if c and c.strip(" ,;")]
+    clauses = clauses_of(expr)
     if check_only:
         if not any([rd.clause(c) is not None for c in clauses]):   # every clause read: each can fail
             raise ExpressionError(expr, expr, claim=claim_id)
