@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from shapely.geometry import GeometryCollection
+from shapely.geometry import GeometryCollection, Point
 
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
@@ -222,7 +222,7 @@ class ClauseReader(RiverSides):
             self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
             return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
         self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
-        return self.shape(buffer_km, area, self.d.near_km), None, 2
+        return self.shape(buffer_km, area, self.d.near_km), Point(*p.point), 2
 
     def between(self, m, t):
         from shapely import LineString
@@ -396,8 +396,9 @@ _CLAUSES = [
     (_p(rf"(?P<dir>{_DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),
     (_p(r"(?:the\s+)?(?:suburbs?|outskirts|environs|edges?|periphery|outer\s+districts)\s+of\s+(?P<place>.+)"),
      ClauseReader.suburbs),
-    (_p(r"(?:near|around|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|outside|not\s+far\s+from|by)"
-        r"\s+(?P<place>.+)"), ClauseReader.near_place),
+    (_p(r"(?:near|around|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|outside|not\s+far\s+from|by|"
+        r"(?:a\s+few|a\s+couple\s+of|several)\s+(?:km|kilomet(?:er|re)s|miles)\s+(?:away\s+)?(?:from|of|outside))"
+        r"\s+(?P<place>.+)"), ClauseReader.near_place),   # "a few kilometres from": no distance, so near
     (_p(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"), ClauseReader.between),
     (_p(r"(?P<place>.+?)(?:['’]s)?\s+(?:air\s*space|skies)|(?:air\s*space|skies)\s+of\s+(?P<p2>.+)"),
      ClauseReader.airspace),

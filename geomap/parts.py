@@ -72,8 +72,10 @@ def combine(rd, parts: list) -> tuple:
                 geom, point, prec = g, pt, pr
             continue
         if point is not None and not shapely.intersects(g, point):
-            notes.append("the point lies outside a later part; kept the point")
-            continue
+            if prec <= 1:   # a place named as the position: the point is the claim
+                notes.append("the point lies outside a later part; kept the point")
+                continue
+            point = None    # "near X" is placed at X only where the other parts allow it
         geom = inter
         if point is None and pt is not None and shapely.intersects(inter, pt):
             point = pt   # a later part's point, when it lies where all the parts meet

@@ -34,6 +34,7 @@ close beyond along off above from between
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
+few several couple
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"

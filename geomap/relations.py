@@ -6,7 +6,8 @@ A claim is a place plus a relation, and its honest geometry is an area:
 expression                                  geometry                                    prec
 ==========================================  ==========================================  =====
 ``Mayadin`` / ``in Mayadin`` / coordinates  the place's point (its extent as the area)      1
-``near Mayadin``                            disc of ``near_km`` (10 km) + the place's size  2
+``near Mayadin`` / ``a few km from``         disc of ``near_km`` (10 km) + the place's size  2
+                                            (its point: the place's, as UCDP codes "near")
 ``the suburbs of the city of Mayadin``      disc of the place's size + ``suburbs_km`` (5)   2
 ``12 km north of Tabqa``                    annular sector: bearing ±22.5°, distance ±25 %  2
 ``3 km from Tabqa`` / ``within 3 km of``    the place's area grown by the distance + 25 %   2

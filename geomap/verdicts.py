@@ -60,6 +60,10 @@ NOT_APPLICABLE = "not_applicable"
 #: A claim's area lies in a line's area of application when at least this share of it does.
 MAJORITY = 0.5
 
+#: A claim judged at its place ("near Mayadin": at Mayadin) whose area has at least this share on
+#: each side says so in its sentence.
+SPAN_SHARE = 0.005
+
 #: The verdict table's columns (one row per claim and line).
 VERDICT_COLUMNS = ["row", "claim_id", "line", "applies", "side", "share_left", "share_right", "share_outside",
                    "distance_km", "near_line", "reason", "sentence"]
@@ -239,6 +243,9 @@ def sentence(row, line: DeconflictionLine, *, name: Optional[str] = None) -> str
     text = f"{str(row.side).capitalize()} of the {name}{_distance_words(row.distance_km)}"
     if row.near_line:
         text += (f"; within the line's {line.accuracy_km:g} km accuracy, so the side is not certain")
+    if min(row.share_left, row.share_right) >= SPAN_SHARE:   # judged at its place, its area across
+        text += (f"; the area around it reaches across ({row.share_left:.0%} {line.left_label}, "
+                 f"{row.share_right:.0%} {line.right_label})")
     return text + "."
 
 

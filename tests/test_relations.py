@@ -17,11 +17,25 @@ def test_bare_place_is_its_point_and_extent():
     assert cg.geometry.contains(MAYADIN) and 2 < cg.radius_km < 6
 
 
-def test_near_is_a_disc_of_the_default_radius_plus_the_place():
+def test_near_is_a_disc_of_the_default_radius_plus_the_place_judged_at_the_place():
     cg = claim_geometry("near Tabqa")
-    assert cg.precision == 2 and cg.point is None
+    assert cg.precision == 2 and cg.point.distance(TABQA) < 0.01
     place_km = cg.places[0].precision_m / 1000
     assert cg.radius_km == pytest.approx(RelationDefaults.near_km + place_km, rel=0.05)
+
+
+def test_a_few_kilometres_from_is_near():
+    cg = claim_geometry("a few kilometres from Mayadin")
+    assert cg.precision == 2 and cg.point.distance(MAYADIN) < 0.01
+    assert cg.parts == claim_geometry("near Mayadin").parts
+
+
+def test_the_place_of_near_gives_way_to_a_part_that_excludes_it():
+    # Deir ez-Zor city is on the west bank: "near it, east of the Euphrates" is the east bank near it.
+    cg = claim_geometry("near Deir ez-Zor, east of the Euphrates")
+    assert cg.point is None and not cg.geometry.is_empty
+    kept = claim_geometry("Deir ez-Zor, east of the Euphrates")   # a place named as the position stays
+    assert kept.point is not None
 
 
 def test_suburbs():

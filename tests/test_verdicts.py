@@ -21,11 +21,11 @@ NA = NOT_APPLICABLE
 GOLDEN = {
     # 002/004: "Ja'Din, south of Tabqa" - on the right (west/south) bank, 2 km north of the arc.
     "coalition-jadin-bombing": ("west", "north"),
-    # "near Tabqa": Tabqa lies on the south bank by the dam; 10 km around it crosses the river,
-    # and the arc (which starts south-west of the town) too.
-    "us-shootdown-near-tabqa": ("straddles", "straddles"),
+    # "near Tabqa" is judged at Tabqa (as UCDP codes "near"): on the south bank by the dam, north
+    # of the arc, which starts south-west of the town (the 10 km around it cross both).
+    "us-shootdown-near-tabqa": ("west", "north"),
     # "near Raqqa": the city is on the north bank, near the arc's northern side.
-    "us-downed-near-raqqa": ("straddles", "north"),
+    "us-downed-near-raqqa": ("east", "north"),
     # A whole province spans both lines.
     "both-sides-raqqa-province": ("straddles", "straddles"),
     # "the southern Raqqa countryside": mostly south of the river, across the arc.
@@ -224,3 +224,19 @@ def test_events_are_judged_on_their_honest_area_not_their_coded_point(runner, cl
     summary = runner.invoke(cli, ["classify", str(path), "--line", "euphrates", "--summary"]).stdout
     assert "| precision | west | straddles | near the line | total |" in summary
     assert "| 4 | 0 | 1 | 0 | 1 |" in summary
+
+
+def test_a_claim_near_a_place_is_judged_there_and_its_sentence_says_its_area_reaches_across():
+    frame = claims_frame(read_claims_text("""
+incidents:
+  - id: demo
+    date: 2017-11-23
+    claims:
+      - {id: near, claimant: Russia, location: near Mayadin}
+      - {id: bank, claimant: Russia, location: west side of the Euphrates near Mayadin}
+"""))
+    rows = verdict_table(frame, ["euphrates"]).set_index("claim_id")
+    assert rows.loc["near", "side"] == rows.loc["bank", "side"] == "west"
+    assert 0 < rows.loc["near", "share_left"] < 0.5   # some of the 10 km around the town lie east
+    assert "reaches across" in rows.loc["near", "sentence"]
+    assert "reaches across" not in rows.loc["bank", "sentence"]

@@ -92,7 +92,9 @@ def test_geojson_in_the_claims_format_is_read_as_claims(runner, cli, tmp_path):
     out = runner.invoke(cli, ["classify", str(p)])
     assert out.exit_code == 0, out.output
     (f,) = json.loads(out.stdout)["features"]
-    assert f["geometry"]["type"] == "Polygon" and f["properties"]["side"] == "straddles"
+    # judged at Mayadin (west), its 10 km reaching across the river
+    assert f["geometry"]["type"] == "Polygon" and f["properties"]["side"] == "west"
+    assert "reaches across" in f["properties"]["verdict"]
 
 
 def test_event_table_with_own_column_names(runner, cli, tmp_path):
