@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .attribution import attribute, embedded_source
+from .parties import kin
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
@@ -114,11 +115,13 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     mentions = find_mentions(text, gazetteer=gaz)
     places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
     statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta, voice=voice) if s.party]
-    drafts = []
+    drafts, headline = [], []
     theatre = _theatre(mentions)
+    head = text.find(meta["title"]) + len(meta["title"]) if meta["title"] and meta["title"] in text else 0
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
-        drafts += _claims_of(text, st, inside, places, rdate, gaz, theatre)
+        (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))
+    drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     from .claim_fields import citation
 
     cite = citation(meta["author"], meta["title"], meta["outlet"],
@@ -142,6 +145,14 @@ class _Draft:
     places: tuple
     denial: bool
     confidence: dict
+
+
+def _told_again(draft: _Draft, body: list) -> bool:
+    """Whether the report's body tells a headline's claim again: the body has claims of the same
+    party (or of a part of it: "Russia says" over "the Russian Defence Ministry said"). Their words
+    are the party's; the headline's only summarise them ("near Deir ez-Zor" for "on the eastern
+    bank, 2 km east of the river")."""
+    return any(kin(draft.party, d.party) for d in body)
 
 
 def _theatre(mentions: list) -> Optional[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["PARTIES", "PARTNERS", "party_of", "nearest_party"]
+__all__ = ["PARTIES", "PARTNERS", "PART_OF", "party_of", "nearest_party", "kin"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
@@ -53,6 +53,8 @@ _ARABIC_NAMES = {
     "Iraq": "العراق|العراقي|بغداد",
     "Turkey": "تركيا|التركي|أنقرة|أردوغان",
 }
+#: Parties that speak for a part of another ("the Russian Defence Ministry" for Russia).
+PART_OF = {"Russian MoD": "Russia"}
 _PARTY_RE = [(party, re.compile(rx + (f"|{_ARABIC_NAMES[party]}" if party in _ARABIC_NAMES else "")))
              for party, rx in PARTIES]
 #: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
@@ -75,6 +77,15 @@ def party_of(source: str) -> Optional[str]:
         if rx.search(source):
             return party
     return None
+
+
+def kin(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two parties are one or one speaks for a part of the other (:data:`PART_OF`).
+
+    >>> kin("Russia", "Russian MoD"), kin("Russia", "US-led coalition")
+    (True, False)
+    """
+    return a is not None and (a == b or PART_OF.get(a) == b or PART_OF.get(b) == a)
 
 
 def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:

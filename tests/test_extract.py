@@ -768,3 +768,28 @@ def test_a_jet_crashed_in_a_part_of_a_neighbouring_country_is_there():
 ])
 def test_arabic_words_that_only_look_like_places(text, names):
     assert [m.place.name for m in find_mentions(text)] == names
+
+
+def test_a_headline_told_again_in_the_body_is_the_bodys_claim():
+    # "Russia says" sums up what the ministry said; "near Deir ez-Zor" what the SDF placed exactly.
+    text = ("Russia says its jets hit militants near Raqqa\n\nMOSCOW, June 16, 2017\n\nRussia's Defence "
+            "Ministry said its jets struck a command post on the southern outskirts of Raqqa.\n")
+    _, claims = _claims(text, date=dt.date(2017, 6, 16))
+    assert [c.party for c in claims] == ["Russian MoD"]
+    text = ("SDF says Russian jets hit its fighters near Deir ez-Zor\n\nAMUDA, September 16, 2017\n\nThe SDF "
+            "said Russian jets struck its positions on the eastern bank of the Euphrates.\n")
+    _, claims = _claims(text, date=dt.date(2017, 9, 16))
+    assert [c.location for c in claims] == ["on the eastern bank of the Euphrates"]
+    # A headline the body does not tell again is kept.
+    text = ("SDF says Russian jets hit its fighters near Deir ez-Zor\n\nAMUDA, September 16, 2017\n\nThe "
+            "fighting went on all day.\n")
+    _, claims = _claims(text, date=dt.date(2017, 9, 16))
+    assert [c.location for c in claims] == ["near Deir ez-Zor"]
+
+
+def test_a_few_kilometres_from_a_place_joins_the_relation_before_it():
+    text = ("Report\n\nBEIRUT, September 16, 2017\n\nThe SDF said the strikes hit its positions in an industrial "
+            "zone on the eastern bank of the Euphrates, a few kilometres from the city of Deir al-Zor.\n")
+    _, claims = _claims(text, date=dt.date(2017, 9, 16))
+    assert [c.location for c in claims] == [
+        "on the eastern bank of the Euphrates, a few kilometres from the city of Deir al-Zor"]
