@@ -68,9 +68,10 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
             meta["author"] = m.group(1).strip()
             ln = ln[m.end():].strip(" ,")
         if not meta["outlet"] and _FOUR_DIGITS.search(ln):
-            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES)), None)
+            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES + ([] if ln.isascii() else [_AR_DATE]))),
+                         None)
             if found:
-                meta["outlet"] = ln[:found.start()].strip(" ,–—-")
+                meta["outlet"] = ln[:found.start()].strip(" ,،–—-")
     m = _DATELINE.match(lines[0]) if lines else None
     if m and not meta["outlet"]:
         meta["outlet"] = m.group(1)
@@ -152,7 +153,9 @@ def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
 
 
 #: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
-_AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)")
+_AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)|"
+                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}،\s*([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})"
+                          r"\s*(?:[-–—،]|$)")   # in Arabic: "دير الزور، سانا"
 
 
 def home_party(text: str, meta: dict) -> Optional[str]:
@@ -167,15 +170,16 @@ def home_outlet(text: str, meta: dict) -> Optional[tuple]:
 
     for ln in [meta.get("outlet") or ""] + _head_lines(text, 6)[1:]:
         m = _AGENCY_LINE.match(ln)
-        party = party_of(m.group(1)) if m else None
+        agency = (m.group(1) or m.group(2)).strip() if m else ""
+        party = party_of(agency) if agency else None
         if party:
-            return m.group(1).strip(), party
+            return agency, party
     return None
 
 
 #: State news agencies whose state the parties know: what they report in their own voice is
 #: their state's account.
-_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?")
+_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?|سانا|تاس|سبوتنيك|(?:ريا )?نوفوستي")
 _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout|clarification|"
                       r"declaration|announcement)\b", re.I)
 

@@ -68,7 +68,9 @@ OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya G
 ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+"
                      r"(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,2}"
                      r"(?:spokes(?:man|woman|person)|monitor|watchdog|group|observatory|agency|organi[sz]ation|"
-                     r"network|campaign|outlet)$")
+                     r"network|campaign|outlet)$|"
+                     # "..., the statement said": the statement of the source named last
+                     r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:statement|communiqu[eé]|release)$")
 #: '"...," he said.': a pronoun speaking after what it said (the source named last).
 PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|wrote|"
                            r"stated|explained|noted|continued|insisted|warned|claimed)\b")

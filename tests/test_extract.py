@@ -793,3 +793,22 @@ def test_a_few_kilometres_from_a_place_joins_the_relation_before_it():
     _, claims = _claims(text, date=dt.date(2017, 9, 16))
     assert [c.location for c in claims] == [
         "on the eastern bank of the Euphrates, a few kilometres from the city of Deir al-Zor"]
+
+
+def test_an_arabic_dateline_naming_a_state_agency_speaks_in_its_voice():
+    text = ("الجيش يحرر قريتين على الضفة الشرقية لنهر الفرات\n\nدير الزور، سانا، 25 أيلول 2017\n\n"
+            "حررت وحدات من الجيش العربي السوري قريتي حطلة ومراط على الضفة الشرقية لنهر الفرات في ريف دير الزور، "
+            "حسب ما أفاد مصدر عسكري.\n")
+    ex, claims = _claims(text)
+    assert ex.meta["outlet"] == "دير الزور، سانا" and ex.date == dt.date(2017, 9, 25)
+    assert {c.party for c in claims} == {"Syrian government"}
+    # "قريتي" (the two villages of) introduces a place as "قرية" does.
+    assert any(c.where == "حطلة" for c in claims)
+
+
+def test_the_statement_said_is_the_statement_of_the_source_named_last():
+    text = ("Iraqi jets bomb targets inside Syria\n\nBAGHDAD, February 24, 2017\n\nIraqi jets struck positions "
+            "near Mayadin on Friday, the Iraqi military said in a statement.\n\nThe strikes also targeted "
+            "command centres in Albu Kamal, the statement said.\n")
+    _, claims = _claims(text)
+    assert [(c.party, c.location) for c in claims] == [("Iraq", "near Mayadin"), ("Iraq", "in Albu Kamal")]
