@@ -213,7 +213,9 @@ class ClauseReader(RiverSides):
         area, pt = self.extent(p)
         r = p.precision_m / 1000.0 + self.d.suburbs_km
         self.parts.append(f"suburbs of {p.name} (within {r:.0f} km)")
-        return self.shape(buffer_km, area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area, None, 2
+        # Judged at the place, as "near" is (its point gives way to a part that excludes it).
+        return (self.shape(buffer_km, area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area,
+                Point(*p.point), 2)
 
     def near_place(self, m, t):
         p = self.place(m["place"])

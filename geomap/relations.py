@@ -9,6 +9,7 @@ expression                                  geometry                            
 ``near Mayadin`` / ``a few km from``         disc of ``near_km`` (10 km) + the place's size  2
                                             (its point: the place's, as UCDP codes "near")
 ``the suburbs of the city of Mayadin``      disc of the place's size + ``suburbs_km`` (5)   2
+                                            (its point: the place's)
 ``12 km north of Tabqa``                    annular sector: bearing ±22.5°, distance ±25 %  2
 ``3 km from Tabqa`` / ``within 3 km of``    the place's area grown by the distance + 25 %   2
 ``south of Tabqa`` / ``west of Raqqa``      sector: bearing ±60°, out to ``direction_km``   3

@@ -42,8 +42,8 @@ GOLDEN = {
     # 000/001: Russia's MoD: the western bank near Mayadin; 200 km from the Tabqa arc.
     "russia-mod-west-bank-mayadin": ("west", NA),
     "russia-mod-west-side-near-mayadin": ("west", NA),
-    # "the suburbs of al-Mayadin": the town's suburbs reach across the river.
-    "syria-allies-suburbs-al-mayadin": ("straddles", NA),
+    # "the suburbs of al-Mayadin": judged at the town, on the west bank (its suburbs reach across).
+    "syria-allies-suburbs-al-mayadin": ("west", NA),
     # "the Euphrates River valley": most of the valley lies in Turkey and Iraq, beyond a Syrian line.
     "syria-allies-euphrates-valley": (NA, NA),
     # "towards Iraqi airspace": beyond Syria.
