@@ -22,7 +22,7 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import (ANAPHOR, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
+from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
                        role_organisation)
 from .text import is_arabic
 
@@ -165,11 +165,13 @@ def _verbs(sent: str) -> tuple:
     return tuple(m.span() for m in _ANY_VERB.finditer(sent))
 
 
-def attribute(text: str, *, home: Optional[str] = None) -> list:
+def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] = None) -> list:
     """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one.
 
     ``home``: the party of the outlet (a state agency's report: SANA is the Syrian government's),
     whose army, ministry or command the report names without a nationality ("the army said").
+    ``capital``: the party of the capital the report is datelined in, whose government's offices it
+    names without a country ("BAGHDAD ... Prime Minister Haider al-Abadi said": Iraq).
     """
     out: list = []
     last: Optional[tuple] = None
@@ -183,7 +185,10 @@ def attribute(text: str, *, home: Optional[str] = None) -> list:
                 out.append(Statement(sent[a:b], s + a, s + b, party, speaker, "saying"))
             last = (parts[-1][2], parts[-1][3])
             continue
-        found = _named_or_guessed(_source(sent, known), sent, text[:s], out, last, home)
+        found = _source(sent, known)
+        if found is not None and found[2] == "office":
+            found = (found[0], capital, "dateline") if capital else None
+        found = _named_or_guessed(found, sent, text[:s], out, last, home)
         if found is None:
             out.append(Statement(sent, s, e))
             continue
@@ -403,6 +408,8 @@ def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
     again by what it is, an organisation of its own, a person, an institution; else None."""
     if ANAPHOR.match(phrase):
         return phrase, org, "anaphor"   # "Its spokesman", "The Britain-based monitor"
+    if GOVERNMENT_OFFICE.match(phrase):
+        return phrase, None, "office"
     appos = _COMMAS.match(sent, m.end(1))
     org = org or (appos and role_organisation(phrase, appos.group(1)))
     if org:

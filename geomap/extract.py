@@ -39,7 +39,7 @@ from .claims import Claim, Incident
 from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
                       cue_start, elsewhere, is_cue, shared_relation)
-from .report_header import claim_date, home_party, own_voice, report_header, report_meta
+from .report_header import capital_party, claim_date, home_party, own_voice, report_header, report_meta
 from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
@@ -114,7 +114,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
     places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
-    statements = [s for s in own_voice(attribute(text, home=home_party(text, meta)), text, meta, voice=voice) if s.party]
+    said = attribute(text, home=home_party(text, meta), capital=capital_party(meta))
+    statements = [s for s in own_voice(said, text, meta, voice=voice) if s.party]
     drafts, headline = [], []
     theatre = _theatre(mentions)
     head = text.find(meta["title"]) + len(meta["title"]) if meta["title"] and meta["title"] in text else 0

@@ -46,7 +46,10 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
                      r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
                      r"escap(?:es?|ed|ing)|fle(?:e|es|d|eing)|le(?:ft|aves?|aving)|"
-                     r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed)"
+                     r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed|"
+                     # "drove the militants out of": the place the speaker's side now holds
+                     r"(?:dr(?:ove|iven?|iving)|push(?:ed|ing)?|expell(?:ed|ing)?|oust(?:ed|ing)?|"
+                     r"flush(?:ed|ing)?|chas(?:ed|ing))\s+(?:[\w'’-]+\s+){0,3}?out\s+of)"
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
                      r"named|control))*\s*$",
                      re.I)

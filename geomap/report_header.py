@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-__all__ = ["report_meta", "report_header", "claim_date", "home_party", "own_voice", "MONTH_WORD"]
+__all__ = ["report_meta", "report_header", "claim_date", "home_party", "capital_party", "own_voice", "MONTH_WORD"]
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()
 _MONTHS = {m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)}
@@ -162,6 +162,19 @@ def home_party(text: str, meta: dict) -> Optional[str]:
     """The party of a state outlet the report comes from (its agency or outlet), else None."""
     found = home_outlet(text, meta)
     return found[1] if found else None
+
+
+def capital_party(meta: dict) -> Optional[str]:
+    """The party of the capital a report is datelined in ("BAGHDAD, November 3, 2017": Iraq), whose
+    government's offices it names without a country; None elsewhere ("BEIRUT": no party).
+
+    >>> capital_party({"outlet": "BAGHDAD"}), capital_party({"outlet": "Damascus, SANA"})
+    ('Iraq', 'Syrian government')
+    """
+    from .parties import party_of
+
+    city = (meta.get("outlet") or "").split(",")[0].strip()
+    return party_of(city.title()) if city and len(city.split()) <= 2 else None
 
 
 def home_outlet(text: str, meta: dict) -> Optional[tuple]:

@@ -56,6 +56,10 @@ def organisation(phrase: str, before: str) -> Optional[str]:
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.
 LONE_NAME = re.compile(r"^(?:(?:spokes(?:man|woman|person)|official|commander|minister)\s+)?"   # "spokesman Col. X"
                        r"(?:[A-Z][a-z]+\.?\s+){0,3}[A-Z][a-z]{2,}$")
+#: A member of a government named by office alone ("Prime Minister Haider al-Abadi"): the office
+#: of the state whose capital the report is datelined in.
+GOVERNMENT_OFFICE = re.compile(r"^(?:the\s+)?(?:(?:Prime|Foreign|Defen[cs]e|Interior)\s+Minister|President|"
+                               r"(?:Foreign|Defen[cs]e)\s+Secretary)(?:\s+[\w.'’-]+){0,4}$", re.I)
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
 

@@ -812,3 +812,19 @@ def test_the_statement_said_is_the_statement_of_the_source_named_last():
             "command centres in Albu Kamal, the statement said.\n")
     _, claims = _claims(text)
     assert [(c.party, c.location) for c in claims] == [("Iraq", "near Mayadin"), ("Iraq", "in Albu Kamal")]
+
+
+def test_an_office_without_a_country_is_the_datelines_capitals():
+    text = ("Forces recapture al-Qaim\n\nBAGHDAD, November 3, 2017 (Reuters)\n\nIraqi forces recaptured the town "
+            "of al-Qaim on the border with Syria, Prime Minister Haider al-Abadi said in a statement.\n")
+    _, claims = _claims(text)
+    assert [(c.party, c.speaker) for c in claims] == [("Iraq", "Prime Minister Haider al-Abadi")]
+    beirut = text.replace("BAGHDAD", "BEIRUT")   # no party's capital: the office is nobody's known party
+    assert _claims(beirut)[1] == []
+
+
+def test_driving_the_enemy_out_of_a_place_claims_that_place():
+    text = ("Army advances\n\nDAMASCUS, November 3, 2017\n\nThe Syrian army said its troops had driven the "
+            "militants out of Deir ez-Zor city.\n")
+    _, claims = _claims(text)
+    assert [(c.party, c.location) for c in claims] == [("Syrian government", "Deir ez-Zor city")]
