@@ -159,7 +159,8 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
         if found is not None:
             after, end, begin = found
             spans.append((begin, end))
-    mentions = [Mention(text[s:e], s, e) for s, e in spans]
+    people = _surnames(text, toks, caps, gaz)
+    mentions = [Mention(text[s:e], s, e) for s, e in spans if not _a_persons_name(text, s, e, people)]
     if not mentions:
         return []
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
@@ -167,6 +168,38 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
             for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
             and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)
             and not _arabic_adjective(m, r)]
+
+
+#: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi"), and the
+#: roles that come before a person's name ("IS leader Baghdadi").
+_NISBA = re.compile(r"(?:[Aa]l|[Ee]l)-([A-Z][\w'’]+)$")
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+")
+_ROLE_BEFORE = re.compile(r"\b(?:leader|chief|commander|emir|spokes(?:man|woman|person)|minister|president|"
+                          r"cleric|preacher|envoy|ambassador)[ \t]+$")
+
+
+def _surnames(text: str, toks: list, caps: list, gaz) -> set:
+    """The name keys of people's surnames in a text: "al-X" ending a person's full name ("Abu Bakr
+    al-Baghdadi", "Haider al-Abadi"; not "Deir al-Zor", a place's own name), found anywhere in it."""
+    out = set()
+    for k in range(1, len(toks)):
+        m = _NISBA.match(toks[k][0])
+        prev, pstart, pend = toks[k - 1]
+        if m is None or not _GIVEN_NAME.fullmatch(prev) or prev.lower() in _FUNCTION or prev.lower() in _COMPASS \
+                or _BREAK_OR_QUOTE.search(text[pend:toks[k][1]]) or _known(gaz, text[pstart:toks[k][2]]) \
+                or (k + 1 < len(toks) and toks[k + 1][0].lower() in _ORG_AFTER):
+            continue   # not "the Lebanon-based Al-Mayadeen channel"
+        out.add(name_key(m.group(1)))
+    return out
+
+
+def _a_persons_name(text: str, start: int, end: int, surnames: set) -> bool:
+    """A mention that is a person named again by surname ("Baghdadi is dead" after "Abu Bakr
+    al-Baghdadi") or after a role ("IS leader Baghdadi"), not the village of that name."""
+    if _ROLE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    m = _NISBA.match(text[start:end])
+    return name_key(m.group(1) if m else text[start:end]) in surnames
 
 
 #: A day's number beside a month's name (:data:`geomap.report_header.MONTH_WORD`) makes a date.

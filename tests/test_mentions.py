@@ -1,0 +1,24 @@
+"""Place mentions: names that only look like places are left out."""
+
+from __future__ import annotations
+
+from geomap.mentions import find_mentions
+
+
+def _names(text):
+    return [m.text for m in find_mentions(text)]
+
+
+def test_a_persons_surname_is_not_the_village_of_that_name():
+    # "al-Baghdadi" ends a person's full name: named again alone, or after a role, it is that person.
+    text = ("IS leader Baghdadi was killed in Raqqa, Moscow says. Abu Bakr al-Baghdadi led the group. "
+            "Washington has no information that Baghdadi is dead.")
+    assert _names(text) == ["Raqqa"]
+    # Without a person of that name, the village stays a place; so does a place's own "al-" name.
+    assert _names("Clashes in Deir al-Zor and al-Baghdadi village near Abu Kamal.") == [
+        "Deir al-Zor", "al-Baghdadi village", "Abu Kamal"]
+
+
+def test_a_channel_named_with_the_article_is_no_persons_surname():
+    text = "The Lebanon-based Al-Mayadeen channel said the army was near Mayadin."
+    assert _names(text) == ["Mayadin"]
