@@ -193,7 +193,8 @@ class ClauseReader(RiverSides):
         area, _ = self.extent(p)
         reach = km * (1.0 + self.d.offset_rel)
         self.parts.append(f"within {round(reach, 1):g} km of {p.name}")
-        return self.shape(buffer_km, area, reach), None, 2
+        # No farther than "near": judged at the place, as "near" is; farther, the place is not the claim.
+        return self.shape(buffer_km, area, reach), Point(*p.point) if km <= self.d.near_km else None, 2
 
     def bank(self, m, t):
         """"the west bank of the Euphrates", "the eastern side of the river"."""

@@ -50,7 +50,14 @@ def organisation(phrase: str, before: str) -> Optional[str]:
         return within.group("name")
     # Its name without the article and where it is based ("The Lebanon-based Al-Mayadeen channel").
     name = re.sub(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.]*-based\s+)?", "", phrase)
-    return name if _ORG_BEFORE.search(before) or _ORG_NAME.match(phrase) else None
+    if not (_ORG_BEFORE.search(before) or _ORG_NAME.match(phrase)):
+        return None
+    # An outlet is one party whatever its medium is called ("Al-Mayadeen channel", "Al-Mayadeen TV").
+    return _MEDIUM.sub("", name) or name
+
+
+_MEDIUM = re.compile(r"\s+(?:(?:satellite\s+|news\s+|television\s+|TV\s+)?(?:television|TV|channel|station)|"
+                     r"news\s+agency|newspaper|daily|website|radio)$", re.I)
 
 
 #: A person's name alone ("Konashenkov", "Igor Konashenkov"), no title or organisation.

@@ -598,7 +598,7 @@ def test_a_road_named_after_a_place_is_not_that_place_and_the_centre_of_a_city_i
     _, claims = _claims(text, date=dt.date(2017, 8, 21))
     assert [(c.party, c.where) for c in claims] == [
         ("Raqqa Is Being Slaughtered Silently", "in the centre of Raqqa city"),
-        ("Al-Mayadeen television", "west of Ar Raqqah")]
+        ("Al-Mayadeen", "west of Ar Raqqah")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -828,3 +828,4 @@ def test_driving_the_enemy_out_of_a_place_claims_that_place():
             "militants out of Deir ez-Zor city.\n")
     _, claims = _claims(text)
     assert [(c.party, c.location) for c in claims] == [("Syrian government", "Deir ez-Zor city")]
+

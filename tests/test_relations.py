@@ -242,3 +242,8 @@ def test_the_bank_of_a_lake_on_the_line_is_a_side_of_the_line():
 def test_a_distance_no_two_places_on_earth_have_is_an_error(expr):
     with pytest.raises(ExpressionError, match="farther than any two places on Earth"):
         claim_geometry(expr)
+
+
+def test_within_a_few_km_of_a_place_is_judged_there_and_farther_away_it_is_not():
+    assert claim_geometry("within 3 km of Mayadin").point is not None
+    assert claim_geometry("55 km from al-Tanf").point is None   # the place is not where the claim is
