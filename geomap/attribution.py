@@ -22,7 +22,7 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
+from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, STATE_MEDIA, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
                        role_organisation)
 from .text import is_arabic
 
@@ -37,7 +37,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"recorded|rejected|rejects|dismissed|dismisses|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
@@ -165,13 +165,16 @@ def _verbs(sent: str) -> tuple:
     return tuple(m.span() for m in _ANY_VERB.finditer(sent))
 
 
-def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] = None) -> list:
+def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] = None,
+              state: Optional[str] = None) -> list:
     """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one.
 
     ``home``: the party of the outlet (a state agency's report: SANA is the Syrian government's),
     whose army, ministry or command the report names without a nationality ("the army said").
     ``capital``: the party of the capital the report is datelined in, whose government's offices it
     names without a country ("BAGHDAD ... Prime Minister Haider al-Abadi said": Iraq).
+    ``state``: the party of the state where the report's events happen, whose media it names
+    without the state ("state media said").
     """
     out: list = []
     last: Optional[tuple] = None
@@ -186,8 +189,9 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
             last = (parts[-1][2], parts[-1][3])
             continue
         found = _source(sent, known)
-        if found is not None and found[2] == "office":
-            found = (found[0], capital, "dateline") if capital else None
+        if found is not None and found[2] in ("office", "state media"):
+            party = capital if found[2] == "office" else state
+            found = (found[0], party, found[2]) if party else None
         found = _named_or_guessed(found, sent, text[:s], out, last, home)
         if found is None:
             out.append(Statement(sent, s, e))
@@ -406,6 +410,8 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
 def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
     """(speaker, party or organisation, how) of a source that names no party: a source named
     again by what it is, an organisation of its own, a person, an institution; else None."""
+    if STATE_MEDIA.match(phrase):
+        return phrase, None, "state media"
     if ANAPHOR.match(phrase):
         return phrase, org, "anaphor"   # "Its spokesman", "The Britain-based monitor"
     if GOVERNMENT_OFFICE.match(phrase):

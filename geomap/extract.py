@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .attribution import attribute, embedded_source
-from .parties import kin
+from .parties import kin, party_of
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
@@ -114,10 +114,10 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
     places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
-    said = attribute(text, home=home_party(text, meta), capital=capital_party(meta))
+    theatre = _theatre(mentions)
+    said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre))
     statements = [s for s in own_voice(said, text, meta, voice=voice) if s.party]
     drafts, headline = [], []
-    theatre = _theatre(mentions)
     head = text.find(meta["title"]) + len(meta["title"]) if meta["title"] and meta["title"] in text else 0
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
@@ -154,6 +154,18 @@ def _told_again(draft: _Draft, body: list) -> bool:
     are the party's; the headline's only summarise them ("near Deir ez-Zor" for "on the eastern
     bank, 2 km east of the river")."""
     return any(kin(draft.party, d.party) for d in body)
+
+
+def _state_party(gaz, code: Optional[str]) -> Optional[str]:
+    """The party of a country's state, named by its demonym ("Syrian" state media: the Syrian
+    government), or None."""
+    from .mentions import is_demonym
+
+    country = next((p for p in gaz.places if p.kind == "country" and p.country_code == code), None) if code else None
+    for name in country.names if country else ():
+        if name.isascii() and is_demonym(gaz, name) and (party := party_of(f"{name} state media")):
+            return party
+    return None
 
 
 def _theatre(mentions: list) -> Optional[str]:

@@ -67,6 +67,10 @@ LONE_NAME = re.compile(r"^(?:(?:spokes(?:man|woman|person)|official|commander|mi
 #: of the state whose capital the report is datelined in.
 GOVERNMENT_OFFICE = re.compile(r"^(?:the\s+)?(?:(?:Prime|Foreign|Defen[cs]e|Interior)\s+Minister|President|"
                                r"(?:Foreign|Defen[cs]e)\s+Secretary)(?:\s+[\w.'’-]+){0,4}$", re.I)
+#: A state's media named without the state ("state media", "State television"): the media of the
+#: state where the report's events happen.
+STATE_MEDIA = re.compile(r"^(?:the\s+)?state(?:-run|-owned)?\s+(?:media|television|TV|news\s+agency|radio|"
+                         r"broadcaster)$", re.I)
 #: Wire agencies and outlets of no party: what they report is the report's own voice.
 OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya Guardian Times Post".split())
 

@@ -829,3 +829,12 @@ def test_driving_the_enemy_out_of_a_place_claims_that_place():
     _, claims = _claims(text)
     assert [(c.party, c.location) for c in claims] == [("Syrian government", "Deir ez-Zor city")]
 
+
+
+def test_state_media_named_without_a_state_are_the_media_of_the_state_where_it_happens():
+    text = ("Army crosses the Euphrates\n\nBEIRUT, September 18, 2017 (Reuters)\n\nSyrian government forces "
+            "crossed the river and took positions on its eastern bank near Deir al-Zor, state media said.\n\n"
+            "State television said army units had entered the village of Hatla.\n")
+    _, claims = _claims(text)
+    assert {c.party for c in claims} == {"Syrian government"}
+    assert {c.speaker for c in claims} == {"state media", "State television"}
