@@ -43,6 +43,8 @@ _FILLER_LEAD = re.compile(
     r"a\s+(?:point|position|location|spot)\s+)+",
     re.I,
 )
+#: Kinds of place that are spots, not areas: "near" one is judged at it.
+_SPOTS = frozenset({"populated_place", "air_base", "airport", "dam", "oil_field", "facility"})
 #: Half the Earth's circumference along the equator, km: no stated distance is longer.
 _HALF_EARTH_KM = 20037.5
 _FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
@@ -101,9 +103,15 @@ class ClauseReader(RiverSides):
                               f"({res.place.admin1 or res.place.country_code})" + (f" over {others}" if others else ""))
         p = res.place
         self.places.append(p)
-        if self.near is None and p.kind in ("populated_place", "air_base", "airport", "dam", "oil_field"):
+        if self.near is None and p.kind in _SPOTS:
             self.near = p.point
         return p
+
+    @staticmethod
+    def spot(p):
+        """Where a claim near a place is judged: the place's point, when it is a spot (a town, an
+        air base), not an area (a country, a province) whose centre says nothing."""
+        return Point(*p.point) if p.kind in _SPOTS else None
 
     # -- geometry --------------------------------------------------------------
     def shape(self, build, *args):
@@ -194,7 +202,7 @@ class ClauseReader(RiverSides):
         reach = km * (1.0 + self.d.offset_rel)
         self.parts.append(f"within {round(reach, 1):g} km of {p.name}")
         # No farther than "near": judged at the place, as "near" is; farther, the place is not the claim.
-        return self.shape(buffer_km, area, reach), Point(*p.point) if km <= self.d.near_km else None, 2
+        return self.shape(buffer_km, area, reach), self.spot(p) if km <= self.d.near_km else None, 2
 
     def bank(self, m, t):
         """"the west bank of the Euphrates", "the eastern side of the river"."""
@@ -216,7 +224,7 @@ class ClauseReader(RiverSides):
         self.parts.append(f"suburbs of {p.name} (within {r:.0f} km)")
         # Judged at the place, as "near" is (its point gives way to a part that excludes it).
         return (self.shape(buffer_km, area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area,
-                Point(*p.point), 2)
+                self.spot(p), 2)
 
     def near_place(self, m, t):
         p = self.place(m["place"])
@@ -225,7 +233,7 @@ class ClauseReader(RiverSides):
             self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
             return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
         self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
-        return self.shape(buffer_km, area, self.d.near_km), Point(*p.point), 2
+        return self.shape(buffer_km, area, self.d.near_km), self.spot(p), 2
 
     def between(self, m, t):
         from shapely import LineString

@@ -247,3 +247,9 @@ def test_a_distance_no_two_places_on_earth_have_is_an_error(expr):
 def test_within_a_few_km_of_a_place_is_judged_there_and_farther_away_it_is_not():
     assert claim_geometry("within 3 km of Mayadin").point is not None
     assert claim_geometry("55 km from al-Tanf").point is None   # the place is not where the claim is
+
+
+def test_near_an_area_is_not_judged_at_its_centre():
+    # A country's or a province's centre says nothing of where "near" it is.
+    assert claim_geometry("near Jordan").point is None
+    assert claim_geometry("near Raqqa province").point is None
