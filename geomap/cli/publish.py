@@ -34,4 +34,5 @@ def publish(source, output, title, lines):
         raise click.UsageError("publish needs claims (a claims file or a folder of them)")
     files = publish_site(frame, output, title=title, lines=list(lines) or None,
                          progress=lambda m: click.echo(f"geomap: {m}", err=True))
-    click.echo(f"geomap: wrote {len(files)} files to {output}/ (open {output}/index.html)", err=True)
+    folder = str(output).rstrip("/\\") or str(output)   # "-o site/" is written "site/", not "site//"
+    click.echo(f"geomap: wrote {len(files)} files to {folder}/ (open {folder}/index.html)", err=True)

@@ -41,9 +41,10 @@ def test_map_bad_input_writes_nothing(runner, cli, tmp_path):
 
 
 def test_publish_command(runner, cli, tmp_path):
-    res = runner.invoke(cli, ["publish", SEEDS, "-o", str(tmp_path / "site")])
+    res = runner.invoke(cli, ["publish", SEEDS, "-o", str(tmp_path / "site") + "/"])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "site" / "index.html").exists()
+    assert f"open {tmp_path / 'site' / 'index.html'})" in res.stderr   # one slash, a path that opens
 
 
 def test_map_as_a_cloud_or_as_layers_on_request(runner, cli, tmp_path):
