@@ -22,8 +22,8 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, STATE_MEDIA, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER, TITLE_WORD, organisation,
-                       role_organisation)
+from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER,
+                       STATE_MEDIA, TITLE_WORD, organisation, role_organisation)
 from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]

@@ -34,12 +34,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .attribution import attribute, embedded_source
-from .parties import kin, party_of
 from .claims import Claim, Incident
 from .mentions import find_mentions
+from .parties import kin, party_of
 from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
                       cue_start, elsewhere, is_cue, shared_relation)
-from .report_header import capital_party, claim_date, home_party, own_voice, report_header, report_meta
+from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
+                            report_meta)
 from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
@@ -118,7 +119,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre))
     statements = [s for s in own_voice(said, text, meta, voice=voice) if s.party]
     drafts, headline = [], []
-    head = text.find(meta["title"]) + len(meta["title"]) if meta["title"] and meta["title"] in text else 0
+    head = headline_end(text, meta)
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
         (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))

@@ -170,10 +170,11 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
             and not _arabic_adjective(m, r)]
 
 
-#: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi"), and the
-#: roles that come before a person's name ("IS leader Baghdadi").
+#: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi").
 _NISBA = re.compile(r"(?:[Aa]l|[Ee]l)-([A-Z][\w'’]+)$")
+#: A given name before it ("Bakr", "Haider"): a capitalised word of letters only.
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+")
+#: The roles that come right before a person's name ("IS leader Baghdadi").
 _ROLE_BEFORE = re.compile(r"\b(?:leader|chief|commander|emir|spokes(?:man|woman|person)|minister|president|"
                           r"cleric|preacher|envoy|ambassador)[ \t]+$")
 

@@ -29,7 +29,9 @@ southwestern vicinity suburbs outskirts countryside centre center heart
 bank banks side shore shores airspace skies
 close beyond along off above from between
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
-قرية بلدة مدينة منطقة محافظة محاذاة قريتي بلدتي مدينتي قرى بلدات""".split())   # Arabic: the same relations, and the words that introduce a place
+قرية بلدة مدينة منطقة محافظة محاذاة
+قريتي بلدتي مدينتي قرى بلدات""".split())   # Arabic: the same relations, and the words that introduce a place
+# (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km

@@ -21,7 +21,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-__all__ = ["report_meta", "report_header", "claim_date", "home_party", "capital_party", "own_voice", "MONTH_WORD"]
+__all__ = ["report_meta", "report_header", "claim_date", "home_party", "capital_party", "headline_end", "own_voice",
+           "MONTH_WORD"]
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()
 _MONTHS = {m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)}
@@ -154,14 +155,21 @@ def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
 
 #: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
 _AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)|"
-                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}،\s*([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})"
-                          r"\s*(?:[-–—،]|$)")   # in Arabic: "دير الزور، سانا"
+                          # in Arabic: "دير الزور، سانا" (a place of a few words, the Arabic comma, the agency)
+                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}،\s*"
+                          r"([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})\s*(?:[-–—،]|$)")
 
 
 def home_party(text: str, meta: dict) -> Optional[str]:
     """The party of a state outlet the report comes from (its agency or outlet), else None."""
     found = home_outlet(text, meta)
     return found[1] if found else None
+
+
+def headline_end(text: str, meta: dict) -> int:
+    """Where the report's headline ends in ``text`` (0 when it has none)."""
+    title = meta.get("title") or ""
+    return text.find(title) + len(title) if title and title in text else 0
 
 
 def capital_party(meta: dict) -> Optional[str]:
@@ -192,7 +200,8 @@ def home_outlet(text: str, meta: dict) -> Optional[tuple]:
 
 #: State news agencies whose state the parties know: what they report in their own voice is
 #: their state's account.
-_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?|سانا|تاس|سبوتنيك|(?:ريا )?نوفوستي")
+_STATE_AGENCY = re.compile(r"SANA|TASS|Sputnik|RIA(?: Novosti)?|"
+                           r"سانا|تاس|سبوتنيك|(?:ريا )?نوفوستي")   # the same in Arabic
 _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|communiqu[eé]|readout|clarification|"
                       r"declaration|announcement)\b", re.I)
 
@@ -218,7 +227,7 @@ def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] =
         if outlet is None or not _STATE_AGENCY.fullmatch(outlet[0]):
             return statements
         (speaker, party), how = outlet, "outlet"
-    head = text.find(title) + len(title) if title in text else 0
+    head = headline_end(text, meta)
     turns = transcript_turns(text)
     out = []
     for s in statements:
