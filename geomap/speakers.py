@@ -3,7 +3,7 @@ organisation of no known party, a person (a name, a title), or a wire agency (th
 voice). Used by :mod:`geomap.attribution`.
 
 >>> organisation("Al-Mayadeen television", ""), organisation("Reuters", "")
-('Al-Mayadeen television', None)
+('Al-Mayadeen', None)
 >>> bool(INSTITUTION.match("the General Command of the Army"))
 True
 """

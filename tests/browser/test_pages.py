@@ -38,14 +38,21 @@ def _click_claim(page, claim_id):
             area.openPopup(at);
             return null;
         }
-        geomap.map.setView(r.layer.getLatLng(), 11, {animate: false});
-        r.layer.bringToFront();  // markers of claims at one place overlap: put this one on top
-        const p = geomap.map.latLngToContainerPoint(r.layer.getLatLng());
-        const box = geomap.map.getContainer().getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y};
+        // Markers of claims at one place are spread around it (spiderfied) anew at each zoom:
+        // centre on the place itself, then find where the marker is drawn.
+        geomap.map.setView(r.layer.baseLatLng || r.layer.getLatLng(), 11, {animate: false});
+        return true;
     }""", claim_id)
     page.wait_for_timeout(200)
     if pos is not None:
+        pos = page.evaluate("""(id) => {
+            const r = geomap.registry.find(r => r.layer.claimKey === id && r.layer instanceof L.CircleMarker
+                                               && !(r.layer instanceof L.Circle));
+            r.layer.bringToFront();  // markers of claims at one place may overlap: put this one on top
+            const p = geomap.map.latLngToContainerPoint(r.layer.getLatLng());
+            const box = geomap.map.getContainer().getBoundingClientRect();
+            return {x: box.left + p.x, y: box.top + p.y};
+        }""", claim_id)
         page.mouse.click(pos["x"], pos["y"])
     page.wait_for_selector(".leaflet-popup-content", timeout=3000)
     return page.inner_text(".leaflet-popup-content")
