@@ -30,6 +30,8 @@ _NUMBER_WORDS = {w: float(k) for k, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "a hundred": 100.0})
 _NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+#: A unit of distance as a clause pattern writes it (:data:`_UNITS` its length in km).
+_UNIT = r"(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)"
 _UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0,
           "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nm": 1.852, "nautical miles": 1.852,
           "m": 0.001, "meters": 0.001, "metres": 0.001}
@@ -396,10 +398,10 @@ _POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<p
                               r"rural\s+areas?|air\s*space|skies))$", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
-    (_p(rf"(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)\s+"
+    (_p(rf"(?P<n>{_NUM})\s*{_UNIT}\s+"
         rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
-    (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)"
+    (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*{_UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
     (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),

@@ -69,8 +69,7 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
             meta["author"] = m.group(1).strip()
             ln = ln[m.end():].strip(" ,")
         if not meta["outlet"] and _FOUR_DIGITS.search(ln):
-            found = next(filter(None, (rx.search(ln) for rx, _ in _DATES + ([] if ln.isascii() else [_AR_DATE]))),
-                         None)
+            found = next(filter(None, (rx.search(ln) for rx, _ in _date_patterns(ln))), None)
             if found:
                 meta["outlet"] = ln[:found.start()].strip(" ,،–—-")
     m = _DATELINE.match(lines[0]) if lines else None
@@ -111,10 +110,15 @@ def _head_lines(text: str, n: int = 12) -> list:
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")   # (not "\d{4}": written out, it is searched three times faster)
 
 
+def _date_patterns(s: str) -> list:
+    """The full-date patterns to try on ``s`` (the Arabic one only on text that is not ASCII)."""
+    return _DATES if s.isascii() else _DATES + [_AR_DATE]
+
+
 def _full_date(s: str) -> Optional[dt.date]:
     if not _FOUR_DIGITS.search(s):
         return None
-    for rx, order in _DATES if s.isascii() else _DATES + [_AR_DATE]:
+    for rx, order in _date_patterns(s):
         m = rx.search(s)
         if not m:
             continue

@@ -51,7 +51,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from .lines import DeconflictionLine, builtin_lines, get_line
-from .sides import MISSING, STRADDLES, side_labels, side_of_geometries
+from .sides import MISSING, STRADDLE_SHARE, STRADDLES, side_labels, side_of_geometries
 
 __all__ = ["VERDICT_COLUMNS", "NOT_APPLICABLE", "judge", "verdict_table", "candidate_lines", "line_label",
            "compare_claims", "pair_arrays", "pair_sentence", "pair_reason", "applicable_lines", "verdict_columns"]
@@ -61,8 +61,8 @@ NOT_APPLICABLE = "not_applicable"
 MAJORITY = 0.5
 
 #: A claim judged at its place ("near Mayadin": at Mayadin) whose area has at least this share on
-#: each side says so in its sentence.
-SPAN_SHARE = 0.005
+#: each side says so in its sentence: what an area needs on a side to straddle the line.
+SPAN_SHARE = round(1.0 - STRADDLE_SHARE, 6)
 
 #: The verdict table's columns (one row per claim and line).
 VERDICT_COLUMNS = ["row", "claim_id", "line", "applies", "side", "share_left", "share_right", "share_outside",
