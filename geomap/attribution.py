@@ -34,18 +34,19 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"noted|explained|alleged|alleges|maintained|maintains|contested|contests|contesting|"
          r"responded|argued|argues|wrote|tweeted|read|threatened|threatens|threatening|condemned|condemns|"
          r"referred|refers|described|describes|declared|declares|documented|documents|monitored|learned|learnt|"
-         r"recorded|rejected|rejects|dismissed|dismisses|"
+         r"recorded|rejected|rejects|dismissed|dismisses|disputed|disputes|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
-_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
+_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,\s+(?:which|who)\s[^,]{0,160},|,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|interview|briefing|report|post|tweet|message)|"
                            r"(?P<within>(?:[a-z]{1,3}-)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|city|town|province)){0,2})))?"
                            # ("in a statement", "in Syria", "in al-Mayadeen city": between subject and verb)
                            r"(?:\s+(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?"
-                           r"\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
+                           # (a comma closing an apposition before the name: "..., the head of X, NAME, said")
+                           r",?\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
 #: A statement in the passive ("was confirmed by an official press statement from Operation
 #: Inherent Resolve"): who it is by is the source.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:confirmed|"
@@ -58,6 +59,10 @@ _APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:sp
                          r"commander|head|chief|director|minister|representative|officer|adviser|advisor|member)"
                          # whom the role serves, after it or before it ("a US military spokesman")
                          r"(?:\s+(?:for|of|at|with|in)\s+(?:the\s+)?[^,;]{2,80}?)?)(?:[,;]|\.?\s*$|\.\s)")
+#: A speaker's role in apposition before the name (", the head of the Russian General Staff's main
+#: operations directorate, Colonel-General Sergei Rudskoy, said").
+_ROLE_BEFORE = re.compile(r",\s*((?:the|a|an)\s+[^,]{0,60}?\b(?:head|chief|spokes(?:man|woman|person)|commander|director|"
+                          r"minister|official)\b[^,]{0,80}),\s*$")
 #: Words between commas right after a subject: its role ("head of the X Council", "an activist group").
 _COMMAS = re.compile(r"\s*,\s*([^,;]{2,80}?)\s*,")
 # "the US claims." : a present-tense verb at the end of a sentence is a noun.
@@ -296,10 +301,34 @@ def _described_before(sent: str, out: list) -> Optional[tuple]:
     return None
 
 
+#: A role that serves a state body named without its state ("a spokesman for the ministry").
+_FOR_BODY = re.compile(r"\b(?:for|of|at)\s+(the\s+(?:[\w-]+\s+){0,2}?(?:army|military|command|ministry|air\s+force|"
+                       r"armed\s+forces))$", re.I)
+
+
+def _role_institution(role: str) -> Optional[str]:
+    """The state body a speaker's role serves when it names one without its state ("a ministry
+    spokesman", "a spokesman for the ministry"), or None.
+
+    >>> _role_institution("a ministry spokesman"), _role_institution("a spokesman for the army")
+    ('a ministry spokesman', 'the army')
+    >>> _role_institution("a spokesman") is None
+    True
+    """
+    role = role.strip()
+    m = INSTITUTION.match(role)
+    if m and m.group("role"):
+        return role
+    m = _FOR_BODY.search(role)
+    return m.group(1) if m else None
+
+
 def _named_before(phrase: str, out: list) -> Optional[tuple]:
-    """(phrase, party, "institution") when an earlier source's name holds this institution's word."""
-    m = INSTITUTION.match(phrase)
-    head = re.sub(r"['’]s$", "", (phrase[:m.start("role")] if m and m.group("role") else phrase).lower().split()[-1])
+    """(phrase, party, "institution") when an earlier source's name holds this institution's word
+    (a speaker and role, "Igor Konashenkov, a ministry spokesman": the role's)."""
+    body = _role_institution(phrase.rsplit(", ", 1)[1]) if ", " in phrase else phrase
+    m = INSTITUTION.match(body)
+    head = re.sub(r"['’]s$", "", (body[:m.start("role")] if m and m.group("role") else body).lower().split()[-1])
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
             return phrase, o.party, "institution"
@@ -382,6 +411,9 @@ def _source(sent: str, known: dict) -> Optional[tuple]:
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
+            before = _ROLE_BEFORE.search(sent, 0, m.start(1)) if not party and rx is _SUBJECT_VERB else None
+            if before and (party := party_of(before.group(1))):
+                phrase = f"{phrase}, {before.group(1)}"   # "..., the head of X's directorate, NAME, said"
             owner = OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
             if owner:
                 party = party_of(owner.group(1))   # "The Syrian Observatory's director Rami Abdulrahman said"
@@ -420,6 +452,9 @@ def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
     org = org or (appos and role_organisation(phrase, appos.group(1)))
     if org:
         return phrase, org, "organisation"
+    body = appos and _role_institution(appos.group(1))
+    if body:   # "Igor Konashenkov, a ministry spokesman, said": the ministry named before speaks
+        return f"{phrase}, {appos.group(1).strip()}", None, "institution"
     if LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:
         return phrase, None, "person"
     if INSTITUTION.match(phrase):

@@ -160,7 +160,7 @@ def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
 #: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
 _AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)|"
                           # in Arabic: "دير الزور، سانا" (a place of a few words, the Arabic comma, the agency)
-                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}،\s*"
+                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}(?:،|\s+[-–—])\s*"
                           r"([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})\s*(?:[-–—،]|$)")
 
 
@@ -210,6 +210,28 @@ _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|commu
                       r"declaration|announcement)\b", re.I)
 
 
+#: A body that publishes its own reports: an observatory, a ministry, a command, a force.
+_PUBLISHER = re.compile(r"\b(?:Observatory|Ministry|Command|Forces|Coalition|Task Force|Council)\b|"
+                        r"المرصد|وزارة|القيادة|قوات|التحالف", re.I)
+
+
+def _publisher(meta: dict) -> Optional[tuple]:
+    """(outlet, party) when the report's outlet is a party's own body publishing it ("Syrian
+    Observatory for Human Rights, 2 November 2017"), not a place datelined ("DAMASCUS (GPA)")
+    nor a newspaper that holds a party's word ("The Washington Post").
+
+    >>> _publisher({"outlet": "Syrian Observatory for Human Rights"})
+    ('Syrian Observatory for Human Rights', 'SOHR')
+    >>> _publisher({"outlet": "The Washington Post"}) is None
+    True
+    """
+    from .parties import party_of
+
+    outlet = (meta.get("outlet") or "").strip()
+    party = party_of(outlet) if outlet and _PUBLISHER.search(outlet) and not capital_party(meta) else None
+    return (outlet, party) if party else None
+
+
 def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] = None) -> list:
     """A party's own release ("Coalition statement on ...", "Russian MoD briefing") speaks in that
     party's voice: its unattributed sentences are the party's (how: "release"); so does a state
@@ -226,6 +248,8 @@ def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] =
     else:
         party = party_of(title) if _RELEASE.search(title) else None
         speaker, how = title, "release"
+    if not party and (publisher := _publisher(meta)):
+        (speaker, party), how = publisher, "outlet"
     if not party:
         outlet = home_outlet(text, meta)
         if outlet is None or not _STATE_AGENCY.fullmatch(outlet[0]):

@@ -181,3 +181,38 @@ def test_a_party_inside_what_a_source_said_is_not_the_source():
     closing = attribute("The ministry contested the report, saying the strike hit Mayadin, the Russian Defence "
                         "Ministry said.")
     assert closing[0].party == "Russian MoD"
+
+
+@pytest.mark.parametrize("role", ["a ministry spokesman", "a spokesman for the ministry"])
+def test_a_person_whose_role_serves_an_institution_speaks_for_the_one_named_before(role):
+    text = ("Russia's Defence Ministry said on Thursday it had warned the U.S. military.\n\n"
+            f"Major-General Igor Konashenkov, {role}, said troops came under fire from the eastern bank.\n\n"
+            '"Fire will be suppressed," Konashenkov said.')
+    said = attribute(text)
+    assert [s.party for s in said] == ["Russian MoD"] * 3
+    assert said[1].speaker.startswith("Major-General Igor Konashenkov, ")
+
+
+def test_a_role_written_before_the_name_names_the_party():
+    text = ("The army has liberated the eastern bank of the Euphrates, the head of the Russian General Staff's "
+            "main operations directorate, Colonel-General Sergei Rudskoy, said on Thursday. Rudskoy told "
+            "reporters that Russian aircraft had flown 670 sorties.")
+    said = attribute(text)
+    assert [s.party for s in said] == ["Russian MoD", "Russian MoD"]
+
+
+def test_a_subject_with_a_long_relative_clause_still_speaks():
+    said = attribute("The SDF, which is fighting its own campaign against Islamic State north and east of the "
+                     "city, denied it had fired on government forces.")
+    assert said[0].party == "SDF"
+
+
+def test_a_source_that_disputes_is_a_source_and_its_spokesman_is_its_own():
+    said = attribute("Russia said the east bank was cleared. The U.S.-led coalition disputed the claim. Its "
+                     "spokesman, Colonel Ryan Dillon, said fighters held out in Hajin.")
+    assert [s.party for s in said] == ["Russia", "US-led coalition", "US-led coalition"]
+
+
+def test_the_observatory_monitored_in_arabic():
+    said = attribute("كما رصد المرصد السوري قصفاً مدفعياً على بلدة موحسن.")
+    assert said[0].party == "SOHR"

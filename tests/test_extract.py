@@ -806,6 +806,18 @@ def test_an_arabic_dateline_naming_a_state_agency_speaks_in_its_voice():
     assert any(c.where == "حطلة" for c in claims)
 
 
+def test_an_arabic_dateline_with_dashes_and_a_monitors_own_report_speak_in_their_voice():
+    sana = ("الطيران الحربي يدمر مقرات في محيط الميادين\n\nدمشق - سانا - 2017-10-04\n\n"
+            "دمرت وحدات من الجيش العربي السوري مقرات في محيط مدينة الميادين بريف دير الزور.\n")
+    assert {c.party for c in _claims(sana)[1]} == {"Syrian government"}
+    sohr = ("قصف يستهدف الشحيل\n\nالمرصد السوري لحقوق الإنسان - 2017-11-02\n\n"
+            "قصفت طائرات حربية مناطق في بلدة الشحيل بالريف الشرقي لدير الزور.\n")
+    assert {c.party for c in _claims(sohr)[1]} == {"SOHR"}
+    # A newspaper that holds a party's word is no party's voice.
+    paper = "Jets hit Hajin\n\nThe Washington Post, November 2, 2017\n\nJets struck the town of Hajin.\n"
+    assert _claims(paper)[1] == []
+
+
 def test_the_statement_said_is_the_statement_of_the_source_named_last():
     text = ("Iraqi jets bomb targets inside Syria\n\nBAGHDAD, February 24, 2017\n\nIraqi jets struck positions "
             "near Mayadin on Friday, the Iraqi military said in a statement.\n\nThe strikes also targeted "
