@@ -332,7 +332,18 @@ def _named_before(phrase: str, out: list) -> Optional[tuple]:
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
             return phrase, o.party, "institution"
+    # The state of the last source, owning this body ("Russia's military said ... The Defense
+    # Ministry said": Russia's Defense Ministry).
+    last = next((o for o in reversed(out) if o.party), None)
+    owner = _OWNER.match(last.speaker) if last is not None else None
+    if owner and party_of(owner.group(1) + " " + _ARTICLE.sub("", body)) == last.party:
+        return phrase, last.party, "institution"
     return None
+
+
+#: A source's state, first in its name ("Russia's", "Russian", "the Syrian").
+_OWNER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.]*(?:['’]s)?)\s")
+_ARTICLE = re.compile(r"^[Tt]he\s+")
 
 
 _SAYING = re.compile(r"(?:\bwith|\band|\bwhile|\bbut|,)\s+([\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
@@ -455,8 +466,8 @@ def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
     body = appos and _role_institution(appos.group(1))
     if body:   # "Igor Konashenkov, a ministry spokesman, said": the ministry named before speaks
         return f"{phrase}, {appos.group(1).strip()}", None, "institution"
+    if INSTITUTION.match(phrase):   # before a name: "The Defense Ministry" is capitalised too
+        return phrase, None, "institution"
     if LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:
         return phrase, None, "person"
-    if INSTITUTION.match(phrase):
-        return phrase, None, "institution"
     return None

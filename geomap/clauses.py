@@ -128,6 +128,11 @@ class ClauseReader(RiverSides):
             return disc(p.longitude, p.latitude, max(p.precision_m / 1000.0, 0.1)), g
         return g, g.representative_point() if g.geom_type.endswith("Polygon") else g.interpolate(0.5, normalized=True)
 
+    def grown(self, p, km: float):
+        """A place's own area grown by ``km``: a place known by its point is a disc of its precision,
+        so grown it is the disc ``km`` wider (geodesic, no projection); a polygon or line is buffered."""
+        return self.shape(_grown, self.gaz, p, km)
+
     def side(self, direction: str, place_words: str, *, bank: bool):
         near, noted = self.near, len(self.notes)
         p = self.place(place_words)
@@ -200,11 +205,10 @@ class ClauseReader(RiverSides):
         that distance (and its uncertainty) of the place."""
         km = self.distance(m)
         p = self.place(m["place"])
-        area, _ = self.extent(p)
         reach = km * (1.0 + self.d.offset_rel)
         self.parts.append(f"within {round(reach, 1):g} km of {p.name}")
         # No farther than "near": judged at the place, as "near" is; farther, the place is not the claim.
-        return self.shape(buffer_km, area, reach), self.spot(p) if km <= self.d.near_km else None, 2
+        return self.grown(p, reach), self.spot(p) if km <= self.d.near_km else None, 2
 
     def bank(self, m, t):
         """"the west bank of the Euphrates", "the eastern side of the river"."""
@@ -214,6 +218,45 @@ class ClauseReader(RiverSides):
                                   reason=f"'{m['what']} of' needs a river or a line")
         return got
 
+    def opposite(self, m, t):
+        """"across the river from Abu Kamal", "on the opposite bank from Mayadin": the bank of the
+        river facing the place's own, near the place."""
+        from shapely import Point as _Point
+
+        words = (m["river"] or "").strip()
+        named = words and not re.fullmatch(r"(?:the\s+)?river", words, re.I)
+        if named and getattr(self.gaz.resolve(words, kind="river").place, "kind", None) not in ("river", "lake"):
+            return None   # "Raqqa from Abu Kamal": no river, so no bank facing
+        p = self.place(m["place"])
+        ln = self._river_by(p, words if named else None)
+        left, right = ln.sides
+        here = _Point(*p.point)
+        if not (left.contains(here) or right.contains(here)):
+            raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                  reason=f"{p.name} is on neither side of the {ln.name}: no bank faces it")
+        label = ln.right_label if left.contains(here) else ln.left_label
+        bank = self.shape(_bank, ln, label, ln.side_area(label), self.d.bank_km)
+        self.parts.append(f"{label} bank of the {ln.title.split('(')[0].strip()}, facing {p.name} "
+                          f"(within {self.d.near_km:g} km of it)")
+        return self.shape(bank.intersection, self.grown(p, self.d.near_km)), None, 2
+
+    def _river_by(self, p, river_words):
+        """The line of the river named (``None`` or "the river": the line nearest ``p``)."""
+        from shapely import Point as _Point
+
+        from .lines import builtin_lines
+
+        if river_words:
+            return self.line_for(self.place(river_words, kind="river"))
+        here = _Point(*p.point)
+        lines = list(self.lines or builtin_lines())
+        ln = min(lines, key=lambda x: x.geometry.distance(here)) if lines else None
+        if ln is None or ln.geometry.distance(here) > 0.25:   # degrees: about 25 km
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
+                                  reason=f"no river runs near {p.name}: name the river ('across the "
+                                         f"Euphrates from {p.name}')")
+        return ln
+
     def direction(self, m, t):
         """"west of the Euphrates" (a side of a line) or "south of Tabqa" (a sector)."""
         got = self.side(m["dir"], m["place"], bank=False)
@@ -221,21 +264,18 @@ class ClauseReader(RiverSides):
 
     def suburbs(self, m, t):
         p = self.place(m["place"])
-        area, pt = self.extent(p)
         r = p.precision_m / 1000.0 + self.d.suburbs_km
         self.parts.append(f"suburbs of {p.name} (within {r:.0f} km)")
         # Judged at the place, as "near" is (its point gives way to a part that excludes it).
-        return (self.shape(buffer_km, area, self.d.suburbs_km) if area.geom_type.endswith("Polygon") else area,
-                self.spot(p), 2)
+        return self.grown(p, self.d.suburbs_km), self.spot(p), 2
 
     def near_place(self, m, t):
         p = self.place(m["place"])
-        area, _ = self.extent(p)
         if p.kind == "river":
             self.parts.append(f"near the {p.name} (within {self.d.valley_km:g} km)")
             return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
         self.parts.append(f"near {p.name} (within {self.d.near_km:g} km of it)")
-        return self.shape(buffer_km, area, self.d.near_km), self.spot(p), 2
+        return self.grown(p, self.d.near_km), self.spot(p), 2
 
     def between(self, m, t):
         from shapely import LineString
@@ -386,6 +426,25 @@ class ClauseChecker(ClauseReader):
         return _NO_SHAPE, p.point
 
 
+class _RiverMatch:
+    """The place and river of an "opposite" match, whichever of its forms matched."""
+
+    def __init__(self, m):
+        self._m = m
+
+    def __getitem__(self, key):
+        if key == "river":
+            return self._m["river"] or self._m["river2"]
+        return self._m[key]
+
+
+def _grown(gaz, p, km: float):
+    g = gaz.shape(p)
+    if g.geom_type == "Point":
+        return disc(p.longitude, p.latitude, max(p.precision_m / 1000.0, 0.1) + km)
+    return buffer_km(g, km)
+
+
 def _p(pattern: str):
     return re.compile(pattern, re.I)
 
@@ -401,6 +460,10 @@ _CLAUSES = [
     (_p(rf"(?P<n>{_NUM})\s*{_UNIT}\s+"
         rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
+    # "across the river from X" (its "across" read as filler), "the opposite bank from X", "opposite X"
+    (_p(r"(?:(?:the\s+)?(?:other|opposite|far)\s+(?:bank|side|shore)\s+(?:of\s+(?:the\s+)?(?P<river>.+?)\s+)?from|"
+        r"(?P<river2>river|[A-Z][\w'’-]*(?:\s+[Rr]iver)?)\s+from|opposite|(?:(?:directly|just)\s+)?across\s+from)"
+        r"\s+(?P<place>.+)"), lambda self, m, t: self.opposite(_RiverMatch(m), t)),
     (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*{_UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
     (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),

@@ -37,10 +37,11 @@ from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .parties import kin, party_of
-from .phrases import (ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
+from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
                       cue_start, elsewhere, is_cue, shared_relation)
 from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
                             report_meta)
+from .restated import drop_restated
 from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
@@ -124,6 +125,10 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
         inside = [m for m in places if st.start <= m.start < st.end]
         (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
+    # (a claim dated the report's day may be undated: its sentence named no day)
+    keep = drop_restated([(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date)
+                          for d in drafts], gaz)
+    drafts = [d for d, k in zip(drafts, keep) if k]
     from .claim_fields import citation
 
     cite = citation(meta["author"], meta["title"], meta["outlet"],
@@ -193,7 +198,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         if m.start < covered or m.place is None:
             continue
         start = cue_start(text, st.start, m.start, gaz)
-        if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]):
+        if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]) \
+                and not ACTED_ON.match(text, m.end):
             continue  # named, but not as where something happened ("the capital of Raqqa")
         if _ROAD.match(text, m.end):
             continue  # "the Tabqa road": somewhere along a road named after the place, not at it

@@ -18,7 +18,7 @@ from typing import Optional
 
 from .clauses import LINE_NOUN
 
-__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
+__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
            "cue_start", "chain_end", "shared_relation", "elsewhere", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
@@ -43,6 +43,7 @@ NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more
                        r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
 ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
+                     r"pound(?:s|ed|ing)?|"
                      r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
                      r"enter(?:s|ed|ing)|captur(?:es?|ed|ing)|t(?:ook|akes?|aken|aking)|seiz(?:es?|ed|ing)|"
                      r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"
@@ -55,6 +56,10 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
                      r"named|control))*\s*$",
                      re.I)
+#: A place as the subject of a passive verb of the same kind ("the city itself was being pounded").
+ACTED_ON = re.compile(r"(?:\s+itself)?\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:being\s+)?"
+                      r"(?:(?:repeatedly|heavily|reportedly|also)\s+)?(?:struck|bombed|hit|shelled|pounded|targeted|"
+                      r"attacked|raided|captured|taken|seized|retaken|recaptured|liberated|overflown)\b", re.I)
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
                             r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
@@ -150,11 +155,15 @@ _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
 
 
-#: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs"): where
-#: they came from, not where the event was. Read in the clause before the place.
-_ORIGIN = re.compile(r"\b(?:fled|fleeing|displaced|evacuated|uprooted|came|coming|hailing|originally)\b"
-                     r"(?:\s+(?:the\s+)?(?:fighting|violence|clashes|battles?|bombing|war|shelling))?\s+(?:in|from)\s+"
+#: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs", "trying to
+#: escape from Raqqa", "slipping out of the city"): where they came from, not where the event
+#: was. Read in the clause before the place.
+_ORIGIN = re.compile(r"\b(?:(?:fled|fleeing|displaced|evacuated|uprooted|came|coming|hailing|originally|"
+                     r"escap(?:e|es|ed|ing)|withdr(?:ew|awn|awing|aws?))"
+                     r"(?:\s+(?:the\s+)?(?:fighting|violence|clashes|battles?|bombing|war|shelling))?\s+(?:in|from)|"
+                     r"(?:break(?:s|ing)?|broke|slip(?:s|ped|ping)?|pull(?:s|ed|ing)?)\s+out\s+of)\s+"
                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+
 #: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal",
 #: "will not allow anyone to cross to the east of the river", "advancing toward Albu Kamal", "نحو البوكمال").
 _GOAL = re.compile(r"\b(?:(?:from|before|to|not|never|without)\s+reach(?:ing)?|heading\s+(?:to|for|towards?)|"

@@ -79,7 +79,9 @@ _SPLIT = re.compile(
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
     r"\s+(?=on\s+the\s+[\w-]+\s+(?:bank|side|shore)s?\s+of\s)|"  # "Hajin on the eastern bank of ..."
     # "west side of the river at Mayadin": a river's side, then the place on it
-    r"(?:(?<=[Rr]iver)|(?<=Euphrates)|(?<=Tigris)|(?<=Khabur))\s+(?=at\s+(?:the\s+)?[A-Z])|"
+    # ... or a place by direction ("the north bank of the Euphrates east of Raqqa")
+    r"(?:(?<=[Rr]iver)|(?<=Euphrates)|(?<=Tigris)|(?<=Khabur))\s+(?=at\s+(?:the\s+)?[A-Z]|"
+    r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of\s)|"
     r"\s+in\s+the\s+(?:air\s*space|skies)\s+(?:over|of|above)\s+|\s+(?:over|above)\s+(?=the\s)|"
     r"\s+in\s+(?!the\s+(?:suburbs|outskirts|vicinity|environs)\b)",
     re.I,

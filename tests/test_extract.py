@@ -508,9 +508,13 @@ def test_sources_that_told_an_outlet_and_where_the_sources_are():
     _, said = _claims("Report\n\nThe Syrian army said there was shelling near Hajin reported by activists.",
                       date=dt.date(2017, 7, 29))
     assert [c.where for c in said] == ["near Hajin"]
-    assert [(c.party, c.speaker, c.where) for c in claims] == [
-        ("Syrian government", "SANA", "Taybah"),
-        ("Syrian government", "SANA", "45 km southeast of Deir Ezzor")]
+    # The sources' "45 km southeast of Deir Ezzor" holds al-Tibeh, which they named: the same place,
+    # told vaguer, is no second claim ...
+    assert [(c.party, c.speaker, c.where) for c in claims] == [("Syrian government", "SANA", "Taybah")]
+    # ... and said alone, the distance is read and kept.
+    _, alone = _claims("Report\n\nLocal sources told SANA's reporter that a building 45 km southeast of Deir "
+                       "Ezzor was hit.", date=dt.date(2017, 7, 29))
+    assert [(c.party, c.where) for c in alone] == [("Syrian government", "45 km southeast of Deir Ezzor")]
 
 
 def test_a_loose_spelling_at_the_end_of_a_persons_name_is_no_place():
@@ -850,3 +854,29 @@ def test_state_media_named_without_a_state_are_the_media_of_the_state_where_it_h
     _, claims = _claims(text)
     assert {c.party for c in claims} == {"Syrian government"}
     assert {c.speaker for c in claims} == {"state media", "State television"}
+
+
+def test_where_fighters_escape_from_is_not_where_the_strike_was_and_a_ministry_is_its_states():
+    text = ("Russian jets pound convoys\n\nMOSCOW (AP) - June 9, 2017\n\nRussia's military said Friday its "
+            "warplanes had destroyed convoys of fighters who were trying to escape from Raqqa.\n\nThe Defense "
+            "Ministry said in a statement that the strikes hit vehicles about 20 kilometers south of Raqqa.\n")
+    got = [(c.party, c.where) for c in _claims(text)[1]]
+    assert got == [("Russian MoD", "20 kilometers south of Raqqa")]
+
+
+def test_a_place_struck_in_the_passive_is_where_it_happened():
+    text = ("Raqqa pounded\n\nBEIRUT (AP) - June 9, 2017\n\nActivists from the group Raqqa Is Being "
+            "Slaughtered Silently said the city of Raqqa itself was being pounded by coalition aircraft.\n")
+    got = [(c.party, c.where) for c in _claims(text)[1]]
+    assert got == [("Raqqa Is Being Slaughtered Silently", "Raqqa")]
+
+
+def test_a_sources_vaguer_words_for_a_place_it_named_precisely_are_one_claim():
+    text = ("Strikes on crossings\n\nBEIRUT (AFP) - October 12, 2017\n\nAir strikes on boats killed 14 civilians "
+            "near the town of al-Ashara on Wednesday, the Syrian Observatory for Human Rights said. The monitor "
+            "said the raids hit the river crossing south-east of al-Mayadin.\n")
+    got = [(c.party, c.where) for c in _claims(text)[1]]
+    assert got == [("SOHR", "near the town of al-Ashara")]
+    # Another party's vaguer words are its own claim.
+    other = text + "\nThe Russian defence ministry said its jets struck south-east of al-Mayadin.\n"
+    assert ("Russian MoD", "south-east of al-Mayadin") in [(c.party, c.where) for c in _claims(other)[1]]

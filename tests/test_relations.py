@@ -253,3 +253,30 @@ def test_near_an_area_is_not_judged_at_its_centre():
     # A country's or a province's centre says nothing of where "near" it is.
     assert claim_geometry("near Jordan").point is None
     assert claim_geometry("near Raqqa province").point is None
+
+
+@pytest.mark.parametrize("words", ["across the river from Mayadin", "across the Euphrates from Mayadin",
+                                   "on the opposite bank from Mayadin", "the far side of the Euphrates from Mayadin"])
+def test_across_the_river_from_a_town_is_the_facing_bank_near_it(words):
+    from geomap.lines import builtin_lines
+
+    euphrates = next(ln for ln in builtin_lines() if ln.name == "euphrates")
+    cg = claim_geometry(words)
+    west, east = (euphrates.sides[0], euphrates.sides[1]) if euphrates.left_label == "west" else euphrates.sides[::-1]
+    assert west.contains(MAYADIN)   # the town is on the west bank: the claim faces it from the east
+    inside = cg.geometry.representative_point()
+    assert east.contains(inside) and shapely.intersection(cg.geometry, west).area < 0.02 * cg.geometry.area
+    assert haversine_km(inside.x, inside.y, MAYADIN.x, MAYADIN.y) < 20
+    assert "facing Al Mayādīn" in cg.parts[0] and cg.point is None
+
+
+def test_a_town_from_another_is_no_bank_and_a_town_far_from_rivers_is_an_error():
+    with pytest.raises(ExpressionError):
+        claim_geometry("Raqqa from Mayadin")
+    with pytest.raises(ExpressionError, match="name the river"):
+        claim_geometry("across the river from Palmyra")
+
+
+def test_a_river_bank_then_a_direction_from_a_town_are_two_clauses():
+    cg = claim_geometry("the north bank of the Euphrates east of Raqqa")
+    assert len(cg.parts) == 2 and cg.parts[0].startswith("east bank of the Euphrates")
