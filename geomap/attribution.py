@@ -22,8 +22,8 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import (ANAPHOR, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE, PRONOUN_AFTER,
-                       STATE_MEDIA, TITLE_WORD, organisation, role_organisation)
+from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE,
+                       PRONOUN_AFTER, STATE_MEDIA, TITLE_WORD, organisation, role_organisation)
 from .text import is_arabic
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -257,6 +257,11 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
         if last is not None:   # one described with the same words before ("The military spokesman")
             return _described_before(sent, out) or (last[0], last[1], "pronoun")
         found = (found[0], found[1], "organisation") if found[1] else None
+    if found is not None and found[2] == "forces source":
+        # "a military source told Al-Masdar": the outlet's state's; else the forces the sentence is
+        # about, named first ("The Syrian Arab Army ... liberated ..., a military source said").
+        party = home or nearest_party(sent, 0)
+        return (found[0], party, "forces source") if party else None
     if found is not None and found[2] == "institution":
         # "the army said": the outlet's own (a state agency's); else the last source named with
         # that word ("Russia's defence ministry said ... the ministry said").
@@ -466,6 +471,8 @@ def _unnamed_source(phrase: str, org, sent: str, m) -> Optional[tuple]:
     body = appos and _role_institution(appos.group(1))
     if body:   # "Igor Konashenkov, a ministry spokesman, said": the ministry named before speaks
         return f"{phrase}, {appos.group(1).strip()}", None, "institution"
+    if FORCES_SOURCE.match(phrase):
+        return phrase, None, "forces source"
     if INSTITUTION.match(phrase):   # before a name: "The Defense Ministry" is capitalised too
         return phrase, None, "institution"
     if LONE_NAME.match(phrase) and phrase.split()[-1] not in OUTLETS:

@@ -240,7 +240,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         clause = text[max(st.start, start - 120):start]
         negated = bool(NEGATION.search(re.split(r"[,;:]", clause)[-1]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
-                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly")
+                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly", "forces source")
                 else 0.6,
                 "where": 0.8 if read_all else 0.5}
         quote = " ".join(st.text.split()).strip("*_ ")
@@ -400,6 +400,9 @@ def _reading_of(words: str, m, gaz) -> tuple:
     cuts.append(max(0, len(toks) - name_words))
     for k in dict.fromkeys(cuts):
         candidate = " ".join(toks[k:])
+        if m.place.kind != "river" and m.text not in candidate and m.place.name not in candidate:
+            continue   # past the place: a later one's words ("Albu Kamal on the Syrian [side]"); a river
+            # crossed is read with the words after it ("crossed the Euphrates near Deir ez-Zor")
         if _readable(candidate, gaz):
             return candidate, k == 0
     return None, False

@@ -167,7 +167,7 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
             for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
             and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)
-            and not _arabic_adjective(m, r)]
+            and not _arabic_adjective(m, r) and not _arabic_verb(text, m)]
 
 
 #: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi").
@@ -265,6 +265,37 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     word = before.group(1).lower()
     common = word in _FUNCTION or word in _COMPASS or word in lower_words or word in CUE
     return not common and not is_demonym(gaz, word)
+
+
+_AR_WORD = re.compile("[\u0621-\u064a]+")
+#: Words that follow a verb as readily as a place: prepositions, and "and" (a list of places).
+_AR_AFTER_ANY = frozenset("في على من إلى الى عن مع قرب".split())
+
+
+def _arabic_verb(text: str, m) -> bool:
+    """A town's name that is also a verb in the present tense ("تدمر": Palmyra, and "destroys"):
+    with no word before it that says a place comes (a preposition, "the city of", a proclitic
+    "ب") and an indefinite noun straight after it (its object: "ضربات جوية تدمر مواقع", air strikes
+    destroy positions), it is the verb.
+
+    >>> t = "ضربات جوية تدمر مواقع لداعش"
+    >>> _arabic_verb(t, Mention("تدمر", t.index("تدمر"), t.index("تدمر") + 4))
+    True
+    >>> t = "قصفت الطائرات مدينة تدمر"
+    >>> _arabic_verb(t, Mention("تدمر", t.index("تدمر"), t.index("تدمر") + 4))
+    False
+    """
+    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or m.text[:1] not in "تيأن":
+        return False
+    if m.start > 0 and _AR_WORD.fullmatch(text[m.start - 1]):
+        return False   # a proclitic written onto it ("بتدمر": in Palmyra)
+    before = text[max(0, m.start - 30):m.start].split()
+    if before and before[-1] in _AR_CUES:
+        return False
+    after = text[m.end:m.end + 30].split()
+    nxt = after[0] if after and text[m.end:m.end + 1].isspace() else ""
+    return bool(_AR_WORD.fullmatch(nxt)) and not nxt.startswith(("ال", "و")) and nxt not in _AR_AFTER_ANY \
+        and nxt not in _AR_CUES
 
 
 def _arabic_adjective(m, r) -> bool:

@@ -65,14 +65,20 @@ PARTNERS = [
 ]
 _PARTNER_RE = [(party, re.compile(rx)) for party, rx in PARTNERS]
 _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
+#: Where an organisation is based is not whom it speaks for ("the Turkey-based monitor").
+_BASED = re.compile(r"[\w.]+-based\b")
 
 def party_of(source: str) -> Optional[str]:
     """The party a source phrase names (``None`` when it names none); a backer named as an
-    adjective ("U.S.-backed militias") is not the source."""
+    adjective ("U.S.-backed militias") is not the source, nor is where it is based.
+
+    >>> party_of("the Turkey-based Syrian Observatory"), party_of("a Turkey-based monitor") is None
+    ('SOHR', True)
+    """
     for party, rx in _PARTNER_RE:
         if rx.search(source):
             return party
-    source = _BACKED.sub(" ", source)
+    source = _BACKED.sub(" ", _BASED.sub(" ", source))
     for party, rx in _PARTY_RE:
         if rx.search(source):
             return party

@@ -165,11 +165,15 @@ _ORIGIN = re.compile(r"\b(?:(?:fled|fleeing|displaced|evacuated|uprooted|came|co
                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 #: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal",
-#: "will not allow anyone to cross to the east of the river", "advancing toward Albu Kamal", "نحو البوكمال").
+#: "will not allow anyone to cross to the east of the river", "advancing toward Albu Kamal", "نحو البوكمال",
+#: "used to launch attacks on Anbar").
 _GOAL = re.compile(r"\b(?:(?:from|before|to|not|never|without)\s+reach(?:ing)?|heading\s+(?:to|for|towards?)|"
                    r"(?:to|will|would|could|can|cannot|may|might|not)\s+cross(?:\s+over)?\s+(?:to|into)|"
                    r"towards?|[وف]?(?:نحو|باتجاه)|"
-                   r"bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+"
+                   r"bound\s+for|en\s+route\s+to|on\s+(?:its|their|his|her|the)\s+way\s+to|"
+                   # a purpose, not an event: "depots used to launch attacks on Anbar"
+                   r"to\s+(?:launch|stage|mount|carry\s+out|plan)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|operations?)"
+                   r"\s+(?:on|against|in|into))\s+"
                    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 #: After a place in a speaker's apposition: the rest of it, then the verb of saying
 #: ("Al-Mayadeen television, which is close to Damascus, said ...").

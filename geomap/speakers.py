@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["INSTITUTION", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
+__all__ = ["INSTITUTION", "FORCES_SOURCE", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
            "organisation", "role_organisation"]
 
 #: A state body named without its state ("the army", "the General Command of the Army").
@@ -53,7 +53,8 @@ def organisation(phrase: str, before: str) -> Optional[str]:
     if not (_ORG_BEFORE.search(before) or _ORG_NAME.match(phrase)):
         return None
     # An outlet is one party whatever its medium is called ("Al-Mayadeen channel", "Al-Mayadeen TV").
-    return _MEDIUM.sub("", name) or name
+    name = _MEDIUM.sub("", name) or name
+    return name if re.search(r"[A-Z\d]", name) else None   # "a Turkey-based monitor": no name at all
 
 
 _MEDIUM = re.compile(r"\s+(?:(?:satellite\s+|news\s+|television\s+|TV\s+)?(?:television|TV|channel|station)|"
@@ -85,7 +86,12 @@ ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+"
                      r"(?:spokes(?:man|woman|person)|monitor|watchdog|group|observatory|agency|organi[sz]ation|"
                      r"network|campaign|outlet)$|"
                      # "..., the statement said": the statement of the source named last
-                     r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:statement|communiqu[eé]|release)$")
+                     r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:statement|communiqu[eé]|release)$|"
+                     r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:same\s+)?sources?$")   # "according to the source"
+#: A source in some forces, unnamed and of no state ("a military source", "field sources"): the
+#: forces the sentence reports on, unless the outlet's state speaks (see :mod:`geomap.attribution`).
+FORCES_SOURCE = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:senior|local|informed|high-ranking)\s+)?(?:military|army|security|"
+                           r"field)\s+(?:sources?|officials?|commanders?)$", re.I)
 #: '"...," he said.': a pronoun speaking after what it said (the source named last).
 PRONOUN_AFTER = re.compile(r"[,”\"]\s*(?:he|she|they|it)\s+(?:also\s+|later\s+)?(?:said|says|added|adds|told|wrote|"
                            r"stated|explained|noted|continued|insisted|warned|claimed)\b")

@@ -216,3 +216,20 @@ def test_a_source_that_disputes_is_a_source_and_its_spokesman_is_its_own():
 def test_the_observatory_monitored_in_arabic():
     said = attribute("كما رصد المرصد السوري قصفاً مدفعياً على بلدة موحسن.")
     assert said[0].party == "SOHR"
+
+
+def test_an_unnamed_military_source_speaks_for_the_forces_the_sentence_is_about():
+    text = ("The Syrian Arab Army (SAA) has liberated the city of Al-Mayadeen, a military source told Al-Masdar "
+            "News on Saturday. According to the source, the Tiger Forces entered the city from the west.")
+    said = attribute(text)
+    assert [(s.party, s.speaker) for s in said] == [("Syrian government", "a military source")] * 2
+    # A state outlet's own source is its state's, whatever the sentence is about.
+    assert attribute("Russian jets struck Hajin, a military source said.", home="Syrian government")[0].party \
+        == "Syrian government"
+
+
+def test_where_a_source_is_based_is_not_whom_it_speaks_for():
+    said = attribute("The Turkey-based monitor said coalition jets struck Raqqa.")
+    assert said[0].party is None
+    said = attribute("The Britain-based Syrian Observatory for Human Rights said jets struck Raqqa.")
+    assert said[0].party == "SOHR"

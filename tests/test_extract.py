@@ -880,3 +880,11 @@ def test_a_sources_vaguer_words_for_a_place_it_named_precisely_are_one_claim():
     # Another party's vaguer words are its own claim.
     other = text + "\nThe Russian defence ministry said its jets struck south-east of al-Mayadin.\n"
     assert ("Russian MoD", "south-east of al-Mayadin") in [(c.party, c.where) for c in _claims(other)[1]]
+
+
+def test_a_place_is_read_with_its_own_words_and_a_purpose_is_no_event():
+    text = ("Iraqi jets strike in Syria\n\nBAGHDAD, April 20, 2017\n\nThe Iraqi air force carried out air strikes on "
+            "Islamic State positions in the town of Albu Kamal on the Syrian side of the border, the Iraqi "
+            "military said. The statement said the depots were used by the militants to launch attacks on "
+            "Iraq's western Anbar province.\n")
+    assert [(c.party, c.where) for c in _claims(text)[1]] == [("Iraq", "in the town of Albu Kamal")]

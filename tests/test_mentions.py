@@ -22,3 +22,12 @@ def test_a_persons_surname_is_not_the_village_of_that_name():
 def test_a_channel_named_with_the_article_is_no_persons_surname():
     text = "The Lebanon-based Al-Mayadeen channel said the army was near Mayadin."
     assert _names(text) == ["Mayadin"]
+
+
+def test_a_towns_name_written_as_a_present_tense_verb_is_the_verb():
+    # "تدمر" is Palmyra and "destroys": "air strikes destroy positions near Albu Kamal".
+    text = "ضربات جوية تدمر مواقع لداعش قرب البوكمال"
+    assert [m.text for m in find_mentions(text)] == ["البوكمال"]
+    # ... and the town where a word says a place comes, or a proclitic does.
+    assert [m.text for m in find_mentions("قصفت الطائرات مدينة تدمر")] == ["تدمر"]
+    assert "تدمر" in [m.text for m in find_mentions("اشتباكات عنيفة بتدمر")]
