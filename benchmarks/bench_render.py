@@ -112,6 +112,10 @@ def main(argv=None):
             tc, memc = run_measured([sys.executable, "-c", CIRCLE_MARKERS, str(src), str(cm)])
             row(f"folium CircleMarker per claim, {n:,}", f"{tc:.2f} s",
                 f"{cm.stat().st_size / 1e6:.1f} MB page, peak {memc:,.0f} MB; geomap {t / tc:.2f}x its time")
+        if not args.no_browser and not Path(_chromium()).exists():
+            print(f"  (no Chromium at {_chromium()}: browser rows skipped; install Debian's chromium or set "
+                  "GEOMAP_CHROMIUM, or pass --no-browser)")
+            args.no_browser = True
         if not args.no_browser:
             t_map, t_load = chromium_cloud_seconds(ours)
             row(f"Chromium: geomap page of {n:,}, claims drawn", f"{t_map:.2f} s" if t_map else "never",
@@ -139,13 +143,16 @@ def bench_links(n: int) -> None:
     row("every pair's record and sentence (compare_claims)", f"{t_all:.2f} s", f"{len(pairs):,} records")
 
 
+def _chromium() -> str:
+    return os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
+
+
 def chromium_cloud_seconds(path: Path) -> tuple:
     """(seconds until the claims are decoded and drawn, seconds to the load event)."""
     from playwright.sync_api import sync_playwright
 
-    exe = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        b = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"])
         page = b.new_page(viewport={"width": 1280, "height": 860})
         t = time.perf_counter()
         page.goto(path.as_uri(), wait_until="load", timeout=600_000)

@@ -40,7 +40,9 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
 _NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
-_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP + r"(?:,\s+(?:which|who)\s[^,]{0,160},|,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
+_SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP
+                           # its role or a relative clause in commas ("The SDF, which is fighting ..., denied")
+                           + r"(?:,\s+(?:which|who)\s[^,]{0,160},|,[^,]{0,80},)?(?:\s+in\s+(?:(?:a|an|its|their)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|interview|briefing|report|post|tweet|message)|"
                            r"(?P<within>(?:[a-z]{1,3}-)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|city|town|province)){0,2})))?"
                            # ("in a statement", "in Syria", "in al-Mayadeen city": between subject and verb)

@@ -17,7 +17,7 @@ from shapely.geometry import GeometryCollection, Point
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
-from .geodesy import buffer_km, compass_part, disc, offset, sector
+from .geodesy import buffer_km, compass_part, disc, haversine_km, offset, sector
 from .river_sides import _BEARINGS, RiverSides, _bank, _dir_word
 
 __all__ = ["ClauseChecker", "ClauseReader"]
@@ -223,7 +223,7 @@ class ClauseReader(RiverSides):
         river facing the place's own, near the place."""
         from shapely import Point as _Point
 
-        words = (m["river"] or "").strip()
+        words = (m["river"] or m["river2"] or "").strip()
         named = words and not re.fullmatch(r"(?:the\s+)?river", words, re.I)
         if named and getattr(self.gaz.resolve(words, kind="river").place, "kind", None) not in ("river", "lake"):
             return None   # "Raqqa from Abu Kamal": no river, so no bank facing
@@ -251,7 +251,9 @@ class ClauseReader(RiverSides):
         here = _Point(*p.point)
         lines = list(self.lines or builtin_lines())
         ln = min(lines, key=lambda x: x.geometry.distance(here)) if lines else None
-        if ln is None or ln.geometry.distance(here) > 0.25:   # degrees: about 25 km
+        at = ln.geometry.interpolate(ln.geometry.project(here)) if ln is not None else None
+        # The facing bank is sought within near_km of the place: the river must run that near.
+        if at is None or haversine_km(here.x, here.y, at.x, at.y) > self.d.near_km:
             raise ExpressionError(self.expression, p.name, claim=self.claim_id,
                                   reason=f"no river runs near {p.name}: name the river ('across the "
                                          f"Euphrates from {p.name}')")
@@ -426,18 +428,6 @@ class ClauseChecker(ClauseReader):
         return _NO_SHAPE, p.point
 
 
-class _RiverMatch:
-    """The place and river of an "opposite" match, whichever of its forms matched."""
-
-    def __init__(self, m):
-        self._m = m
-
-    def __getitem__(self, key):
-        if key == "river":
-            return self._m["river"] or self._m["river2"]
-        return self._m[key]
-
-
 def _grown(gaz, p, km: float):
     g = gaz.shape(p)
     if g.geom_type == "Point":
@@ -463,7 +453,7 @@ _CLAUSES = [
     # "across the river from X" (its "across" read as filler), "the opposite bank from X", "opposite X"
     (_p(r"(?:(?:the\s+)?(?:other|opposite|far)\s+(?:bank|side|shore)\s+(?:of\s+(?:the\s+)?(?P<river>.+?)\s+)?from|"
         r"(?P<river2>river|[A-Z][\w'’-]*(?:\s+[Rr]iver)?)\s+from|opposite|(?:(?:directly|just)\s+)?across\s+from)"
-        r"\s+(?P<place>.+)"), lambda self, m, t: self.opposite(_RiverMatch(m), t)),
+        r"\s+(?P<place>.+)"), ClauseReader.opposite),
     (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*{_UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
     (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),

@@ -240,8 +240,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         clause = text[max(st.start, start - 120):start]
         negated = bool(NEGATION.search(re.split(r"[,;:]", clause)[-1]))
         conf = {"place": 0.9 if m.status == "resolved" else 0.5,
-                "party": 0.85 if st.how in ("according to", "said", "release") else 0.5 if st.how in ("person", "reportedly", "forces source")
-                else 0.6,
+                "party": 0.85 if st.how in ("according to", "said", "release")
+                else 0.5 if st.how in ("person", "reportedly", "forces source") else 0.6,
                 "where": 0.8 if read_all else 0.5}
         quote = " ".join(st.text.split()).strip("*_ ")
         party, speaker = st.party, st.speaker
