@@ -267,7 +267,7 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
     if found is not None and found[2] == "institution":
         # "the army said": the outlet's own (a state agency's); else the last source named with
         # that word ("Russia's defence ministry said ... the ministry said").
-        found = (found[0], home, "home") if home else _named_before(found[0], out)
+        found = (found[0], home, "home") if home else _named_before(found[0], out) or _named_in(sent, found[0])
     elif found is not None and found[1] is None:
         # A person never introduced ("..., Konashenkov said"): a report quotes the spokesman of
         # the source it has just named in the same paragraph, so that source's party, marked as a
@@ -345,6 +345,19 @@ def _named_before(phrase: str, out: list) -> Optional[tuple]:
     owner = _OWNER.match(last.speaker) if last is not None else None
     if owner and party_of(owner.group(1) + " " + _ARTICLE.sub("", body)) == last.party:
         return phrase, last.party, "institution"
+    return None
+
+
+def _named_in(sent: str, phrase: str) -> Optional[tuple]:
+    """(phrase, party, "institution") when the sentence names this institution with its state
+    elsewhere ("The Syrian army ... captured ..., the army said"), or None."""
+    body = _role_institution(phrase.rsplit(", ", 1)[1]) if ", " in phrase else phrase
+    m = INSTITUTION.match(body)
+    head = (body[:m.start("role")] if m and m.group("role") else body).lower().split()[-1]
+    for named in re.finditer(rf"((?:[\w'’.-]+\s+){{1,3}}){re.escape(head)}\b", sent, re.I):
+        party = party_of(named.group(0))
+        if party and named.group(0).strip().lower() != body.strip().lower():
+            return phrase, party, "institution"
     return None
 
 

@@ -47,6 +47,9 @@ _FILLER_LEAD = re.compile(
 )
 #: Kinds of place that are spots, not areas: "near" one is judged at it.
 _SPOTS = frozenset({"populated_place", "air_base", "airport", "dam", "oil_field", "facility"})
+#: Spots a claim near them is judged at; not a dam, which spans its river: near one is either bank
+#: ("near the Tishreen dam on the Euphrates" reaches across, whichever bank its point fell on).
+_JUDGED_AT = _SPOTS - {"dam"}
 #: Half the Earth's circumference along the equator, km: no stated distance is longer.
 _HALF_EARTH_KM = 20037.5
 _FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
@@ -112,8 +115,8 @@ class ClauseReader(RiverSides):
     @staticmethod
     def spot(p):
         """Where a claim near a place is judged: the place's point, when it is a spot (a town, an
-        air base), not an area (a country, a province) whose centre says nothing."""
-        return Point(*p.point) if p.kind in _SPOTS else None
+        air base), not an area (a country, a province) whose centre says nothing, nor a dam."""
+        return Point(*p.point) if p.kind in _JUDGED_AT else None
 
     # -- geometry --------------------------------------------------------------
     def shape(self, build, *args):

@@ -233,3 +233,11 @@ def test_where_a_source_is_based_is_not_whom_it_speaks_for():
     assert said[0].party is None
     said = attribute("The Britain-based Syrian Observatory for Human Rights said jets struck Raqqa.")
     assert said[0].party == "SOHR"
+
+
+def test_the_army_said_is_the_army_its_sentence_names_with_a_state():
+    said = attribute("The Syrian army and its allies captured the town of Maadan, on the Euphrates' southern bank, "
+                     "the army said in a statement on Saturday.")
+    assert (said[0].party, said[0].speaker) == ("Syrian government", "the army")
+    # No state named anywhere: no party guessed.
+    assert attribute("Troops captured Maadan, the army said.")[0].party is None

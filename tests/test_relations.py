@@ -280,3 +280,14 @@ def test_a_town_from_another_is_no_bank_and_a_town_far_from_rivers_is_an_error()
 def test_a_river_bank_then_a_direction_from_a_town_are_two_clauses():
     cg = claim_geometry("the north bank of the Euphrates east of Raqqa")
     assert len(cg.parts) == 2 and cg.parts[0].startswith("east bank of the Euphrates")
+
+
+def test_near_a_dam_across_the_line_is_judged_by_its_area_not_its_point():
+    from geomap.incidents import claims_frame
+    from geomap.claims import Claim, Incident
+    from geomap.verdicts import verdict_table
+
+    inc = Incident("t", claims=(Claim("a", incident_id="t", party="SDF", location="near the Tishreen dam"),
+                                Claim("b", incident_id="t", party="SDF", location="near Sarrin")))
+    table = verdict_table(claims_frame([inc]), lines=["euphrates"])
+    assert dict(zip(table["claim_id"], table["side"])) == {"a": "straddles", "b": "east"}
