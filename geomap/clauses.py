@@ -40,7 +40,7 @@ _FILLER_LEAD = re.compile(
     r"^(?:(?:which|that)\s+(?:is|was|lies|sits)\s+|(?:it\s+)?(?:is|was)\s+|located\s+|"
     r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
     r"within|across|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
-    r"(?:centre|center|heart|middle)\s+of\s+|"       # "the centre of Raqqa": the place itself
+    r"(?:centre|center|heart|middle|old\s+city)\s+of\s+|"       # "the centre of Raqqa": the place itself
     r"(?:area|region|environs)\s+of\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|settlement)\s+of\b)|"
     r"a\s+(?:point|position|location|spot)\s+)+",
     re.I,
@@ -330,16 +330,19 @@ class ClauseReader(RiverSides):
         return self.side(m["dir"], m["place"], bank=False)
 
     def part(self, m, t):
-        """"the northern areas of the Deir ez-Zor province", "the eastern part of Raqqa": the
-        compass part of the place's own area (a river has no such part: left to other readings)."""
+        """"the northern areas of the Deir ez-Zor province", "the eastern part of Raqqa", "the
+        northern and eastern districts of Albu Kamal": the compass part(s) of the place's own area (a
+        river has no such part: left to other readings). A town's part is judged at its middle."""
         p = self.place(m["place"])
-        word = _dir_word(m["dir"])
-        if p.kind in ("river", "lake") or word not in _BEARINGS:
+        words = [_dir_word(d) for d in (m["dir"], m["dir2"]) if d]
+        if p.kind in ("river", "lake") or any(w not in _BEARINGS for w in words):
             return None
         area, _ = self.extent(p)
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
-        self.parts.append(f"{word} part of {p.name}{kind}")
-        return self.shape(compass_part, area, word), None, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
+        self.parts.append(f"{' and '.join(words)} part{'s' if len(words) > 1 else ''} of {p.name}{kind}")
+        got = self.shape(_compass_parts, area, tuple(words))
+        at = got.representative_point() if p.kind in _JUDGED_AT and not got.is_empty else None
+        return got, at, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
     def valley(self, m, t):
         p = self.place(m["place"], kind="river")
@@ -431,6 +434,13 @@ class ClauseChecker(ClauseReader):
         return _NO_SHAPE, p.point
 
 
+def _compass_parts(area, words: tuple):
+    """The union of an area's compass parts ("north", "east")."""
+    import shapely
+
+    return shapely.union_all([compass_part(area, w) for w in words])
+
+
 def _grown(gaz, p, km: float):
     g = gaz.shape(p)
     if g.geom_type == "Point":
@@ -446,7 +456,7 @@ _PROVINCE_WORDS = r"countryside|province|governorate|region|desert|rural\s+areas
 #: "Raqqa's southern outskirts" is "southern outskirts of Raqqa" (not "Syria's Raqqa Province").
 _POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{_DIR})\s+)?"
                               r"(?:outskirts|suburbs|countryside|parts?|areas?|sides?|banks?|shores?|edges?|"
-                              r"periphery|environs|desert|"
+                              r"periphery|environs|desert|old\s+city|"
                               r"rural\s+areas?|air\s*space|skies))$", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
@@ -459,7 +469,8 @@ _CLAUSES = [
         r"\s+(?P<place>.+)"), ClauseReader.opposite),
     (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*{_UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
-    (_p(rf"(?P<dir>{_DIR})\s+(?:parts?|areas?|sections?|reaches|half|outskirts)\s+of\s+(?P<place>.+)"),
+    (_p(rf"(?P<dir>{_DIR})(?:\s+and\s+(?P<dir2>{_DIR}))?\s+(?:parts?|areas?|sections?|reaches|half|outskirts|edges?|"
+        r"fringes?|periphery|districts|neighbou?rhoods?|quarters?)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),
     (_p(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
     (_p(rf"(?P<dir>{_DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),

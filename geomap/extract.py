@@ -263,7 +263,7 @@ _ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|
 
 
 #: A reference to a settlement named before, as :data:`_REFERENCE` finds it ("the village").
-_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:village|town|city)")
+_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:[Oo]ld )?(?:village|town|[Cc]ity)")
 
 
 def _references(text: str, mentions: list) -> list:
@@ -286,7 +286,7 @@ def _references(text: str, mentions: list) -> list:
         before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
         within = bisect_right(starts, at) - 1
         if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
-            if ref.group("settlement") in ("city", "town"):
+            if (ref.group("settlement") or "").lower() in ("city", "town"):
                 before = _last_town(named[kind], before)
             out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
     return out
@@ -314,7 +314,8 @@ def _last_town(named: list, before: int) -> int:
 #: The three references in one scan, from the literal "he " on (a pattern that opens on literal
 #: text is searched for that text first: a tenth of the time of one opening on a word boundary).
 _REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
-                        r"(?P<settlement>village|town|city)\b(?!\s+(?:of|called|named)\b))")
+                        # ("the Old City": the old city of the town named last)
+                        r"(?:[Oo]ld\s+)?(?P<settlement>village|town|[Cc]ity)\b(?!\s+(?:of|called|named)\b))")
 
 
 _ACROSS = re.compile(r"(?:across|cross(?:es|ed|ing)?)\s+(?:over\s+)?(?:the\s+)?", re.I)

@@ -53,7 +53,9 @@ responded condemned vowed demanded saying claiming insisting""".split())
 _AREA_AFTER = frozenset("airspace territory border borders skies soil side".split())
 #: Words after a possessive that make the name a place ("Raqqa's province", "Idlib's countryside").
 _PLACE_AFTER = frozenset("""province governorate countryside outskirts suburbs city town villages
-district districts desert east west north south eastern western northern southern""".split())
+district districts desert east west north south eastern western northern southern
+old centre center downtown neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
+streets edge edges periphery outer airport dam bridge""".split())   # "Raqqa's Old City", "... airport"
 _FUNCTION = frozenset("""the a an and or but of in on at to from by for with as is was were be been
 this that these those it its he she they we you his her their our after before while when where
 which who what there here all any some most many more earlier later today yesterday tomorrow also

@@ -25,7 +25,7 @@ __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SP
 CUE = frozenset("""in on over at near around outside inside within into towards toward across
 crossing crossed cross east west north south eastern western northern southern northeast northwest
 southeast southwest north-east north-west south-east south-west northeastern northwestern southeastern
-southwestern vicinity suburbs outskirts countryside centre center heart
+southwestern vicinity suburbs outskirts edge edges fringes periphery countryside centre center heart
 bank banks side shore shores airspace skies
 close beyond along off above from between
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
@@ -35,6 +35,7 @@ close beyond along off above from between
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
+district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
@@ -43,7 +44,7 @@ NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more
                        r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
 #: Verbs whose object is where something happened ("bombed Mayadin", "crossed the Euphrates").
 ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|ting)?|shell(?:s|ed|ing)|"
-                     r"pound(?:s|ed|ing)?|"
+                     r"pound(?:s|ed|ing)?|clear(?:s|ed|ing)?|"
                      r"target(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|cross(?:es|ed|ing)?|"
                      r"enter(?:s|ed|ing)|captur(?:es?|ed|ing)|t(?:ook|akes?|aken|aking)|seiz(?:es?|ed|ing)|"
                      r"ret(?:ook|akes?|aken|aking)|recaptur(?:es?|ed|ing)|liberat(?:es?|ed|ing)|"

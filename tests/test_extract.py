@@ -888,3 +888,11 @@ def test_a_place_is_read_with_its_own_words_and_a_purpose_is_no_event():
             "military said. The statement said the depots were used by the militants to launch attacks on "
             "Iraq's western Anbar province.\n")
     assert [(c.party, c.where) for c in _claims(text)[1]] == [("Iraq", "in the town of Albu Kamal")]
+
+
+def test_a_towns_old_city_named_and_referred_to_again():
+    text = ("Old City breached\n\nBEIRUT (AP) - July 4, 2017\n\nU.S.-backed fighters breached the wall around "
+            "Raqqa's Old City on Tuesday with the help of coalition air strikes, the U.S. military said.\n\n"
+            "The SDF said its fighters had entered the Old City from the southeast.\n")
+    got = {(c.party, _side(c)) for c in _claims(text)[1]}
+    assert got == {("US-led coalition", "east"), ("SDF", "east")}

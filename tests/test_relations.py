@@ -291,3 +291,14 @@ def test_near_a_dam_across_the_line_is_judged_by_its_area_not_its_point():
                                 Claim("b", incident_id="t", party="SDF", location="near Sarrin")))
     table = verdict_table(claims_frame([inc]), lines=["euphrates"])
     assert dict(zip(table["claim_id"], table["side"])) == {"a": "straddles", "b": "east"}
+
+
+def test_a_towns_compass_parts_are_judged_at_their_middle_and_two_directions_join():
+    west = claim_geometry("the western edge of Mayadin")
+    assert west.parts == ("west part of Al Mayādīn",) and west.point.x < MAYADIN.x
+    both = claim_geometry("the northern and eastern districts of Mayadin")
+    assert both.parts == ("north and east parts of Al Mayādīn",)
+    north, east = claim_geometry("northern part of Mayadin"), claim_geometry("eastern part of Mayadin")
+    assert both.geometry.area == pytest.approx(north.geometry.union(east.geometry).area, rel=1e-6)
+    # A province's part is an area, judged as one.
+    assert claim_geometry("eastern part of Raqqa province").point is None
