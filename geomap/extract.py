@@ -126,8 +126,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
         (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     # (a claim dated the report's day may be undated: its sentence named no day)
-    keep = drop_restated([(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date)
-                          for d in drafts], gaz)
+    keep = drop_restated([(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date,
+                           _precision(d.where, gaz), d.places) for d in drafts], gaz)
     drafts = [d for d, k in zip(drafts, keep) if k]
     from .claim_fields import citation
 
@@ -432,13 +432,18 @@ _READ: dict = {}
 
 def _readable(phrase, gaz) -> bool:
     """Can geomap read this phrase? (remembered: reports repeat their phrases)."""
-    from .relations import can_read
+    return _precision(phrase, gaz) is not None
+
+
+def _precision(phrase, gaz) -> Optional[int]:
+    """The finest precision geomap reads in this phrase, None if it reads none (remembered)."""
+    from .relations import reading_precision
 
     key = (id(gaz), phrase)
     if key not in _READ:
         if len(_READ) > 10_000:
             _READ.clear()
-        _READ[key] = can_read(phrase, gazetteer=gaz)
+        _READ[key] = reading_precision(phrase, gazetteer=gaz)
     return _READ[key]
 
 

@@ -54,6 +54,7 @@ from .gazetteer import Gazetteer
 from .geodesy import area_km2, disc
 
 __all__ = ["ClaimGeometry", "claim_geometry", "coordinate_geometries", "plain_coordinates", "can_read",
+           "reading_precision",
            "clauses_of", "RelationDefaults"]
 
 
@@ -211,12 +212,21 @@ def can_read(expression: str, *, gazetteer: Optional[Gazetteer] = None) -> bool:
     >>> can_read("west bank of the Euphrates near Mayadin"), can_read("the weather in general")
     (True, False)
     """
+    return reading_precision(expression, gazetteer=gazetteer) is not None
+
+
+def reading_precision(expression: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional[int]:
+    """The finest precision code of the parts geomap reads in these words (the parts' areas are
+    not built), or None when it reads none: :func:`can_read` with the answer's grain.
+
+    >>> reading_precision("near Mayadin"), reading_precision("south of Tabqa"), reading_precision("weather")
+    (2, 3, None)
+    """
     try:
-        _read(expression, coordinates=None, gaz=gazetteer or Gazetteer.default(), defaults=RelationDefaults,
-              claim_id=None, near=None, lines=None, uncertainty_km=None, context=None, check_only=True)
+        return _read(expression, coordinates=None, gaz=gazetteer or Gazetteer.default(), defaults=RelationDefaults,
+                     claim_id=None, near=None, lines=None, uncertainty_km=None, context=None, check_only=True)
     except ExpressionError:
-        return False
-    return True
+        return None
 
 
 def joint_anchors(resolutions, weight: float = 1.0) -> list:
@@ -331,10 +341,11 @@ def _read(expression, *, coordinates, gaz, defaults, claim_id, near, lines, unce
     if not expr:
         raise ExpressionError(expr, "", claim=claim_id, reason="the location is empty")
     clauses = clauses_of(expr)
-    if check_only:
-        if not any([rd.clause(c) is not None for c in clauses]):   # every clause read: each can fail
+    if check_only:   # the finest precision read (every clause read: each can fail)
+        read = [got[2] for got in [rd.clause(c) for c in clauses] if got is not None]
+        if not read:
             raise ExpressionError(expr, expr, claim=claim_id)
-        return None
+        return min(read)
     parts = read_parts(rd, clauses)
     if not parts:
         raise ExpressionError(expr, expr, claim=claim_id)

@@ -37,7 +37,11 @@ def drop_restated(drafts: list, gazetteer) -> list:
 
     Parameters
     ----------
-    drafts : list of (party, speaker, where, denial, date)
+    drafts : list of (party, speaker, where, denial, date[, precision, place ids])
+        ``precision``: the finest precision code of the reading (see
+        :func:`geomap.relations.reading_precision`), and the ids of the places it names: when
+        given, only a coarser reading, or one of the same place, is tested for holding another
+        (a finer one cannot; the areas are built only for the pairs that may).
     gazetteer : Gazetteer
 
     Returns
@@ -45,25 +49,35 @@ def drop_restated(drafts: list, gazetteer) -> list:
     list of bool, one per draft
     """
     groups = defaultdict(list)
-    for i, (party, speaker, _where, denial, _date) in enumerate(drafts):
-        groups[(party, speaker, denial)].append(i)
+    for i, d in enumerate(drafts):
+        groups[(d[0], d[1], d[3])].append(i)
     keep = [True] * len(drafts)
+    areas: dict = {}
+
+    def area(i):
+        if i not in areas:
+            areas[i] = _area(drafts[i][2], gazetteer)
+        return areas[i]
+
     for members in groups.values():
-        if len(members) < 2:
-            continue
-        areas = {i: _area(drafts[i][2], gazetteer) for i in members}
         for i in members:
-            a = areas[i]
-            if a is None:
-                continue
             for j in members:
-                b = areas[j]
-                if i != j and b is not None and keep[j] and _same_day(drafts[i][4], drafts[j][4]) \
-                        and a.area > _LARGER * b.area \
+                if i == j or not keep[j] or not _same_day(drafts[i][4], drafts[j][4]) \
+                        or not _may_hold(drafts[i], drafts[j]):
+                    continue
+                a, b = area(i), area(j)
+                if a is not None and b is not None and a.area > _LARGER * b.area \
                         and b.difference(a).area <= _SLACK * b.area:
                     keep[i] = False
                     break
     return keep
+
+
+def _may_hold(a: tuple, b: tuple) -> bool:
+    """Whether reading ``a`` may hold reading ``b``: coarser, or of the same place (unknown: may)."""
+    if len(a) < 7 or len(b) < 7 or a[5] is None or b[5] is None:
+        return True
+    return a[5] > b[5] or bool(set(a[6]) & set(b[6]))
 
 
 def _same_day(a, b) -> bool:
