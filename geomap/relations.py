@@ -17,7 +17,7 @@ expression                                  geometry                            
 ``northern areas of Deir ez-Zor province``  that compass half of the place's area           4
 ``west bank of the Euphrates``              that side of the river within ``bank_km``       5
 ``east of the Euphrates``                   that side of the line, in its area              5
-``across the river from Abu Kamal``         the bank facing the place's, within ``near_km``  2
+``across the river from Abu Kamal``         the bank facing the place, near it              2
 ``Iraqi airspace`` / ``Syria``              the country polygon                             6
 ==========================================  ==========================================  =====
 
