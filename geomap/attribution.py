@@ -48,7 +48,9 @@ _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP
                            # ("in a statement", "in Syria", "in al-Mayadeen city": between subject and verb)
                            r"(?:\s+(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?"
                            # (a comma closing an apposition before the name: "..., the head of X, NAME, said")
-                           r",?\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
+                           # (not "Hajin, said to be the last stronghold": a description, no speaker)
+                           r"(?:,(?!\s+\w+\s+to\s+(?:be|have)\b))?"
+                           r"\s+(?:(?:also|then|later|has|had|have|was|were|is|now|further)\s+){0,2}" + _VERB + r"\b")
 #: A statement in the passive ("was confirmed by an official press statement from Operation
 #: Inherent Resolve"): who it is by is the source.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:confirmed|"

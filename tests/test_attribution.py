@@ -241,3 +241,9 @@ def test_the_army_said_is_the_army_its_sentence_names_with_a_state():
     assert (said[0].party, said[0].speaker) == ("Syrian government", "the army")
     # No state named anywhere: no party guessed.
     assert attribute("Troops captured Maadan, the army said.")[0].party is None
+
+
+def test_a_place_said_to_be_something_is_no_speaker():
+    said = attribute("The coalition said it struck targets near Raqqa. Hajin, said to be the last IS stronghold, "
+                     "was also hit.")
+    assert said[1].party is None and said[1].speaker == ""
