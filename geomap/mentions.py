@@ -270,8 +270,9 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
 
 
 _AR_WORD = re.compile("[\u0621-\u064a]+")
-#: Words that follow a verb as readily as a place: prepositions, and "and" (a list of places).
-_AR_AFTER_ANY = frozenset("في على من إلى الى عن مع قرب".split())
+#: Words that follow a place as readily as a verb: prepositions, and times ("shelled Palmyra
+#: yesterday").
+_AR_AFTER_ANY = frozenset("في على من إلى الى عن مع قرب أمس مساء صباح ليلا ليلاً فجر ظهر عصر يوم".split())
 
 
 def _arabic_verb(text: str, m) -> bool:
@@ -287,7 +288,7 @@ def _arabic_verb(text: str, m) -> bool:
     >>> _arabic_verb(t, Mention("تدمر", t.index("تدمر"), t.index("تدمر") + 4))
     False
     """
-    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or m.text[:1] not in "تيأن":
+    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or m.text[:1] not in "تي":   # "she/it does", "he does"
         return False
     if m.start > 0 and _AR_WORD.fullmatch(text[m.start - 1]):
         return False   # a proclitic written onto it ("بتدمر": in Palmyra)

@@ -31,3 +31,5 @@ def test_a_towns_name_written_as_a_present_tense_verb_is_the_verb():
     # ... and the town where a word says a place comes, or a proclitic does.
     assert [m.text for m in find_mentions("قصفت الطائرات مدينة تدمر")] == ["تدمر"]
     assert "تدمر" in [m.text for m in find_mentions("اشتباكات عنيفة بتدمر")]
+    # ... and a town struck, then a time ("the planes shelled Palmyra yesterday").
+    assert [m.text for m in find_mentions("قصفت الطائرات تدمر أمس")] == ["تدمر"]
