@@ -274,7 +274,8 @@ def _references(text: str, mentions: list) -> list:
     from dataclasses import replace
 
     named = {kind: [m for m in mentions if m.place is not None and m.place.kind == kind
-                    and not _ROAD.match(text, m.end)] for kind in ("river", "populated_place")}
+                    and not _ROAD.match(text, m.end) and not _on_dateline(text, m)]
+             for kind in ("river", "populated_place")}
     if not any(named.values()):
         return []
     out = []
@@ -290,6 +291,18 @@ def _references(text: str, mentions: list) -> list:
                 before = _last_town(named[kind], before)
             out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
     return out
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _on_dateline(text: str, m) -> bool:
+    """Whether a place opens the report's date line ("QAMISHLI, Syria (Reuters) - September 25,
+    2017"): where the reporter filed from, never what "the city" of the story refers to."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return not text[start:m.start].strip(" *_#") and len(line) <= 120 and _YEAR.search(line) is not None
 
 
 def _spelled(text: str, start: int, end: int, inside: list, m) -> str:

@@ -239,6 +239,12 @@ def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Re
                 and not same_place(alone[0].place, top.place):
             match = "context"
     status, reason = _status(top, competitors, labels, s, hint, q.featured)
+    if status == "not_found" and ctx.anchors:
+        # Context lifted a place it does not vouch for enough to place: it adds nothing, and the
+        # name is read as it would be alone ("al-Salihiyah" beside Qamishli and the Euphrates).
+        alone = _rank_in_context(gaz, text, kind, region, replace(ctx, anchors=()))
+        if alone.status != "not_found":
+            return alone
     if status == "not_found":
         return Resolution(text, "not_found", [], kind_hint=hint, modifier=q.modifier, reason=reason,
                           suggestions=list(dict.fromkeys(c.place.name for c in cands[:3])))

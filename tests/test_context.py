@@ -122,3 +122,17 @@ def test_answers_say_why(gaz):
     assert res.match == "context" and res.context and "Thawrah" in res.reason
     alone = gaz.resolve("Ja'Din")
     assert alone.status == "ambiguous" and "--near" in alone.reason
+
+
+def test_context_that_vouches_for_no_candidate_leaves_the_name_as_it_reads_alone():
+    # Beside Qamishli and the Euphrates, "al-Salihiyah" was lifted to a namesake spelled only
+    # loosely and then not placed at all; context can only add: the name reads as it does alone.
+    from geomap.context import Anchor, ResolutionContext
+    from geomap.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    ctx = ResolutionContext().with_anchors([Anchor("a", 1.0, place=gaz.resolve("Qamishli").place),
+                                            Anchor("b", 1.0, place=gaz.resolve("Euphrates").place)])
+    alone, with_ctx = gaz.resolve("al-Salihiyah"), gaz.resolve("al-Salihiyah", context=ctx)
+    assert with_ctx.status != "not_found"
+    assert with_ctx.place.id == alone.place.id

@@ -896,3 +896,16 @@ def test_a_towns_old_city_named_and_referred_to_again():
             "The SDF said its fighters had entered the Old City from the southeast.\n")
     got = {(c.party, _side(c)) for c in _claims(text)[1]}
     assert got == {("US-led coalition", "east"), ("SDF", "east")}
+
+
+def test_the_city_is_never_the_dateline_and_a_drafted_report_always_classifies():
+    from geomap.incidents import claims_frame
+
+    text = ("SDF says government forces shelled it east of Deir ez-Zor\n\nQAMISHLI, Syria (Reuters) - September "
+            "25, 2017\n\nThe Syrian Democratic Forces accused Syrian government forces on Monday of shelling "
+            "their positions in the town of al-Salihiyah, on the eastern bank of the Euphrates.\n\nA statement "
+            "from the SDF said the shells were fired from the western bank of the river near the city.\n")
+    ex, claims = _claims(text)
+    assert [c.where for c in claims][-1] == "from the western bank of the Euphrates near Deir ez-Zor"
+    frame = claims_frame(list(ex.incidents))   # read together, every drafted reading still reads
+    assert len(frame) == len(claims)
