@@ -332,12 +332,20 @@ def _role_institution(role: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
+def _institution(phrase: str) -> tuple:
+    """(the body a source phrase names, its head word): "the army" -> ("the army", "army"); a
+    speaker and role, "Igor Konashenkov, a ministry spokesman" -> the role's ("a ministry
+    spokesman", "ministry")."""
+    body = _role_institution(phrase.rsplit(", ", 1)[1]) if ", " in phrase else phrase
+    m = INSTITUTION.match(body)
+    head = (body[:m.start("role")] if m and m.group("role") else body).lower().split()[-1]
+    return body, re.sub(r"['’]s$", "", head)
+
+
 def _named_before(phrase: str, out: list) -> Optional[tuple]:
     """(phrase, party, "institution") when an earlier source's name holds this institution's word
     (a speaker and role, "Igor Konashenkov, a ministry spokesman": the role's)."""
-    body = _role_institution(phrase.rsplit(", ", 1)[1]) if ", " in phrase else phrase
-    m = INSTITUTION.match(body)
-    head = re.sub(r"['’]s$", "", (body[:m.start("role")] if m and m.group("role") else body).lower().split()[-1])
+    body, head = _institution(phrase)
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
             return phrase, o.party, "institution"
@@ -353,9 +361,7 @@ def _named_before(phrase: str, out: list) -> Optional[tuple]:
 def _named_in(sent: str, phrase: str) -> Optional[tuple]:
     """(phrase, party, "institution") when the sentence names this institution with its state
     elsewhere ("The Syrian army ... captured ..., the army said"), or None."""
-    body = _role_institution(phrase.rsplit(", ", 1)[1]) if ", " in phrase else phrase
-    m = INSTITUTION.match(body)
-    head = (body[:m.start("role")] if m and m.group("role") else body).lower().split()[-1]
+    body, head = _institution(phrase)
     for named in re.finditer(rf"((?:[\w'’.-]+\s+){{1,3}}){re.escape(head)}\b", sent, re.I):
         party = party_of(named.group(0))
         if party and named.group(0).strip().lower() != body.strip().lower():

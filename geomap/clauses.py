@@ -224,8 +224,6 @@ class ClauseReader(RiverSides):
     def opposite(self, m, t):
         """"across the river from Abu Kamal", "on the opposite bank from Mayadin": the bank of the
         river facing the place's own, near the place."""
-        from shapely import Point as _Point
-
         words = (m["river"] or m["river2"] or "").strip()
         named = words and not re.fullmatch(r"(?:the\s+)?river", words, re.I)
         if named and getattr(self.gaz.resolve(words, kind="river").place, "kind", None) not in ("river", "lake"):
@@ -233,7 +231,7 @@ class ClauseReader(RiverSides):
         p = self.place(m["place"])
         ln = self._river_by(p, words if named else None)
         left, right = ln.sides
-        here = _Point(*p.point)
+        here = Point(*p.point)
         if not (left.contains(here) or right.contains(here)):
             raise ExpressionError(self.expression, t, claim=self.claim_id,
                                   reason=f"{p.name} is on neither side of the {ln.name}: no bank faces it")
@@ -245,13 +243,11 @@ class ClauseReader(RiverSides):
 
     def _river_by(self, p, river_words):
         """The line of the river named (``None`` or "the river": the line nearest ``p``)."""
-        from shapely import Point as _Point
-
         from .lines import builtin_lines
 
         if river_words:
             return self.line_for(self.place(river_words, kind="river"))
-        here = _Point(*p.point)
+        here = Point(*p.point)
         lines = list(self.lines or builtin_lines())
         ln = min(lines, key=lambda x: x.geometry.distance(here)) if lines else None
         at = ln.geometry.interpolate(ln.geometry.project(here)) if ln is not None else None

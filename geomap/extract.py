@@ -39,9 +39,10 @@ from .mentions import find_mentions
 from .parties import kin, party_of
 from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
                       cue_start, elsewhere, is_cue, shared_relation)
+from .references import ROAD, THE_BANK, THE_RIVER, references, spelled_out
 from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
                             report_meta)
-from .restated import drop_restated
+from .restated import Said, drop_restated
 from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
@@ -115,7 +116,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = find_mentions(text, gazetteer=gaz)
-    places = sorted(mentions + _references(text, mentions), key=lambda m: m.start)
+    places = sorted(mentions + references(text, mentions), key=lambda m: m.start)
     theatre = _theatre(mentions)
     said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre))
     statements = [s for s in own_voice(said, text, meta, voice=voice) if s.party]
@@ -126,8 +127,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
         (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     # (a claim dated the report's day may be undated: its sentence named no day)
-    keep = drop_restated([(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date,
-                           _precision(d.where, gaz), d.places) for d in drafts], gaz)
+    keep = drop_restated([Said(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date,
+                               _precision(d.where, gaz), d.places) for d in drafts], gaz)
     drafts = [d for d, k in zip(drafts, keep) if k]
     from .claim_fields import citation
 
@@ -201,7 +202,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]) \
                 and not ACTED_ON.match(text, m.end):
             continue  # named, but not as where something happened ("the capital of Raqqa")
-        if _ROAD.match(text, m.end):
+        if ROAD.match(text, m.end):
             continue  # "the Tabqa road": somewhere along a road named after the place, not at it
         if SPEAKER_AFTER.match(text, m.end) or (SPEAKER_LEADS[0].fullmatch(text, st.start, m.start)
                                                  and SPEAKER_LEADS[1].match(text, m.end, st.end)):
@@ -210,7 +211,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
             continue  # where people fled from, a goal not reached, a speaker's description
         end = chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())   # the report's words ("location")
-        spelled = _spelled(text, start, end, inside, m)   # ... with "the city" spelled as its place
+        spelled = spelled_out(text, start, end, inside, m)   # ... with "the city" spelled as its place
         if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]) and not (
                 theatre and m.place.country_code != theatre and _IN_COUNTRY.search(text, st.start, m.start)):
             continue  # a country named as an actor or as the whole theatre ("in Syria"), not "landed in Iraq"
@@ -252,83 +253,6 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         out.append(_Draft(party, speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
     return out
-
-
-_THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text case-blind costs more
-#: "the eastern bank" with no river after it: a bank of the river named last ("the West Bank",
-#: capitalised, is a place of its own).
-_THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
-#: A road named after a place ("the Tabqa road", "the Raqqa-Deir ez-Zor highway").
-_ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
-
-
-#: A reference to a settlement named before, as :data:`_REFERENCE` finds it ("the village").
-_THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:[Oo]ld )?(?:village|town|[Cc]ity)")
-
-
-def _references(text: str, mentions: list) -> list:
-    """"the river" or "the eastern bank" after a river was named, "the village" after a settlement
-    was: that place (for drafting claims; such a reference is no mention of its own in the report's
-    list of places)."""
-    from bisect import bisect_right
-    from dataclasses import replace
-
-    named = {kind: [m for m in mentions if m.place is not None and m.place.kind == kind
-                    and not _ROAD.match(text, m.end) and not _on_dateline(text, m)]
-             for kind in ("river", "populated_place")}
-    if not any(named.values()):
-        return []
-    out = []
-    starts = [m.start for m in mentions]   # mentions are in order and do not overlap
-    ends = {kind: [m.end for m in ms] for kind, ms in named.items()}
-    for ref in _REFERENCE.finditer(text):
-        at = ref.start() - 1   # the match starts after its "T"/"t" (see _REFERENCE)
-        kind = "populated_place" if ref.group("settlement") else "river"
-        before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
-        within = bisect_right(starts, at) - 1
-        if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
-            if (ref.group("settlement") or "").lower() in ("city", "town"):
-                before = _last_town(named[kind], before)
-            out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
-    return out
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _on_dateline(text: str, m) -> bool:
-    """Whether a place opens the report's date line ("QAMISHLI, Syria (Reuters) - September 25,
-    2017"): where the reporter filed from, never what "the city" of the story refers to."""
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
-    line = text[start:end if end >= 0 else len(text)]
-    return not text[start:m.start].strip(" *_#") and len(line) <= 120 and _YEAR.search(line) is not None
-
-
-def _spelled(text: str, start: int, end: int, inside: list, m) -> str:
-    """The words ``text[start:end]`` with each "the city" / "the village" in them spelled as
-    the place it refers to ("Marrat, 8 km north-east of the city": of Deir ez-Zor)."""
-    out, at = [], start
-    for x in inside:
-        if x is not m and start <= x.start and x.end <= end and x.place is not None \
-                and _THE_SETTLEMENT_WORD.fullmatch(x.text):
-            out += [text[at:x.start], x.place.name]
-            at = x.end
-    return " ".join("".join(out + [text[at:end]]).split())
-
-
-def _last_town(named: list, before: int) -> int:
-    """The index of the settlement "the city" or "the town" refers to: the last one named that has
-    a recorded population (a village named since is no city: "Marrat, 8 km north-east of the
-    city"), else the last one named."""
-    return next((k for k in range(before, -1, -1) if named[k].place.population), before)
-
-
-#: The three references in one scan, from the literal "he " on (a pattern that opens on literal
-#: text is searched for that text first: a tenth of the time of one opening on a word boundary).
-_REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
-                        # ("the Old City": the old city of the town named last)
-                        r"(?:[Oo]ld\s+)?(?P<settlement>village|town|[Cc]ity)\b(?!\s+(?:of|called|named)\b))")
 
 
 _ACROSS = re.compile(r"(?:across|cross(?:es|ed|ing)?)\s+(?:over\s+)?(?:the\s+)?", re.I)
@@ -386,13 +310,13 @@ def _line_named(place):
 def _reading(phrase, m, mentions, gaz) -> tuple:
     """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
     rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"
-              and not (_THE_RIVER.fullmatch(x.text) or _THE_BANK.fullmatch(x.text))]   # as named
+              and not (THE_RIVER.fullmatch(x.text) or THE_BANK.fullmatch(x.text))]   # as named
     words = _pinned(phrase, m, gaz)
     if is_arabic(words):
         words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
     if rivers:
-        words = _THE_RIVER.sub(f"the {rivers[-1].text}", words)
-        words = _THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
+        words = THE_RIVER.sub(f"the {rivers[-1].text}", words)
+        words = THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
     goal = _TOWARD.search(words)
     if goal and re.search(r"[A-Z\u0600-\u06FF]", words[:goal.start()]):   # a place named before the heading
         # "advanced 20 km south-east of al-Mayadin toward Abu Kamal": where it is, not where it heads.
@@ -427,7 +351,7 @@ def _pinned(phrase: str, m, gaz) -> str:
     decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
     from .relations import clauses_of
 
-    if _THE_RIVER.fullmatch(m.text) or _THE_BANK.fullmatch(m.text):
+    if THE_RIVER.fullmatch(m.text) or THE_BANK.fullmatch(m.text):
         return phrase  # "the river": read as the river last named (see _reading)
     alone = gaz.resolve(m.text)
     if alone.place is not None and alone.place.id == m.place.id:

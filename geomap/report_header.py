@@ -22,7 +22,7 @@ import re
 from typing import Optional
 
 __all__ = ["report_meta", "report_header", "claim_date", "home_party", "capital_party", "headline_end", "own_voice",
-           "MONTH_WORD"]
+           "is_date_line", "MONTH_WORD"]
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()
 _MONTHS = {m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)}
@@ -108,6 +108,16 @@ def _head_lines(text: str, n: int = 12) -> list:
 
 #: Every full date has its year: a line or sentence without four digits is passed over at once.
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")   # (not "\d{4}": written out, it is searched three times faster)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line carries a full date, as a report's date line does ("QAMISHLI, Syria
+    (Reuters) - September 25, 2017", "دير الزور، سانا، 25 أيلول 2017").
+
+    >>> is_date_line("BEIRUT (AFP) - October 12, 2017"), is_date_line("Jets struck Hajin in 2017")
+    (True, False)
+    """
+    return _full_date(line) is not None
 
 
 def _date_patterns(s: str) -> list:

@@ -9,21 +9,22 @@ denials, on the same day or either undated), and is larger, is that claim told a
 drafted. Another speaker of the party ("state media", then "State television") speaks for itself.
 
 >>> from geomap.gazetteer import Gazetteer
->>> kept = drop_restated([("SOHR", "the Observatory", "near the town of al-Ashara", False, None),
-...                       ("SOHR", "the Observatory", "south-east of al-Mayadin", False, None)],
-...                      Gazetteer.default())
+>>> kept = drop_restated([Said("SOHR", "the Observatory", "near the town of al-Ashara"),
+...                       Said("SOHR", "the Observatory", "south-east of al-Mayadin")], Gazetteer.default())
 >>> kept
 [True, False]
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Optional
 
 from .errors import GeomapError
 
-__all__ = ["drop_restated"]
+__all__ = ["Said", "drop_restated"]
 
 #: How much of the precise claim's area may lie outside the vaguer one (edges of buffers differ).
 _SLACK = 0.02
@@ -31,17 +32,32 @@ _SLACK = 0.02
 _LARGER = 1.5
 
 
+@dataclass(frozen=True)
+class Said:
+    """What a drafted claim says, as far as telling a place again goes.
+
+    ``date`` None: no day stated (any day). ``precision``: the finest precision code of the reading
+    (:func:`geomap.relations.reading_precision`) and ``places`` the ids of the places it names:
+    when known, only a coarser reading, or one of the same place, is tested for holding another
+    (a finer one cannot), so that areas are built only for the pairs that may.
+    """
+
+    party: str
+    speaker: str
+    where: str
+    denial: bool = False
+    date: Optional[dt.date] = None
+    precision: Optional[int] = None
+    places: tuple = ()
+
+
 def drop_restated(drafts: list, gazetteer) -> list:
     """Which drafts to keep: False for a claim whose area holds a smaller claim of the same
-    party, speaker and kind (assertion or denial) on the same day (a date None: not stated, any day).
+    party, speaker and kind (assertion or denial) on the same day.
 
     Parameters
     ----------
-    drafts : list of (party, speaker, where, denial, date[, precision, place ids])
-        ``precision``: the finest precision code of the reading (see
-        :func:`geomap.relations.reading_precision`), and the ids of the places it names: when
-        given, only a coarser reading, or one of the same place, is tested for holding another
-        (a finer one cannot; the areas are built only for the pairs that may).
+    drafts : list of Said
     gazetteer : Gazetteer
 
     Returns
@@ -50,19 +66,19 @@ def drop_restated(drafts: list, gazetteer) -> list:
     """
     groups = defaultdict(list)
     for i, d in enumerate(drafts):
-        groups[(d[0], d[1], d[3])].append(i)
+        groups[(d.party, d.speaker, d.denial)].append(i)
     keep = [True] * len(drafts)
     areas: dict = {}
 
     def area(i):
         if i not in areas:
-            areas[i] = _area(drafts[i][2], gazetteer)
+            areas[i] = _area(drafts[i].where, gazetteer)
         return areas[i]
 
     for members in groups.values():
         for i in members:
             for j in members:
-                if i == j or not keep[j] or not _same_day(drafts[i][4], drafts[j][4]) \
+                if i == j or not keep[j] or not _same_day(drafts[i].date, drafts[j].date) \
                         or not _may_hold(drafts[i], drafts[j]):
                     continue
                 a, b = area(i), area(j)
@@ -73,11 +89,11 @@ def drop_restated(drafts: list, gazetteer) -> list:
     return keep
 
 
-def _may_hold(a: tuple, b: tuple) -> bool:
+def _may_hold(a: Said, b: Said) -> bool:
     """Whether reading ``a`` may hold reading ``b``: coarser, or of the same place (unknown: may)."""
-    if len(a) < 7 or len(b) < 7 or a[5] is None or b[5] is None:
+    if a.precision is None or b.precision is None:
         return True
-    return a[5] > b[5] or bool(set(a[6]) & set(b[6]))
+    return a.precision > b.precision or bool(set(a.places) & set(b.places))
 
 
 def _same_day(a, b) -> bool:

@@ -1,0 +1,93 @@
+"""References to places a report named before: "the river", "the eastern bank", "the village",
+"the city", "the Old City" (for drafting claims; a reference is no mention of its own in the
+report's list of places), and the words around a name that say it is not the place itself (a road
+named after it).
+
+>>> from geomap.mentions import find_mentions
+>>> text = "Jets struck Mayadin. The village was hit again near the river."
+>>> [r.text for r in references(text, find_mentions(text))]
+['The village']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .report_header import is_date_line
+
+__all__ = ["references", "spelled_out", "THE_RIVER", "THE_BANK", "THE_SETTLEMENT_WORD", "ROAD"]
+
+THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text case-blind costs more
+#: "the eastern bank" with no river after it: a bank of the river named last ("the West Bank",
+#: capitalised, is a place of its own).
+THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
+#: A road named after a place ("the Tabqa road", "the Raqqa-Deir ez-Zor highway").
+ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
+
+
+#: A reference to a settlement named before, as :data:`_REFERENCE` finds it ("the village").
+THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:[Oo]ld )?(?:village|town|[Cc]ity)")
+
+
+def references(text: str, mentions: list) -> list:
+    """"the river" or "the eastern bank" after a river was named, "the village" after a settlement
+    was: that place (for drafting claims; such a reference is no mention of its own in the report's
+    list of places)."""
+    from bisect import bisect_right
+    from dataclasses import replace
+
+    named = {kind: [m for m in mentions if m.place is not None and m.place.kind == kind
+                    and not ROAD.match(text, m.end) and not _on_dateline(text, m)]
+             for kind in ("river", "populated_place")}
+    if not any(named.values()):
+        return []
+    out = []
+    starts = [m.start for m in mentions]   # mentions are in order and do not overlap
+    ends = {kind: [m.end for m in ms] for kind, ms in named.items()}
+    for ref in _REFERENCE.finditer(text):
+        at = ref.start() - 1   # the match starts after its "T"/"t" (see _REFERENCE)
+        kind = "populated_place" if ref.group("settlement") else "river"
+        before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
+        within = bisect_right(starts, at) - 1
+        if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
+            if (ref.group("settlement") or "").lower() in ("city", "town"):
+                before = _last_town(named[kind], before)
+            out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
+    return out
+
+
+def _on_dateline(text: str, m) -> bool:
+    """Whether a place opens the report's date line ("QAMISHLI, Syria (Reuters) - September 25,
+    2017"): where the reporter filed from, never what "the city" of the story refers to."""
+    start = text.rfind("\n", 0, m.start) + 1
+    if text[start:m.start].strip(" *_#"):
+        return False
+    end = text.find("\n", m.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line) <= 120 and is_date_line(line)
+
+
+def spelled_out(text: str, start: int, end: int, inside: list, m) -> str:
+    """The words ``text[start:end]`` with each "the city" / "the village" in them spelled as
+    the place it refers to ("Marrat, 8 km north-east of the city": of Deir ez-Zor)."""
+    out, at = [], start
+    for x in inside:
+        if x is not m and start <= x.start and x.end <= end and x.place is not None \
+                and THE_SETTLEMENT_WORD.fullmatch(x.text):
+            out += [text[at:x.start], x.place.name]
+            at = x.end
+    return " ".join("".join(out + [text[at:end]]).split())
+
+
+def _last_town(named: list, before: int) -> int:
+    """The index of the settlement "the city" or "the town" refers to: the last one named that has
+    a recorded population (a village named since is no city: "Marrat, 8 km north-east of the
+    city"), else the last one named."""
+    return next((k for k in range(before, -1, -1) if named[k].place.population), before)
+
+
+#: The three references in one scan, from the literal "he " on (a pattern that opens on literal
+#: text is searched for that text first: a tenth of the time of one opening on a word boundary).
+_REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
+                        # ("the Old City": the old city of the town named last)
+                        r"(?:[Oo]ld\s+)?(?P<settlement>village|town|[Cc]ity)\b(?!\s+(?:of|called|named)\b))")
