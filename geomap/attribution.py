@@ -260,7 +260,11 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
         # The source named again by what it is: the last one named, or else an organisation of its own.
         if last is not None:   # one described with the same words before ("The military spokesman")
             return _described_before(sent, out) or (last[0], last[1], "pronoun")
-        found = (found[0], found[1], "organisation") if found[1] else None
+        if found[1]:
+            found = (found[0], found[1], "organisation")
+        else:   # "X pushed into Raqqa, a spokesman said": a spokesman of the forces the sentence is about
+            party = nearest_party(sent, 0) if re.match(r"an?\s", found[0], re.I) else None
+            found = (found[0], party, "forces source") if party else None
     if found is not None and found[2] == "forces source":
         # "a military source told Al-Masdar": the outlet's state's; else the forces the sentence is
         # about, named first ("The Syrian Arab Army ... liberated ..., a military source said").

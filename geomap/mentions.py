@@ -45,6 +45,10 @@ _ORG_AFTER = frozenset("""television tv channel news agency council brigade brig
 regiment battalion front forces army operations room media center centre network times post radio
 newspaper university airlines airways club committee ministry police military command group
 movement party office observatory institute governor province's""".split())
+#: Weapons after a name that make it the weapon's model ("Apache helicopters", "Tomahawk
+#: missiles"); plural only, as "the Shayrat missile strike" is a strike on Shayrat.
+_WEAPON_AFTER = frozenset("""helicopters gunships missiles rockets drones bombers tanks howitzers
+launchers""".split())
 #: Verbs that make a place stand for its government ("Damascus stated").
 _SPEECH = frozenset("""said says stated states claimed claims announced announces reported reports
 warned warns accused accuses denied denies insisted insists confirmed confirms added told urged
@@ -355,7 +359,8 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
         if len(phrase) >= 3 and _known(gaz, phrase, exact=phrase.isupper()):
             best = (i + n, last_end, n, start)
             break
-        if proclitic and _known(gaz, phrase[1:]) and _after_proclitic(gaz, phrase[1:]):
+        if proclitic and _known(gaz, phrase[1:]) and (
+                _after_proclitic(gaz, phrase[1:]) or _coordinated(text, toks, i, gaz)):
             best = (i + n, last_end, n, start + 1)
             break
     if best is None:
@@ -392,6 +397,15 @@ def _after_proclitic(gaz, rest: str) -> bool:
     return place is not None and bool(place.population)
 
 
+def _coordinated(text, toks, i, gaz) -> bool:
+    """A name joined by "و" (and) to the name before it ("قريتي حطلة ومراط", the villages of
+    Hatla and Marrat): a place like the first."""
+    if toks[i][0][0] != "و" or i == 0 or _BREAK.search(text, toks[i - 1][2], toks[i][1]):
+        return False
+    first = i - 2 if i > 1 and not _BREAK.search(text, toks[i - 2][2], toks[i - 1][1]) else i - 1
+    return any(_known(gaz, text[toks[k][1]:toks[i - 1][2]]) for k in range(first, i))
+
+
 def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
     if _NUMBERED_SOURCE.match(text, end):
         return True  # "Deir Ezzor 24 said": an outlet named after the place, speaking
@@ -401,6 +415,8 @@ def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
         nxt = toks[j][0]
         if nxt.lower() in _ORG_AFTER and not text[end:toks[j][1]].strip():
             return True  # "Al-Mayadeen television", not "Raqqa 24 times"
+        if nxt.lower() in _WEAPON_AFTER and not text[end:toks[j][1]].strip():
+            return True  # "Apache helicopters"
         if caps[j] and not _BREAK.search(text[end:toks[j][1]]):
             return True  # "Syria Media Center", "Raqqa Internal Security Forces"
     if i > 0:

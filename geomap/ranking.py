@@ -122,6 +122,12 @@ def rank(index, q, kind_hint, region, country, within, *, fuzzy: bool = False) -
             if i not in best or s > best[i].score:
                 best[i] = Candidate(p, s, spelled, how)
     cands = list(best.values())
+    if kind_hint and not named_after:
+        # The query names its kind ("the Euphrates river") and places of that kind bear the
+        # name: one of another kind (the Euphrates Dam) is no rival.
+        kinds = {kind_hint, *KIND_FAMILY.get(kind_hint, ())}
+        if any(c.place.kind in kinds for c in cands):
+            cands = [c for c in cands if c.place.kind in kinds]
     if within is not None and cands:
         import shapely
 

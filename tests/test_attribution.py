@@ -247,3 +247,12 @@ def test_a_place_said_to_be_something_is_no_speaker():
     said = attribute("The coalition said it struck targets near Raqqa. Hajin, said to be the last IS stronghold, "
                      "was also hit.")
     assert said[1].party is None and said[1].speaker == ""
+
+
+def test_an_unnamed_spokesman_speaks_for_the_forces_the_sentence_is_about():
+    # Nobody has spoken before: "a spokesman" is the subject's, not its backer's.
+    said = attribute("U.S.-backed Syrian Democratic Forces pushed into the Mashlab district of Raqqa on "
+                     "Thursday, a spokesman said.")
+    assert (said[0].party, said[0].speaker) == ("SDF", "a spokesman")
+    # A sentence that names no party gives a spokesman no party.
+    assert attribute("Fighters pushed into Raqqa, a spokesman said.")[0].party is None

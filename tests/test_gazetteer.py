@@ -211,6 +211,12 @@ def test_every_record_is_well_formed(gaz):
     assert len(gaz) > 10000
 
 
+def test_a_kind_named_rules_out_places_of_other_kinds(gaz):
+    # "Euphrates Dam" is another name of the Tabqa Dam; "the Euphrates river" is not the dam.
+    assert [c.place.kind for c in gaz.candidates("the Euphrates river")] == ["river"]
+    assert gaz.candidates("Euphrates dam")[0].place.kind == "dam"
+
+
 def test_a_facility_of_no_known_name_is_at_the_settlement_it_is_named_after():
     # No airport is called Jafra: "Jafra airport" is by the village of Jafrah, not at the Jafra
     # oil field across the river; a facility that bears the name still wins.

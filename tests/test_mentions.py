@@ -33,3 +33,14 @@ def test_a_towns_name_written_as_a_present_tense_verb_is_the_verb():
     assert "تدمر" in [m.text for m in find_mentions("اشتباكات عنيفة بتدمر")]
     # ... and a town struck, then a time ("the planes shelled Palmyra yesterday").
     assert [m.text for m in find_mentions("قصفت الطائرات تدمر أمس")] == ["تدمر"]
+
+
+def test_a_name_joined_by_and_to_a_village_is_a_village_too():
+    # "the two villages of Hatla and Marrat": the proclitic "و" before a little-known village.
+    text = "سيطرت وحدات الجيش على قريتي حطلة ومراط شمال شرق مدينة دير الزور"
+    assert _names(text) == ["حطلة", "مراط", "دير الزور"]
+
+
+def test_a_weapon_named_after_a_place_is_no_place():
+    # "Apache" is spelled like a variant of Aleppo; before "helicopters" it is the helicopter.
+    assert _names("U.S. Apache helicopters supported the landing west of Raqqa.") == ["Raqqa"]
