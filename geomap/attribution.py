@@ -37,7 +37,7 @@ _VERB = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reporte
          r"recorded|rejected|rejects|dismissed|dismisses|disputed|disputes|"
          # the base forms of a statement in the first or third person plural ("we confirm", "officials say")
          r"say|confirm|deny|insist|warn|stress|affirm|assert|announce|accuse|stressed|affirmed|asserted)")
-_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
+_NP = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)(?:[\s-]+(?:[A-Z][\w.'’-]*|\([A-Z][\w.]{1,8}\)|\d{1,4}(?=\s)|of|for|the|and|de|al|el|is(?=\s+[A-Z]\w+\s+[A-Z])|[a-z]+'s|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
 _SUBJECT_VERB = re.compile(r"(?<![\w'’.-])" + _NP
@@ -423,7 +423,8 @@ _TITLE = re.compile(r"(?:\b(?:General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Ca
                     r"[Oo]fficial|[Aa]mbassador|President|Secretary|[Ss]ecretary|Mr|Mrs|Ms|Dr)\b\.?[\s-]*"
                     r"(?:[A-Z][a-z]*\.?[\s-]+){0,2})$")
 #: A dateline before the first sentence's subject ("BEIRUT - A U.S.-backed force says").
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{2,40}?(?:\s*\([\w .]{2,20}\))?\s+[-–—]+\s+")   # "WASHINGTON (AP) -"
+_DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z .'’]{2,40}?,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][A-Z .,'’]{2,40}?)"
+                       r"(?:\s*\([\w .]{2,20}\))?\s+[-–—]+\s+")   # "WASHINGTON (AP) -", "Aug 21 (Reuters) -"
 _POSSESSIVE = re.compile(r"['’]s$")   # "SANA's (reporter)"
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 

@@ -160,7 +160,8 @@ class ClauseReader(RiverSides):
     # -- one clause ------------------------------------------------------------
     def clause(self, text: str):
         """(geometry, point or None, precision) of one clause: the first pattern whose handler answers."""
-        t = _FILLER_LEAD.sub("", text.strip(" ,.;:")).strip()
+        t = _IN_THE_PART.sub(r"\g<dir> part of ", text.strip(" ,.;:"))   # "in the west of the city"
+        t = _FILLER_LEAD.sub("", t).strip()
         t = _FILLER_TAIL.sub("", t).strip()
         if not t:
             return None
@@ -331,8 +332,10 @@ class ClauseReader(RiverSides):
         river has no such part: left to other readings). A town's part is judged at its middle."""
         p = self.place(m["place"])
         words = [_dir_word(d) for d in (m["dir"], m["dir2"]) if d]
-        if p.kind in ("river", "lake") or any(w not in _BEARINGS for w in words):
+        if any(w not in _BEARINGS for w in words):
             return None
+        if p.kind in ("river", "lake"):   # "the eastern areas of the Euphrates": its side, if it has one
+            return self.side(m["dir"], m["place"], bank=False) if not m["dir2"] else None
         area, _ = self.extent(p)
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
         self.parts.append(f"{' and '.join(words)} part{'s' if len(words) > 1 else ''} of {p.name}{kind}")
@@ -361,7 +364,8 @@ class ClauseReader(RiverSides):
             return self.shape(self.gaz.buffered, p, self.d.valley_km if p.kind == "river" else 1.0), None, 5
         self.parts.append(f"{p.name} ({p.precision_m / 1000:g} km)")
         self.disc_km = max(p.precision_m / 1000.0, 0.1) if pt is not None and area.geom_type == "Polygon" else None
-        return area, pt, 1
+        # A dam spans its river: judged by its area, as "near" one is, not by the point on one bank.
+        return area, pt if p.kind != "dam" else None, 1
 
     def offset_from(self, km: float, direction: str, place_words: str):
         from shapely import Point
@@ -454,6 +458,9 @@ _POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<p
                               r"(?:outskirts|suburbs|countryside|parts?|areas?|sides?|banks?|shores?|edges?|"
                               r"periphery|environs|desert|old\s+city|"
                               r"rural\s+areas?|air\s*space|skies))$", re.I)
+#: "in the west of Raqqa" is the west of the city itself, where "west of Raqqa" is outside it.
+_IN_THE_PART = re.compile(rf"^(?:(?:which|that)\s+(?:is|lies)\s+)?(?:in|inside|within)\s+the\s+(?:far\s+)?"
+                          rf"(?P<dir>{_DIR})\s+of\s+(?=\S)", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
     (_p(rf"(?P<n>{_NUM})\s*{_UNIT}\s+"

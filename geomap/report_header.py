@@ -51,7 +51,7 @@ _RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
 _BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
-_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
+_DATELINE = re.compile(r"^[A-Z][\w'’ .,-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")   # "BEIRUT, Aug 21 (Reuters) -"
 
 
 def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
@@ -72,10 +72,12 @@ def report_meta(text: str, date: Optional[dt.date] = None) -> dict:
             found = next(filter(None, (rx.search(ln) for rx, _ in _date_patterns(ln))), None)
             if found:
                 meta["outlet"] = ln[:found.start()].strip(" ,،–—-")
-    m = _DATELINE.match(lines[0]) if lines else None
-    if m and not meta["outlet"]:
-        meta["outlet"] = m.group(1)
-        meta["title"] = ""  # the first line is the story's first sentence, not a headline
+    for i, ln in enumerate(lines[:3]):
+        m = _DATELINE.match(ln)
+        if m and not meta["outlet"]:   # a wire dateline without a year ("BEIRUT, Aug 21 (Reuters) -")
+            meta["outlet"] = m.group(1)
+            if i == 0:
+                meta["title"] = ""  # the first line is the story's first sentence, not a headline
     return meta
 
 

@@ -256,3 +256,12 @@ def test_an_unnamed_spokesman_speaks_for_the_forces_the_sentence_is_about():
     assert (said[0].party, said[0].speaker) == ("SDF", "a spokesman")
     # A sentence that names no party gives a spokesman no party.
     assert attribute("Fighters pushed into Raqqa, a spokesman said.")[0].party is None
+
+
+def test_a_group_named_with_is_and_a_dateline_without_year_are_read_whole():
+    text = ("BEIRUT, Aug 21 (Reuters) - The U.S.-led coalition said it found no evidence of civilian deaths. "
+            "Raqqa is Being Slaughtered Silently, an activist group, said 42 civilians were killed.")
+    said = attribute(text)
+    assert [(s.party, s.speaker) for s in said] == [
+        ("US-led coalition", "The U.S.-led coalition"),
+        ("Raqqa is Being Slaughtered Silently", "Raqqa is Being Slaughtered Silently")]

@@ -288,9 +288,11 @@ def test_near_a_dam_across_the_line_is_judged_by_its_area_not_its_point():
     from geomap.verdicts import verdict_table
 
     inc = Incident("t", claims=(Claim("a", incident_id="t", party="SDF", location="near the Tishreen dam"),
-                                Claim("b", incident_id="t", party="SDF", location="near Sarrin")))
+                                Claim("b", incident_id="t", party="SDF", location="near Sarrin"),
+                                Claim("c", incident_id="t", party="SDF", location="the Tabqa dam")))
     table = verdict_table(claims_frame([inc]), lines=["euphrates"])
-    assert dict(zip(table["claim_id"], table["side"])) == {"a": "straddles", "b": "east"}
+    # The dam itself, as near it: its point lies on one bank, the dam on both.
+    assert dict(zip(table["claim_id"], table["side"])) == {"a": "straddles", "b": "east", "c": "straddles"}
 
 
 def test_a_towns_compass_parts_are_judged_at_their_middle_and_two_directions_join():
@@ -302,3 +304,12 @@ def test_a_towns_compass_parts_are_judged_at_their_middle_and_two_directions_joi
     assert both.geometry.area == pytest.approx(north.geometry.union(east.geometry).area, rel=1e-6)
     # A province's part is an area, judged as one.
     assert claim_geometry("eastern part of Raqqa province").point is None
+
+
+def test_in_the_west_of_a_town_is_its_western_part_not_beyond_it():
+    inside = claim_geometry("in the west of the city of Raqqa")
+    assert inside.parts == ("west part of Ar Raqqah",)
+    outside = claim_geometry("west of Raqqa")
+    assert outside.parts[0].startswith("west of Ar Raqqah") and outside.geometry.area > 10 * inside.geometry.area
+    # A river has no western part: "in the east of the Euphrates" is its east side.
+    assert claim_geometry("in the east of the Euphrates").parts == ("east side of the Euphrates",)

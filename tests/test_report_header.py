@@ -28,6 +28,12 @@ def test_a_wire_dateline_names_the_outlet_and_no_headline():
     assert meta["outlet"] == "Reuters" and meta["title"] == "" and meta["date"] == dt.date(2017, 9, 25)
 
 
+def test_a_wire_dateline_without_a_year_names_the_outlet_and_no_date():
+    meta = report_meta("Coalition denies hitting civilians\n\nBEIRUT, Aug 21 (Reuters) - The coalition said ...\n")
+    assert meta["outlet"] == "Reuters" and meta["title"] == "Coalition denies hitting civilians"
+    assert meta["date"] is None
+
+
 def test_a_transcript_has_turns_and_a_lone_label_is_no_transcript():
     from geomap.report_header import transcript_turns
 

@@ -67,6 +67,11 @@ def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent
     if not any(ex.incidents for ex in extractions):
         raise click.ClickException("no claim about a place was found in "
                                    f"{', '.join(reports)} (try --mentions to see the places named)")
+    for ex in extractions:
+        if ex.date is None and ex.incidents:
+            click.echo(f"geomap: warning: {ex.source}: no full date (with its year) in the report's first "
+                       "lines, so its claims are undated and 'on Monday' is not resolved; give the "
+                       "report's date with --date YYYY-MM-DD", err=True)
     text = drafts_yaml(extractions)
     if output:
         atomic_write(output, text)

@@ -59,3 +59,13 @@ def test_bad_date_and_empty_reports_are_clean_errors(runner, cli, tmp_path):
     empty = runner.invoke(cli, ["extract", str(report)])
     assert empty.exit_code != 0 and "no claim about a place" in empty.output
     assert "Traceback" not in empty.output + bad.output
+
+
+def test_an_undated_report_is_drafted_with_a_warning_that_names_the_fix(runner, cli, tmp_path):
+    report = _report(tmp_path, "Jets strike Mayadin\n\nBEIRUT, Aug 21 (Reuters) - Russia's Defence Ministry said "
+                               "its jets struck near Mayadin on Monday.\n")
+    result = runner.invoke(cli, ["extract", str(report)])
+    assert result.exit_code == 0 and "no full date" in result.stderr and "--date" in result.stderr
+    dated = runner.invoke(cli, ["extract", str(report), "--date", "2017-08-21"])
+    assert "no full date" not in dated.stderr
+    assert yaml.safe_load(dated.stdout)["incidents"][0]["claims"][0]["date"] == "2017-08-21"
