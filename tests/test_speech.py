@@ -1,0 +1,32 @@
+"""A sentence's own source, read alone (no earlier sources to tie it to)."""
+
+import pytest
+
+from geomap.speech import embedded_source, sentence_source
+
+
+@pytest.mark.parametrize("sentence, speaker, party", [
+    ("According to the Syrian Observatory for Human Rights, jets struck Hajin.",
+     "the Syrian Observatory for Human Rights", "SOHR"),
+    ("The strike was confirmed by an official press statement from Operation Inherent Resolve.",
+     "an official press statement from Operation Inherent Resolve", "US-led coalition"),
+    ("Damien Pickart, a spokesman for U.S. Air Forces Central Command, said the jets turned back.",
+     "Damien Pickart", "US-led coalition"),
+    ('"We stayed west of the river," said the Russian Defence Ministry.', "the Russian Defence Ministry",
+     "Russian MoD"),
+])
+def test_the_patterns_of_reported_speech_name_speaker_and_party(sentence, speaker, party):
+    found = sentence_source(sentence, {})
+    assert found is not None and found[:2] == (speaker, party)
+
+
+def test_a_sentence_without_a_source_has_none_and_a_verb_after_its_subject_clause_is_not_its_own():
+    assert sentence_source("Jets struck Hajin on Monday.", {}) is None
+    # "said the Russian jets had flown": the jets are what was said, not who said it.
+    assert sentence_source("The coalition said the Russian jets had flown east.", {})[1] == "US-led coalition"
+
+
+def test_a_second_statement_inside_a_sentence_is_its_own_speakers():
+    sent = "The US said jets flew, after Russia declared that they were near Mayadin."
+    assert embedded_source(sent, sent.index("Mayadin"), "US-led coalition") == ("Russia", "Russia")
+    assert embedded_source(sent, sent.index("jets"), "US-led coalition") is None
