@@ -14,45 +14,16 @@ from typing import Optional
 
 from shapely.geometry import GeometryCollection, Point
 
+from .clause_words import (DIR, FILLER_LEAD, FILLER_TAIL, HALF_EARTH_KM, IN_THE_PART, JUDGED_AT, LINE_WORDS,
+                           NUM, POSSESSIVE_PART, PROVINCE_WORDS, SPOTS, UNIT, UNIT_PRECISION, UNIT_WORDS,
+                           UNITS, number)
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
-from .geodesy import buffer_km, compass_part, disc, haversine_km, offset, sector
-from .river_sides import _BEARINGS, RiverSides, _bank, _dir_word
+from .geodesy import buffer_km, compass_part, disc, offset, sector
+from .river_sides import _BEARINGS, RiverSides, _dir_word
 
 __all__ = ["ClauseChecker", "ClauseReader"]
-
-_DIR = (r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|"
-        r"west(?:ern)?|left|right")
-#: Numbers as reports write them: digits, or a word ("five miles east of ...").
-_NUMBER_WORDS = {w: float(k) for k, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "a hundred": 100.0})
-_NUM = r"\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-#: A unit of distance as a clause pattern writes it (:data:`_UNITS` its length in km).
-_UNIT = r"(?P<u>km|kilomet(?:er|re)s?|mi(?:les?)?|nm|nautical miles|m|met(?:er|re)s)"
-_UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0,
-          "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nm": 1.852, "nautical miles": 1.852,
-          "m": 0.001, "meters": 0.001, "metres": 0.001}
-
-_FILLER_LEAD = re.compile(
-    r"^(?:(?:which|that)\s+(?:is|was|lies|sits)\s+|(?:it\s+)?(?:is|was)\s+|located\s+|"
-    r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
-    r"within|across|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
-    r"(?:centre|center|heart|middle|old\s+city)\s+of\s+|"       # "the centre of Raqqa": the place itself
-    r"(?:area|region|environs)\s+of\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|settlement)\s+of\b)|"
-    r"a\s+(?:point|position|location|spot)\s+)+",
-    re.I,
-)
-#: Kinds of place that are spots, not areas: "near" one is judged at it.
-_SPOTS = frozenset({"populated_place", "air_base", "airport", "dam", "oil_field", "facility"})
-#: Spots a claim near them is judged at; not a dam, which spans its river: near one is either bank
-#: ("near the Tishreen dam on the Euphrates" reaches across, whichever bank its point fell on).
-_JUDGED_AT = _SPOTS - {"dam"}
-#: Half the Earth's circumference along the equator, km: no stated distance is longer.
-_HALF_EARTH_KM = 20037.5
-_FILLER_TAIL = re.compile(r"(?:\s+(?:area|region|vicinity|environs))+$", re.I)
 
 
 class ClauseReader(RiverSides):
@@ -89,7 +60,7 @@ class ClauseReader(RiverSides):
                       r"(?:of|called|named|known\s+as)\s+(?:the\s+)?", "", text, flags=re.I)
         text = re.sub(r"^\w+['’]s\s+(?=\S)", "", text)  # "Syria's Raqqa Province"
         # "the agreed-upon Euphrates River de-confliction line": the river the line follows.
-        text = _LINE_WORDS.sub(r"\g<name>", text)
+        text = LINE_WORDS.sub(r"\g<name>", text)
         if not text:
             raise ExpressionError(self.expression, words, claim=self.claim_id,
                                   reason="a place name is missing")
@@ -108,7 +79,7 @@ class ClauseReader(RiverSides):
                               f"({res.place.admin1 or res.place.country_code})" + (f" over {others}" if others else ""))
         p = res.place
         self.places.append(p)
-        if self.near is None and p.kind in _SPOTS:
+        if self.near is None and p.kind in SPOTS:
             self.near = p.point
         return p
 
@@ -116,7 +87,7 @@ class ClauseReader(RiverSides):
     def spot(p):
         """Where a claim near a place is judged: the place's point, when it is a spot (a town, an
         air base), not an area (a country, a province) whose centre says nothing, nor a dam."""
-        return Point(*p.point) if p.kind in _JUDGED_AT else None
+        return Point(*p.point) if p.kind in JUDGED_AT else None
 
     # -- geometry --------------------------------------------------------------
     def shape(self, build, *args):
@@ -136,36 +107,15 @@ class ClauseReader(RiverSides):
         so grown it is the disc ``km`` wider (geodesic, no projection); a polygon or line is buffered."""
         return self.shape(_grown, self.gaz, p, km)
 
-    def side(self, direction: str, place_words: str, *, bank: bool):
-        near, noted = self.near, len(self.notes)
-        p = self.place(place_words)
-        if p.kind not in ("river", "lake"):
-            # A bank is a river's: "the Euphrates" beside the Euphrates Dam is the river, when the
-            # name is a river's at all (context may have ranked the dam first).
-            river = next((c.place for c in self.resolutions[-1].candidates if c.place.kind == "river"), None)
-            if river is None:
-                return None
-            p = self.places[-1] = river
-            self.near = near   # the dam's point is no anchor of this claim
-            del self.notes[noted:]   # nor is its rivalry with the river a doubt: a bank is the river's
-        ln, label = self.side_label(p, direction)
-        area = ln.side_area(label)
-        what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
-        if bank:
-            area = self.shape(_bank, ln, label, area, self.d.bank_km)
-            what += f" (within {self.d.bank_km:g} km of it)"
-        self.parts.append(what)
-        return area, None, 5
-
     # -- one clause ------------------------------------------------------------
     def clause(self, text: str):
         """(geometry, point or None, precision) of one clause: the first pattern whose handler answers."""
-        t = _IN_THE_PART.sub(r"\g<dir> part of ", text.strip(" ,.;:"))   # "in the west of the city"
-        t = _FILLER_LEAD.sub("", t).strip()
-        t = _FILLER_TAIL.sub("", t).strip()
+        t = IN_THE_PART.sub(r"\g<dir> part of ", text.strip(" ,.;:"))   # "in the west of the city"
+        t = FILLER_LEAD.sub("", t).strip()
+        t = FILLER_TAIL.sub("", t).strip()
         if not t:
             return None
-        t = _POSSESSIVE_PART.sub(r"\g<part> of \g<place>", t)
+        t = POSSESSIVE_PART.sub(r"\g<part> of \g<place>", t)
         got = self.coordinates(t)
         if got is not None:
             return got
@@ -192,10 +142,10 @@ class ClauseReader(RiverSides):
         """The distance a clause states, km ("12 km", "five miles"); none beyond half the Earth's
         circumference."""
         unit = m["u"].lower()
-        unit = unit if unit in _UNITS else unit.rstrip("s")
+        unit = unit if unit in UNITS else unit.rstrip("s")
         n = m["n"].lower()
-        km = (_NUMBER_WORDS[n] if n in _NUMBER_WORDS else float(n)) * _UNITS[unit]
-        if km > _HALF_EARTH_KM:
+        km = number(n) * UNITS[unit]
+        if km > HALF_EARTH_KM:
             raise ExpressionError(self.expression, m.group(0), claim=self.claim_id,
                                   reason=f"{km:g} km is farther than any two places on Earth are apart")
         return km
@@ -213,51 +163,6 @@ class ClauseReader(RiverSides):
         self.parts.append(f"within {round(reach, 1):g} km of {p.name}")
         # No farther than "near": judged at the place, as "near" is; farther, the place is not the claim.
         return self.grown(p, reach), self.spot(p) if km <= self.d.near_km else None, 2
-
-    def bank(self, m, t):
-        """"the west bank of the Euphrates", "the eastern side of the river"."""
-        got = self.side(m["dir"], m["place"], bank=m["what"].lower() in ("bank", "shore"))
-        if got is None:
-            raise ExpressionError(self.expression, t, claim=self.claim_id,
-                                  reason=f"'{m['what']} of' needs a river or a line")
-        return got
-
-    def opposite(self, m, t):
-        """"across the river from Abu Kamal", "on the opposite bank from Mayadin": the bank of the
-        river facing the place's own, near the place."""
-        words = (m["river"] or m["river2"] or "").strip()
-        named = words and not re.fullmatch(r"(?:the\s+)?river", words, re.I)
-        if named and getattr(self.gaz.resolve(words, kind="river").place, "kind", None) not in ("river", "lake"):
-            return None   # "Raqqa from Abu Kamal": no river, so no bank facing
-        p = self.place(m["place"])
-        ln = self._river_by(p, words if named else None)
-        left, right = ln.sides
-        here = Point(*p.point)
-        if not (left.contains(here) or right.contains(here)):
-            raise ExpressionError(self.expression, t, claim=self.claim_id,
-                                  reason=f"{p.name} is on neither side of the {ln.name}: no bank faces it")
-        label = ln.right_label if left.contains(here) else ln.left_label
-        bank = self.shape(_bank, ln, label, ln.side_area(label), self.d.bank_km)
-        self.parts.append(f"{label} bank of the {ln.title.split('(')[0].strip()}, facing {p.name} "
-                          f"(within {self.d.near_km:g} km of it)")
-        return self.shape(bank.intersection, self.grown(p, self.d.near_km)), None, 2
-
-    def _river_by(self, p, river_words):
-        """The line of the river named (``None`` or "the river": the line nearest ``p``)."""
-        from .lines import builtin_lines
-
-        if river_words:
-            return self.line_for(self.place(river_words, kind="river"))
-        here = Point(*p.point)
-        lines = list(self.lines or builtin_lines())
-        ln = min(lines, key=lambda x: x.geometry.distance(here)) if lines else None
-        at = ln.geometry.interpolate(ln.geometry.project(here)) if ln is not None else None
-        # The facing bank is sought within near_km of the place: the river must run that near.
-        if at is None or haversine_km(here.x, here.y, at.x, at.y) > self.d.near_km:
-            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
-                                  reason=f"no river runs near {p.name}: name the river ('across the "
-                                         f"Euphrates from {p.name}')")
-        return ln
 
     def direction(self, m, t):
         """"west of the Euphrates" (a side of a line) or "south of Tabqa" (a sector)."""
@@ -299,13 +204,13 @@ class ClauseReader(RiverSides):
         p = self.place(m["place"], kind="admin1")
         p = self._district_of(p, noted) if p.kind == "populated_place" else p
         area, _ = self.extent(p)
-        desc = f"{p.name} {_UNIT_WORDS.get(p.kind, p.kind.replace('_', ' '))}"
+        desc = f"{p.name} {UNIT_WORDS.get(p.kind, p.kind.replace('_', ' '))}"
         mod = m["mod"] or m.groupdict().get("mod2")  # "southern Raqqa countryside", "Raqqa southern countryside"
         if mod and mod.lower() not in ("central", "rural"):
             area = self.shape(compass_part, area, _dir_word(mod))
             desc = f"{mod.lower()} part of {desc}"
         self.parts.append(desc)
-        return area, None, _UNIT_PRECISION.get(p.kind, 2)
+        return area, None, UNIT_PRECISION.get(p.kind, 2)
 
     def _district_of(self, town, noted: int):
         """A town's countryside ("al-Mayadeen countryside") is the district named after it that
@@ -317,14 +222,6 @@ class ClauseReader(RiverSides):
         self.places[-1] = unit = min(units, key=lambda u: len(u.pcode))   # the district before the subdistrict
         del self.notes[noted:]
         return unit
-
-    def compass_river(self, m, t):
-        """"East Euphrates", "the areas of West Euphrates": the river's side, as its users name it
-        (anything but a river is left to the other readings)."""
-        res = self.gaz.resolve(m["place"].strip(" ,.;:"), context=self.context)
-        if res.place is None or res.place.kind != "river":
-            return None
-        return self.side(m["dir"], m["place"], bank=False)
 
     def part(self, m, t):
         """"the northern areas of the Deir ez-Zor province", "the eastern part of Raqqa", "the
@@ -340,15 +237,8 @@ class ClauseReader(RiverSides):
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
         self.parts.append(f"{' and '.join(words)} part{'s' if len(words) > 1 else ''} of {p.name}{kind}")
         got = self.shape(_compass_parts, area, tuple(words))
-        at = got.representative_point() if p.kind in _JUDGED_AT and not got.is_empty else None
+        at = got.representative_point() if p.kind in JUDGED_AT and not got.is_empty else None
         return got, at, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
-
-    def valley(self, m, t):
-        p = self.place(m["place"], kind="river")
-        if p.kind != "river":
-            return None
-        self.parts.append(f"{p.name} valley (within {self.d.valley_km:g} km of the river)")
-        return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
 
     def bare_place(self, t: str):
         p = self.place(t)
@@ -401,16 +291,6 @@ class ClauseReader(RiverSides):
         return area, None, 3
 
 
-#: The words that make a river's name the line along it ("the Euphrates River de-confliction line").
-LINE_NOUN = r"(?:river\s+)?(?:de-?confliction|demarcation|separation)\s+line"
-_LINE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:agreed|agreed-upon|agreed-on|established|existing|so-called)\s+)?"
-                         r"(?P<name>.+?)\s+" + LINE_NOUN + "$", re.I)
-
-
-#: How a clause describes an administrative unit, and its UCDP precision code.
-_UNIT_WORDS = {"admin1": "governorate", "admin2": "district", "admin3": "subdistrict"}
-_UNIT_PRECISION = {"admin1": 4, "admin2": 3, "admin3": 3, "country": 6}
-
 #: What a :class:`ClauseChecker` returns for every area: an empty geometry, nothing built.
 _NO_SHAPE = GeometryCollection()
 
@@ -452,31 +332,22 @@ def _p(pattern: str):
     return re.compile(pattern, re.I)
 
 
-_PROVINCE_WORDS = r"countryside|province|governorate|region|desert|rural\s+areas?"
-#: "Raqqa's southern outskirts" is "southern outskirts of Raqqa" (not "Syria's Raqqa Province").
-_POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{_DIR})\s+)?"
-                              r"(?:outskirts|suburbs|countryside|parts?|areas?|sides?|banks?|shores?|edges?|"
-                              r"periphery|environs|desert|old\s+city|"
-                              r"rural\s+areas?|air\s*space|skies))$", re.I)
-#: "in the west of Raqqa" is the west of the city itself, where "west of Raqqa" is outside it.
-_IN_THE_PART = re.compile(rf"^(?:(?:which|that)\s+(?:is|lies)\s+)?(?:in|inside|within)\s+the\s+(?:far\s+)?"
-                          rf"(?P<dir>{_DIR})\s+of\s+(?=\S)", re.I)
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
-    (_p(rf"(?P<n>{_NUM})\s*{_UNIT}\s+"
-        rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
-    (_p(rf"(?P<dir>{_DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
+    (_p(rf"(?P<n>{NUM})\s*{UNIT}\s+"
+        rf"(?P<dir>{DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
+    (_p(rf"(?P<dir>{DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
     # "across the river from X" (its "across" read as filler), "the opposite bank from X", "opposite X"
     (_p(r"(?:(?:the\s+)?(?:other|opposite|far)\s+(?:bank|side|shore)\s+(?:of\s+(?:the\s+)?(?P<river>.+?)\s+)?from|"
         r"(?P<river2>river|[A-Z][\w'’-]*(?:\s+[Rr]iver)?)\s+from|opposite|(?:(?:directly|just)\s+)?across\s+from)"
         r"\s+(?P<place>.+)"), ClauseReader.opposite),
-    (_p(rf"(?:within\s+)?(?P<n>{_NUM})\s*{_UNIT}"
+    (_p(rf"(?:within\s+)?(?P<n>{NUM})\s*{UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
-    (_p(rf"(?P<dir>{_DIR})(?:\s+and\s+(?P<dir2>{_DIR}))?\s+(?:parts?|areas?|sections?|reaches|half|outskirts|edges?|"
+    (_p(rf"(?P<dir>{DIR})(?:\s+and\s+(?P<dir2>{DIR}))?\s+(?:parts?|areas?|sections?|reaches|half|outskirts|edges?|"
         r"fringes?|periphery|districts|neighbou?rhoods?|quarters?)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),
-    (_p(rf"(?P<dir>{_DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
-    (_p(rf"(?P<dir>{_DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),
+    (_p(rf"(?P<dir>{DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
+    (_p(rf"(?P<dir>{DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),
     (_p(r"(?:the\s+)?(?:suburbs?|outskirts|environs|edges?|periphery|outer\s+districts)\s+of\s+(?P<place>.+)"),
      ClauseReader.suburbs),
     (_p(r"(?:near|around|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|outside|not\s+far\s+from|by|"
@@ -485,9 +356,9 @@ _CLAUSES = [
     (_p(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)"), ClauseReader.between),
     (_p(r"(?P<place>.+?)(?:['’]s)?\s+(?:air\s*space|skies)|(?:air\s*space|skies)\s+of\s+(?P<p2>.+)"),
      ClauseReader.airspace),
-    (_p(rf"(?:(?P<mod>{_DIR}|central|rural)\s+)?(?P<place>.+?)(?:\s+(?P<mod2>{_DIR}|central))?"
-        rf"\s+(?P<what>{_PROVINCE_WORDS})"), ClauseReader.province),
-    (_p(rf"(?:(?P<mod>{_DIR}|central)\s+)?(?P<what>countryside|rural\s+areas?|province|governorate)\s+of\s+"
+    (_p(rf"(?:(?P<mod>{DIR}|central|rural)\s+)?(?P<place>.+?)(?:\s+(?P<mod2>{DIR}|central))?"
+        rf"\s+(?P<what>{PROVINCE_WORDS})"), ClauseReader.province),
+    (_p(rf"(?:(?P<mod>{DIR}|central)\s+)?(?P<what>countryside|rural\s+areas?|province|governorate)\s+of\s+"
         r"(?P<place>.+)"), ClauseReader.province),
     (_p(r"(?P<place>.+?)\s+(?:river\s+)?valley"), ClauseReader.valley),
 ]

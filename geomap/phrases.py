@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .clauses import LINE_NOUN
+from .clause_words import LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
            "cue_start", "chain_end", "shared_relation", "elsewhere", "arabic_relations"]

@@ -1,5 +1,6 @@
 """A river as a line with sides, for the clause reader: which line a river stands for, the side
-a compass word names, a bank (the side near the river) and a band ("8 km east of the river").
+a compass word names, a bank (the side near the river), a band ("8 km east of the river"), the
+bank facing a town ("across the river from Deir ez-Zor"), "East Euphrates" and a river's valley.
 
 :class:`RiverSides` is mixed into :class:`geomap.clauses.ClauseReader`; it uses the reader's
 gazetteer, lines, context point, defaults and collected parts, and builds areas with its
@@ -11,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from shapely.geometry import Point
+
 from .errors import ExpressionError, LineError
 from .gazetteer import Gazetteer
-from .geodesy import buffer_km, offset
+from .geodesy import buffer_km, haversine_km, offset
 
 __all__ = ["RiverSides"]
 
@@ -114,6 +117,87 @@ class RiverSides:
         band = self.shape(_band, ln, label, area, km, spread)
         self.parts.append(f"{km:g} km {label} of the {ln.title.split('(')[0].strip()} (±{spread:g} km)")
         return band, None, 4
+
+    def side(self, direction: str, place_words: str, *, bank: bool):
+        near, noted = self.near, len(self.notes)
+        p = self.place(place_words)
+        if p.kind not in ("river", "lake"):
+            # A bank is a river's: "the Euphrates" beside the Euphrates Dam is the river, when the
+            # name is a river's at all (context may have ranked the dam first).
+            river = next((c.place for c in self.resolutions[-1].candidates if c.place.kind == "river"), None)
+            if river is None:
+                return None
+            p = self.places[-1] = river
+            self.near = near   # the dam's point is no anchor of this claim
+            del self.notes[noted:]   # nor is its rivalry with the river a doubt: a bank is the river's
+        ln, label = self.side_label(p, direction)
+        area = ln.side_area(label)
+        what = f"{label} {'bank' if bank else 'side'} of the {ln.title.split('(')[0].strip()}"
+        if bank:
+            area = self.shape(_bank, ln, label, area, self.d.bank_km)
+            what += f" (within {self.d.bank_km:g} km of it)"
+        self.parts.append(what)
+        return area, None, 5
+
+    def bank(self, m, t):
+        """"the west bank of the Euphrates", "the eastern side of the river"."""
+        got = self.side(m["dir"], m["place"], bank=m["what"].lower() in ("bank", "shore"))
+        if got is None:
+            raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                  reason=f"'{m['what']} of' needs a river or a line")
+        return got
+
+    def opposite(self, m, t):
+        """"across the river from Abu Kamal", "on the opposite bank from Mayadin": the bank of the
+        river facing the place's own, near the place."""
+        words = (m["river"] or m["river2"] or "").strip()
+        named = words and not re.fullmatch(r"(?:the\s+)?river", words, re.I)
+        if named and getattr(self.gaz.resolve(words, kind="river").place, "kind", None) not in ("river", "lake"):
+            return None   # "Raqqa from Abu Kamal": no river, so no bank facing
+        p = self.place(m["place"])
+        ln = self._river_by(p, words if named else None)
+        left, right = ln.sides
+        here = Point(*p.point)
+        if not (left.contains(here) or right.contains(here)):
+            raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                  reason=f"{p.name} is on neither side of the {ln.name}: no bank faces it")
+        label = ln.right_label if left.contains(here) else ln.left_label
+        bank = self.shape(_bank, ln, label, ln.side_area(label), self.d.bank_km)
+        self.parts.append(f"{label} bank of the {ln.title.split('(')[0].strip()}, facing {p.name} "
+                          f"(within {self.d.near_km:g} km of it)")
+        return self.shape(bank.intersection, self.grown(p, self.d.near_km)), None, 2
+
+    def _river_by(self, p, river_words):
+        """The line of the river named (``None`` or "the river": the line nearest ``p``)."""
+        from .lines import builtin_lines
+
+        if river_words:
+            return self.line_for(self.place(river_words, kind="river"))
+        here = Point(*p.point)
+        lines = list(self.lines or builtin_lines())
+        ln = min(lines, key=lambda x: x.geometry.distance(here)) if lines else None
+        at = ln.geometry.interpolate(ln.geometry.project(here)) if ln is not None else None
+        # The facing bank is sought within near_km of the place: the river must run that near.
+        if at is None or haversine_km(here.x, here.y, at.x, at.y) > self.d.near_km:
+            raise ExpressionError(self.expression, p.name, claim=self.claim_id,
+                                  reason=f"no river runs near {p.name}: name the river ('across the "
+                                         f"Euphrates from {p.name}')")
+        return ln
+
+    def compass_river(self, m, t):
+        """"East Euphrates", "the areas of West Euphrates": the river's side, as its users name it
+        (anything but a river is left to the other readings)."""
+        res = self.gaz.resolve(m["place"].strip(" ,.;:"), context=self.context)
+        if res.place is None or res.place.kind != "river":
+            return None
+        return self.side(m["dir"], m["place"], bank=False)
+
+    def valley(self, m, t):
+        p = self.place(m["place"], kind="river")
+        if p.kind != "river":
+            return None
+        self.parts.append(f"{p.name} valley (within {self.d.valley_km:g} km of the river)")
+        return self.shape(self.gaz.buffered, p, self.d.valley_km), None, 5
 
 
 @lru_cache(maxsize=32)
