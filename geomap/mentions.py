@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .arabic_mentions import PROCLITICS, after_proclitic, arabic_adjective, arabic_verb, common_arabic_word
 from .parties import party_of
 from .report_header import MONTH_WORD
-from .text import is_arabic, name_key, normalize
+from .text import name_key, normalize
 
 __all__ = ["Mention", "find_mentions", "tokens"]
 
@@ -171,9 +172,9 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
         return []
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
-            for m, r in zip(mentions, results) if r.status != "not_found" and not _common_arabic_word(text, m, r)
+            for m, r in zip(mentions, results) if r.status != "not_found" and not common_arabic_word(text, m, r)
             and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)
-            and not _arabic_adjective(m, r) and not _arabic_verb(text, m)]
+            and not arabic_adjective(m, r) and not arabic_verb(text, m)]
 
 
 #: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi").
@@ -220,37 +221,12 @@ def _a_date(text: str, m) -> bool:
                                                     or _DAY_BEFORE.search(text[max(0, m.start - 8):m.start]))
 
 
-#: Words before an Arabic name that make it a place: feature words ("the city of", "the village
-#: of") and places' prepositions ("in", "near", "east of" ...).
-_AR_CUES = frozenset("""مدينة بلدة قرية قريتي ريف منطقة محافظة ناحية نهر مطار قاعدة حقل جبل سد مدينتي
-في قرب بالقرب قربة شرق غرب شمال جنوب شرقي غربي شمالي جنوبي""".split())
-
-
 def _as_written(text: str, m) -> str:
     """The query a mention is resolved as: its name, with the words before it that say it is a
     settlement ("a village called Rasafah": a place by the report's own words, even where no
     well-known place is spelled so)."""
     lead = _FEATURE_BEFORE.search(text, max(0, m.start - 48), m.start)
     return f"{lead.group(0)}{m.text}" if lead else m.text
-
-
-def _common_arabic_word(text: str, m, r) -> bool:
-    """An Arabic word that is also the name of a hamlet nobody reports on ("الشرقية" eastern,
-    "قسمين" two parts), or a loose alternate spelling of a little-known village ("الضفة" the bank,
-    "أكثر" more): Arabic has no capitals to tell a name, so such a place needs a word that
-    introduces it ("قرية جعدين", "في جعدين"). A town (it has a population) or a village reported
-    on and written its own way (its first Arabic spelling) needs none."""
-    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or r.place is None:
-        return False
-    if m.text in _AR_CUES:
-        return True   # "مدينة البوكمال": the word that says what the next name is ("the city"), not a village
-    p = r.place
-    if p.kind != "populated_place" or p.population:
-        return False
-    if p.events and normalize(r.candidates[0].matched) == normalize(_first_arabic(p)):
-        return False
-    before = text[max(0, m.start - 30):m.start].split()
-    return not (before and before[-1] in _AR_CUES)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
@@ -271,53 +247,6 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     word = before.group(1).lower()
     common = word in _FUNCTION or word in _COMPASS or word in lower_words or word in CUE
     return not common and not is_demonym(gaz, word)
-
-
-_AR_WORD = re.compile("[\u0621-\u064a]+")
-#: Words that follow a place as readily as a verb: prepositions, and times ("shelled Palmyra
-#: yesterday").
-_AR_AFTER_ANY = frozenset("في على من إلى الى عن مع قرب أمس مساء صباح ليلا ليلاً فجر ظهر عصر يوم".split())
-
-
-def _arabic_verb(text: str, m) -> bool:
-    """A town's name that is also a verb in the present tense ("تدمر": Palmyra, and "destroys"):
-    with no word before it that says a place comes (a preposition, "the city of", a proclitic
-    "ب") and an indefinite noun straight after it (its object: "ضربات جوية تدمر مواقع", air strikes
-    destroy positions), it is the verb.
-
-    >>> t = "ضربات جوية تدمر مواقع لداعش"
-    >>> _arabic_verb(t, Mention("تدمر", t.index("تدمر"), t.index("تدمر") + 4))
-    True
-    >>> t = "قصفت الطائرات مدينة تدمر"
-    >>> _arabic_verb(t, Mention("تدمر", t.index("تدمر"), t.index("تدمر") + 4))
-    False
-    """
-    if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or m.text[:1] not in "تي":   # "she/it does", "he does"
-        return False
-    if m.start > 0 and _AR_WORD.fullmatch(text[m.start - 1]):
-        return False   # a proclitic written onto it ("بتدمر": in Palmyra)
-    before = text[max(0, m.start - 30):m.start].split()
-    if before and before[-1] in _AR_CUES:
-        return False
-    after = text[m.end:m.end + 30].split()
-    nxt = after[0] if after and text[m.end:m.end + 1].isspace() else ""
-    return bool(_AR_WORD.fullmatch(nxt)) and not nxt.startswith(("ال", "و")) and nxt not in _AR_AFTER_ANY \
-        and nxt not in _AR_CUES
-
-
-def _arabic_adjective(m, r) -> bool:
-    """"القوات السورية" (the Syrian forces): a country's name with the article it never takes is
-    its adjective, not the country (Iraq's name has it: "العراق" stays Iraq)."""
-    if r.place is None or r.place.kind != "country" or not is_arabic(m.text):
-        return False
-    word = m.text.split()[0]
-    word = word[1:] if word[:1] in _AR_PROCLITICS and word[1:3] == "ال" else word
-    return word.startswith("ال") and normalize(word) not in {normalize(n) for n in r.place.names if is_arabic(n)}
-
-
-def _first_arabic(place) -> str:
-    """A place's own Arabic spelling: the first of its names in Arabic script ("" if none)."""
-    return next((n for n in place.names if is_arabic(n)), "")
 
 
 def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
@@ -350,7 +279,7 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
     best = None
     # An Arabic name may carry a one-letter proclitic ("والميادين" and Mayadin, "بالرقة" in Raqqa,
     # "لنهر الفرات" of the Euphrates river): the name starts after it.
-    proclitic = word[0] in _AR_PROCLITICS and len(word) > 3
+    proclitic = word[0] in PROCLITICS and len(word) > 3
     for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
@@ -360,7 +289,7 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             best = (i + n, last_end, n, start)
             break
         if proclitic and _known(gaz, phrase[1:]) and (
-                _after_proclitic(gaz, phrase[1:]) or _coordinated(text, toks, i, gaz)):
+                after_proclitic(gaz, phrase[1:]) or _coordinated(text, toks, i, gaz)):
             best = (i + n, last_end, n, start + 1)
             break
     if best is None:
@@ -381,20 +310,6 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
     if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, i, j, end):
         return None
     return j, end, start
-
-
-#: Arabic one-letter proclitics: "and", "in/with", "for/of", "so", "like".
-_AR_PROCLITICS = frozenset("وبلفك")
-
-
-def _after_proclitic(gaz, rest: str) -> bool:
-    """Can a name follow a one-letter proclitic here? With its article ("والميادين"), a word that
-    says what it is ("لنهر الفرات", "بمدينة"), or a town's own name ("ودمشق"); a word's first letter
-    is no proclitic before a village's name ("وزارة", ministry, is not "و" + Zarah)."""
-    if rest.startswith("ال") or rest.split()[0] in _AR_CUES:
-        return True
-    place = gaz.resolve(rest).place
-    return place is not None and bool(place.population)
 
 
 def _coordinated(text, toks, i, gaz) -> bool:
