@@ -9,7 +9,8 @@ A small rule-based pipeline (no model, nothing downloaded):
 4. **where, as worded**: around each mention of a place (not of a country named as an
    actor), the relation words before it ("on the west side of the river near the village
    of", "east of", "in the vicinity of") make the claim's ``location``; geomap's reading of
-   it, the longest part it can read, is ``where`` ("the river" is the river last named);
+   it, the longest part it can read, is ``where`` ("the river" is the river last named;
+   :mod:`geomap.readings`);
 5. **when**: a date in the sentence ("on November 23", "on Sunday", "yesterday") resolved
    against the report's date;
 6. **denials**: a location under a negation ("rather than crossing the Euphrates",
@@ -37,13 +38,13 @@ from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
 from .parties import kin, party_of
-from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, arabic_relations, chain_end,
-                      cue_start, elsewhere, is_cue, shared_relation)
-from .references import ROAD, THE_BANK, THE_RIVER, references, spelled_out
+from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, chain_end, cue_start,
+                      elsewhere, shared_relation)
+from .readings import across_alone, crossing, precision, readable, reading
+from .references import ROAD, references, spelled_out
 from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
                             report_meta)
 from .restated import Said, drop_restated
-from .text import is_arabic
 
 __all__ = ["Extraction", "extract", "drafts_yaml", "report_header", "report_meta", "claim_date"]
 
@@ -128,7 +129,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     # (a claim dated the report's day may be undated: its sentence named no day)
     keep = drop_restated([Said(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date,
-                               _precision(d.where, gaz), d.places) for d in drafts], gaz)
+                               precision(d.where, gaz), d.places) for d in drafts], gaz)
     drafts = [d for d, k in zip(drafts, keep) if k]
     from .claim_fields import citation
 
@@ -218,24 +219,24 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         where, read_all = None, False
         shared = shared_relation(text, m.end, st.end, inside) if end == m.end else None
         if shared:   # "the villages of A and B on the western bank": A is on the western bank too
-            where, read_all = _reading(f"{spelled}, {shared}", m, mentions, gaz)
+            where, read_all = reading(f"{spelled}, {shared}", m, mentions, gaz)
         if where is None:
-            where, read_all = _reading(spelled, m, mentions, gaz)
+            where, read_all = reading(spelled, m, mentions, gaz)
         if where is None and end > m.end:
             # The places chained after it could not be read with it: the place alone, then they.
             end, phrase = m.end, " ".join(text[start:m.end].split())
-            where, read_all = _reading(phrase, m, mentions, gaz)
+            where, read_all = reading(phrase, m, mentions, gaz)
         if where is None:
             continue
         covered = end  # the places chained into this claim are read; a skipped one's are not
-        crossed = _crossing(text, st, m)
-        if not crossed and m.place.kind == "river" and _across_alone(phrase, m.text):
+        crossed = crossing(text, st, m)
+        if not crossed and m.place.kind == "river" and across_alone(phrase, m.text):
             continue  # "crossed the Euphrates by boat": a movement over the river, at no position of its own
-        if crossed and _readable(crossed, gaz):
+        if crossed and readable(crossed, gaz):
             # The far side, narrowed by what the phrase says after the river ("crossed the
             # Euphrates ..., south of Deir Ezzor city").
             rest = " ".join(text[m.end:end].split()).strip(" ,;")
-            where = f"{crossed}, {rest}" if rest and _readable(f"{crossed}, {rest}", gaz) else crossed
+            where = f"{crossed}, {rest}" if rest and readable(f"{crossed}, {rest}", gaz) else crossed
         # A denial: a negation earlier in the same clause ("did not conduct any airstrikes against
         # ... in X"; not "contesting the claim ..., saying it took place in X").
         clause = text[max(st.start, start - 120):start]
@@ -253,135 +254,6 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         out.append(_Draft(party, speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
     return out
-
-
-_ACROSS = re.compile(r"(?:across|cross(?:es|ed|ing)?)\s+(?:over\s+)?(?:the\s+)?", re.I)
-
-
-def _across_alone(phrase: str, river: str) -> bool:
-    """A river crossed and nothing more ("across the Euphrates River", "crossed the river")."""
-    lead = _ACROSS.match(phrase)
-
-    def bare(words: str) -> str:
-        words = re.sub(r"^the\s+", "", words.lower())
-        return re.sub(r"\s+river$", "", words)
-
-    return bool(lead) and bare(phrase[lead.end():]) == bare(river)
-
-
-_CROSS = re.compile(r"\bcross(?:es|ed|ing)?\s+(?:over\s+)?(?:the\s+)?$", re.I)
-
-
-def _crossing(text, st, m) -> Optional[str]:
-    """"the Russian pilots crossing the Euphrates": a party that crosses a deconfliction line is
-    on the side that is not its own (the line's ``side_parties``), so the claim reads "east of the
-    Euphrates". None when the words are not a crossing, the river is no line, or the actor's side
-    is not known."""
-    from .parties import nearest_party
-
-    verb = _CROSS.search(text[max(st.start, m.start - 40):m.start])
-    if not verb:
-        return None
-    line = _line_named(m.place)
-    if line is None or not line.side_parties:
-        return None
-    lo = max(st.start, m.start - 120)
-    window = text[lo:min(st.end, m.end + 80)]
-    # The source of the statement ("..., the coalition said") is not the one crossing.
-    skip = tuple((k.start(), k.end()) for k in re.finditer(rf"\b{re.escape(st.speaker)}\b", window)) \
-        if st.speaker else ()
-    actor = nearest_party(window, max(st.start, m.start - 40) + verb.start() - lo, skip=skip)
-    own = line.side_of_party(actor) if actor else None
-    return f"{line.other_side(own)} of the {m.place.name.split(' (')[0]}" if own else None
-
-
-def _line_named(place):
-    """The built-in deconfliction line that a river or place is (the Euphrates), if any."""
-    from .lines import builtin_lines
-    from .text import name_key
-
-    key = name_key(place.name)
-    for ln in builtin_lines():
-        if key and (name_key(ln.name) == key or name_key(ln.title).startswith(key)):
-            return ln
-    return None
-
-
-def _reading(phrase, m, mentions, gaz) -> tuple:
-    """(geomap's reading of the phrase, whether all of it was read) or (None, False)."""
-    rivers = [x for x in mentions if x.end <= m.start and x.place is not None and x.place.kind == "river"
-              and not (THE_RIVER.fullmatch(x.text) or THE_BANK.fullmatch(x.text))]   # as named
-    words = _pinned(phrase, m, gaz)
-    if is_arabic(words):
-        words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
-    if rivers:
-        words = THE_RIVER.sub(f"the {rivers[-1].text}", words)
-        words = THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
-    goal = _TOWARD.search(words)
-    if goal and re.search(r"[A-Z\u0600-\u06FF]", words[:goal.start()]):   # a place named before the heading
-        # "advanced 20 km south-east of al-Mayadin toward Abu Kamal": where it is, not where it heads.
-        before, _ = _reading_of(words[:goal.start()], m, gaz)
-        if before is not None:
-            return before, False
-    return _reading_of(words, m, gaz)
-
-
-#: A heading after a position ("... toward Abu Kamal").
-_TOWARD = re.compile(r"\s+(?:towards?|heading\s+(?:to|for|towards?))\s+\S.*$", re.I)
-
-
-def _reading_of(words: str, m, gaz) -> tuple:
-    toks = words.split()
-    # Try the whole phrase, then from each later relation word, then the name alone.
-    cuts = [0] + [k for k in range(1, len(toks)) if is_cue(toks[k].lower()) or toks[k].isdigit()]
-    name_words = len(m.text.split())
-    cuts.append(max(0, len(toks) - name_words))
-    for k in dict.fromkeys(cuts):
-        candidate = " ".join(toks[k:])
-        if m.place.kind != "river" and m.text not in candidate and m.place.name not in candidate:
-            continue   # past the place: a later one's words ("Albu Kamal on the Syrian [side]"); a river
-            # crossed is read with the words after it ("crossed the Euphrates near Deir ez-Zor")
-        if _readable(candidate, gaz):
-            return candidate, k == 0
-    return None, False
-
-
-def _pinned(phrase: str, m, gaz) -> str:
-    """The phrase with the mention spelled the gazetteer's way when the document's other places
-    decided it ("Rusafa" near Tabqa and Raqqa is Ar Rasafah; alone it is no known place)."""
-    from .relations import clauses_of
-
-    if THE_RIVER.fullmatch(m.text) or THE_BANK.fullmatch(m.text):
-        return phrase  # "the river": read as the river last named (see _reading)
-    alone = gaz.resolve(m.text)
-    if alone.place is not None and alone.place.id == m.place.id:
-        return phrase
-    if alone.status == "ambiguous" and len(clauses_of(phrase)) > 1:
-        return phrase  # "A, on the western bank": the phrase's own parts tell A's namesakes apart
-    own = gaz.resolve(m.place.name)
-    if own.place is None or own.place.id != m.place.id or m.text not in phrase:
-        return phrase
-    return phrase.replace(m.text, m.place.name)
-
-
-_READ: dict = {}
-
-
-def _readable(phrase, gaz) -> bool:
-    """Can geomap read this phrase? (remembered: reports repeat their phrases)."""
-    return _precision(phrase, gaz) is not None
-
-
-def _precision(phrase, gaz) -> Optional[int]:
-    """The finest precision geomap reads in this phrase, None if it reads none (remembered)."""
-    from .relations import reading_precision
-
-    key = (id(gaz), phrase)
-    if key not in _READ:
-        if len(_READ) > 10_000:
-            _READ.clear()
-        _READ[key] = reading_precision(phrase, gazetteer=gaz)
-    return _READ[key]
 
 
 def _with_ids(drafts: list, source: str, cite: str = "") -> list:
