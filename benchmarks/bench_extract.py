@@ -40,7 +40,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=40, help="times the reports are read for the archive figure")
     args = ap.parse_args(argv)
     import geomap.extract as E
-    from geomap import geodesy
+    from geomap import geodesy, readings
     from geomap.gazetteer import Gazetteer
     from geomap.mentions import find_mentions, tokens
     from geomap.query import parse_place_query
@@ -54,7 +54,7 @@ def main(argv=None):
         E.extract(d, date=dt.date(2017, 11, 24))
 
     def cold():
-        E._READ.clear()
+        readings._READ.clear()
         gaz._buffered.clear()
         gaz._plain.clear()
         geodesy._disc.cache_clear()
@@ -91,7 +91,7 @@ def main(argv=None):
     for _ in range(args.repeat):
         t = time.perf_counter()
         for d in docs:
-            E._READ.clear()          # no reading of a phrase carried from an earlier copy
+            readings._READ.clear()          # no reading of a phrase carried from an earlier copy
             parse_place_query.cache_clear()
             gaz._plain.clear()       # nor a name's resolution, nor a place's disc
             geodesy._disc.cache_clear()
