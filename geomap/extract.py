@@ -135,7 +135,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
 
     cite = citation(meta["author"], meta["title"], meta["outlet"],
                     rdate.isoformat() if rdate else "")
-    claims = _with_ids(drafts, source, cite)
+    claims = _with_ids(drafts, source, cite, gaz)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48]
     slug = slug if re.search("[a-z]", slug) else "report"   # a title in Arabic script: no Latin slug
     inc = Incident(f"{slug}-{rdate.isoformat()}" if rdate else slug, date=rdate, title=title,
@@ -256,8 +256,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
     return out
 
 
-def _with_ids(drafts: list, source: str, cite: str = "") -> list:
-    from .text import normalize
+def _with_ids(drafts: list, source: str, cite: str = "", gaz=None) -> list:
+    from .text import is_arabic, normalize
 
     claims, seen, ids, by_place = [], set(), set(), {}
     for d in drafts:
@@ -265,7 +265,10 @@ def _with_ids(drafts: list, source: str, cite: str = "") -> list:
         if key in seen:
             continue
         seen.add(key)
-        base = re.sub(r"[^a-z0-9]+", "-", normalize(f"{d.party} {d.where}"))[:50].strip("-")
+        where = d.where
+        if is_arabic(where) and gaz is not None:   # an id in Latin letters: the places' own names
+            where = " ".join(p.name for p in map(gaz.get, d.places) if p is not None) or where
+        base = re.sub(r"[^a-z0-9]+", "-", normalize(f"{d.party} {where}"))[:50].strip("-") or "claim"
         cid, n = base, 2
         while cid in ids:
             cid, n = f"{base}-{n}", n + 1

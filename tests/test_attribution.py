@@ -265,3 +265,10 @@ def test_a_group_named_with_is_and_a_dateline_without_year_are_read_whole():
     assert [(s.party, s.speaker) for s in said] == [
         ("US-led coalition", "The U.S.-led coalition"),
         ("Raqqa is Being Slaughtered Silently", "Raqqa is Being Slaughtered Silently")]
+
+
+def test_an_arabic_outlet_of_no_known_party_speaks_for_itself_and_is_named_again():
+    text = ('قتل خمسة مدنيين جراء غارات على بلدة الشعفة، بحسب ما أفادت شبكة "فرات بوست" المحلية. '
+            "وقالت الشبكة إن الطائرات تتبع للتحالف الدولي.")
+    said = attribute(text)
+    assert [(s.party, s.speaker) for s in said] == [("فرات بوست", 'شبكة "فرات بوست"')] * 2

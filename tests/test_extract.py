@@ -909,3 +909,9 @@ def test_the_city_is_never_the_dateline_and_a_drafted_report_always_classifies()
     assert [c.where for c in claims][-1] == "from the western bank of the Euphrates near Deir ez-Zor"
     frame = claims_frame(list(ex.incidents))   # read together, every drafted reading still reads
     assert len(frame) == len(claims)
+
+
+def test_an_arabic_claims_id_is_spelled_with_its_places_latin_name():
+    ex = extract("غارات على الشعفة\n\n2017-11-28\n\nقال المرصد السوري إن طائرات قصفت بلدة الشعفة.\n")
+    ids = [c.id for inc in ex.incidents for c in inc.claims]
+    assert ids and all(i.isascii() and "shafah" in i for i in ids)
