@@ -17,6 +17,7 @@ from shapely.geometry import GeometryCollection, Point
 from .clause_words import (DIR, FILLER_LEAD, FILLER_TAIL, HALF_EARTH_KM, IN_THE_PART, JUDGED_AT, LINE_WORDS,
                            NUM, POSSESSIVE_PART, PROVINCE_WORDS, SPOTS, UNIT, UNIT_PRECISION, UNIT_WORDS,
                            UNITS, number)
+from .borders import BORDER
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
@@ -176,6 +177,33 @@ class ClauseReader(RiverSides):
         # Judged at the place, as "near" is (its point gives way to a part that excludes it).
         return self.grown(p, self.d.suburbs_km), self.spot(p), 2
 
+    def border(self, m, t):
+        """"the Iraqi border", "near the Syria-Iraq border", "the border with Turkey": within
+        ``near_km`` of the line two countries share (:mod:`geomap.borders`)."""
+        from .borders import border_line, country_around, neighbours
+
+        names = [w for w in (m["a"], m["b"], m["one"], m["with"]) if w]
+        countries = [self.place(w, kind="country") for w in names]
+        if any(c.kind != "country" for c in countries):
+            return None   # "the Tal Abyad border crossing": a place's, read as that place
+        if len(countries) == 1:
+            other = country_around(self.gaz, self._anchor_points(), besides=countries[0])
+            countries += [other] if other is not None else []
+        if len(countries) == 2 and not neighbours(self.gaz, *countries):
+            raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                  reason=f"{countries[0].name} and {countries[1].name} share no border")
+        line = self.shape(border_line, *(self.extent(c)[0] for c in countries))
+        what = "–".join(sorted(c.name for c in countries))
+        self.parts.append(f"within {self.d.near_km:g} km of the {what} border")
+        return self.shape(buffer_km, line, self.d.near_km), None, 5
+
+    def _anchor_points(self) -> list:
+        """(lon, lat) of the claim's other places, else of the places around it (the report's)."""
+        if self.near is not None:
+            return [tuple(self.near)]
+        return [a.point or tuple(a.place.point) for a in self.context.anchors
+                if a.point or (a.place is not None and a.place.kind not in ("country", "admin1", "river"))]
+
     def near_place(self, m, t):
         p = self.place(m["place"])
         if p.kind == "river":
@@ -334,6 +362,7 @@ def _p(pattern: str):
 
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
+    (BORDER, ClauseReader.border),
     (_p(rf"(?P<n>{NUM})\s*{UNIT}\s+"
         rf"(?P<dir>{DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),

@@ -27,14 +27,14 @@ crossing crossed cross east west north south eastern western northern southern n
 southeast southwest north-east north-west south-east south-west northeastern northwestern southeastern
 southwestern vicinity suburbs outskirts edge edges fringes periphery countryside centre center heart
 bank banks side shore shores airspace skies
-close beyond along off above from between
+close beyond along off above from between opposite other
 في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
 قرية بلدة مدينة منطقة محافظة محاذاة
 قريتي بلدتي مدينتي قرى بلدات""".split())   # Arabic: the same relations, and the words that introduce a place
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city town village settlement hamlet locality river part parts to km
+GLUE = frozenset("""the of a an city town village settlement hamlet locality camp river part parts to km
 district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
@@ -153,7 +153,8 @@ _LINK = frozenset("which that is was lies lay التي الذي تقع يقع".s
 _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its last part is capitalised)
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
-                   r"airspace|skies|territory|region|area|countryside|province|governorate)\b", re.I)
+                   r"airspace|skies|territory|region|area|countryside|province|governorate|"
+                   r"borders?(?:\s+(?:area|region|strip|zone))?|frontier)\b", re.I)
 
 
 #: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs", "trying to

@@ -61,7 +61,7 @@ _PREFIX_WORDS = frozenset({"camp", "base", "markaz"})
 #: what it names (a kind, when the word has one).
 _LEADING = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?-i:[a-z][a-z-]*\s+){0,2}?(?P<word>city|town|village|hamlet|locality|province|"
-    r"governorate|region|district|subdistrict|area|countryside|outskirts|suburbs|vicinity)\s+"
+    r"governorate|region|district|subdistrict|area|countryside|outskirts|suburbs|vicinity|camp)\s+"
     r"(?:of(?:\s+the)?|called|named|known\s+as)\s+",
     re.I,
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["INSTITUTION", "FORCES_SOURCE", "TITLE_WORD", "OWNER_BEFORE", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
+__all__ = ["INSTITUTION", "FORCES_SOURCE", "TITLE_WORD", "OWNER_BEFORE", "OWNER_AGAIN", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
            "organisation", "role_organisation"]
 
 #: A state body named without its state ("the army", "the General Command of the Army").
@@ -28,6 +28,11 @@ TITLE_WORD = re.compile(r"(?:General|Colonel|Major|Lieutenant|Captain|Admiral|Br
 
 #: Whose role a name holds, before it ("The Syrian Observatory's director (Rami Abdulrahman)").
 OWNER_BEFORE = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})['’]s\s+(?:[a-z-]+\s+){1,2}$")
+#: The same before a source named again by what it is ("The monitor's director Rami Abdel
+#: Rahman said": the monitor named before).
+OWNER_AGAIN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:monitor|observatory|ministry|group|"
+                         r"agency|network|organi[sz]ation|campaign|coalition|command|army|military|council)['’]s\s+"
+                         r"(?:[a-z-]+\s+){1,2}$")
 #: A source of no known party that names itself an organisation: after a word that says so ("the
 #: activist group Raqqa Is Being Slaughtered Silently") or ending on one ("Al-Mayadeen television").
 _ORG_KINDS = r"group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page"

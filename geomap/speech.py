@@ -19,8 +19,8 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, party_of
-from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_BEFORE,
-                       STATE_MEDIA, organisation, role_organisation)
+from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_AGAIN,
+                       OWNER_BEFORE, STATE_MEDIA, organisation, role_organisation)
 from .text import is_arabic
 
 __all__ = ["sentence_source", "embedded_source", "names_statement", "role_institution", "verbs_of_saying"]
@@ -248,6 +248,9 @@ def sentence_source(sent: str, known: dict) -> Optional[tuple]:
             owner = OWNER_BEFORE.search(sent, 0, m.start(1)) if not party else None
             if owner:
                 party = party_of(owner.group(1))   # "The Syrian Observatory's director Rami Abdulrahman said"
+            again = OWNER_AGAIN.search(sent, 0, m.start(1)) if not party else None
+            if again and person is None:   # "The monitor's director Rami Abdel Rahman said"
+                person = sent[again.start():m.end(1)], None, "anaphor"
             if not party and rx is _SUBJECT_VERB and m.group("within"):
                 party = party_of(m.group("within"))   # "We in the Syrian Democratic Forces confirm"
                 phrase = m.group("within") if party else phrase

@@ -272,3 +272,9 @@ def test_an_arabic_outlet_of_no_known_party_speaks_for_itself_and_is_named_again
             "وقالت الشبكة إن الطائرات تتبع للتحالف الدولي.")
     said = attribute(text)
     assert [(s.party, s.speaker) for s in said] == [("فرات بوست", 'شبكة "فرات بوست"')] * 2
+
+
+def test_a_person_of_a_source_named_again_by_what_it_is_speaks_for_it():
+    text = ("Air strikes killed 14 people, the Syrian Observatory for Human Rights said.\n\n"
+            "The monitor's director Rami Abdel Rahman said the strikes were carried out by the coalition.")
+    assert [s.party for s in attribute(text)] == ["SOHR", "SOHR"]

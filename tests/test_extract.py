@@ -915,3 +915,10 @@ def test_an_arabic_claims_id_is_spelled_with_its_places_latin_name():
     ex = extract("غارات على الشعفة\n\n2017-11-28\n\nقال المرصد السوري إن طائرات قصفت بلدة الشعفة.\n")
     ids = [c.id for inc in ex.incidents for c in inc.claims]
     assert ids and all(i.isascii() and "shafah" in i for i in ids)
+
+
+def test_a_border_is_read_with_the_place_on_it_not_as_the_country():
+    ex = extract("Strikes hit camp\n\nBEIRUT (AFP) - June 1, 2017\n\nAir strikes hit a camp near Abu Kamal on the "
+                 "Iraqi border, the Syrian Observatory for Human Rights said.\n")
+    assert [(c.party, c.where) for inc in ex.incidents for c in inc.claims] == [
+        ("SOHR", "near Abu Kamal on the Iraqi border")]

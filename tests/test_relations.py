@@ -313,3 +313,24 @@ def test_in_the_west_of_a_town_is_its_western_part_not_beyond_it():
     assert outside.parts[0].startswith("west of Ar Raqqah") and outside.geometry.area > 10 * inside.geometry.area
     # A river has no western part: "in the east of the Euphrates" is its east side.
     assert claim_geometry("in the east of the Euphrates").parts == ("east side of the Euphrates",)
+
+
+def test_a_border_is_the_line_two_countries_share():
+    from geomap.borders import length_km
+
+    both = claim_geometry("near the Syria-Iraq border")
+    assert both.parts == ("within 10 km of the Iraq–Syria border",)
+    # One country named: the border with the country the claim's other places lie in.
+    near = claim_geometry("near Abu Kamal on the Iraqi border")
+    assert near.parts == ("near Ālbū Kamāl (within 10 km of it)", "within 10 km of the Iraq–Syria border")
+    assert near.geometry.area < claim_geometry("near Abu Kamal").geometry.area
+    # ... and with nothing else named, all of that country's borders.
+    assert claim_geometry("the Iraqi border").geometry.area > 3 * both.geometry.area
+    with pytest.raises(ExpressionError, match="share no border"):
+        claim_geometry("the Iraq-Lebanon border")
+    assert length_km(claim_geometry("the Tal Abyad border crossing").geometry.exterior) < 10   # a town's
+
+
+def test_a_camp_named_after_a_village_and_the_far_side_from_it():
+    got = claim_geometry("on the other side of the river from the camp of al-Hasrat")
+    assert got.parts == ("east bank of the Euphrates, facing Al Hasrat (within 10 km of it)",)

@@ -1,0 +1,84 @@
+"""A border as reports name it: "the Iraqi border", "the Syria-Iraq border", "the border with
+Turkey", "on the Turkish frontier" — the line two countries share.
+
+One country named ("the Iraqi border" in a report on Syria) borders the country the claim's
+other places lie in (or, with none, the report's places); with no such country the whole of its
+boundary is the border.
+
+Examples
+--------
+>>> from geomap.gazetteer import Gazetteer
+>>> gaz = Gazetteer.default()
+>>> syria, iraq = gaz.resolve("Syria").place, gaz.resolve("Iraq").place
+>>> line = shared_border(gaz.shape(syria), gaz.shape(iraq))
+>>> line.geom_type in ("LineString", "MultiLineString"), 550 < length_km(line) < 700
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+__all__ = ["BORDER", "border_line", "shared_border", "neighbours", "country_around", "length_km"]
+
+#: Words that name a border, in clauses: "the Iraqi border", "the Syrian-Iraqi border (area)",
+#: "the border with Turkey", after "near"/"along"/"close to".
+BORDER = re.compile(
+    r"(?:(?:near|along|by|close\s+to|not\s+far\s+from|across)\s+)?(?:the\s+)?(?:"
+    r"(?P<a>[A-Z][\w'’]+)\s*(?:-|–|/|\s+and\s+)\s*(?P<b>[A-Z][\w'’]+)\s+(?:border|frontier)s?|"
+    r"(?P<one>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)\s+(?:border|frontier)|"
+    r"(?:border|frontier)\s+(?:with|of)\s+(?P<with>.+?))"
+    r"(?:\s+(?:area|region|strip|zone|crossing))?")
+
+#: How far a border's points lie from the other country's polygon (degrees, about 500 m):
+#: neighbours' shared vertices, not its other frontiers.
+_TOUCH_DEG = 0.005
+
+
+def shared_border(a, b):
+    """The part of country ``a``'s boundary that country ``b`` touches (an empty geometry when
+    they do not border each other)."""
+    import shapely
+
+    return shapely.intersection(a.boundary, shapely.buffer(b, _TOUCH_DEG))
+
+
+def border_line(a, b=None):
+    """Country ``a``'s border with country ``b`` (all of its boundary when ``b`` is None)."""
+    return a.boundary if b is None else shared_border(a, b)
+
+
+_NEIGHBOURS: dict = {}
+
+
+def neighbours(gaz, a, b) -> bool:
+    """Whether two countries (gazetteer places) share a border (remembered per pair)."""
+    key = (id(gaz), a.id, b.id)
+    if key not in _NEIGHBOURS:
+        _NEIGHBOURS[key] = not shared_border(gaz.shape(a), gaz.shape(b)).is_empty
+    return _NEIGHBOURS[key]
+
+
+def country_around(gaz, points, *, besides=None) -> Optional[object]:
+    """The country (a gazetteer place) most of ``points`` (lon, lat) lie in, other than ``besides``."""
+    import shapely
+
+    if not points:
+        return None
+    lon, lat = zip(*points)
+    best, count = None, 0
+    for p, shape in gaz.shapes_of_kind("country"):
+        if besides is not None and p.id == besides.id:
+            continue
+        n = int(shapely.contains_xy(shape, lon, lat).sum()) if shape.geom_type != "Point" else 0
+        if n > count:
+            best, count = p, n
+    return best
+
+
+def length_km(line) -> float:
+    """A line's geodesic length, km."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84").geometry_length(line) / 1000.0
