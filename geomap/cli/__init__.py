@@ -73,6 +73,7 @@ def main(ctx, verbose, quiet):
     _exit_cleanly_on_signals()
     _warnings_as_lines()
     _collect_cycles_rarely()
+    reuse_freed_memory()
     level = max(logging.DEBUG, logging.WARNING - 10 * verbose + 10 * quiet)
     logging.basicConfig(level=level, format="geomap: %(message)s")
     ctx.ensure_object(dict)
@@ -93,6 +94,38 @@ def _collect_cycles_rarely() -> None:
     import gc
 
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+#: glibc's ``mallopt`` parameters (``<malloc.h>``) and the values a command sets.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MMAP_THRESHOLD = 32 << 20    # the largest glibc accepts
+_TRIM_THRESHOLD = 2**31 - 1
+
+
+def reuse_freed_memory() -> bool:
+    """Let a command reuse the memory it frees instead of handing it back to the kernel.
+
+    glibc maps each large block (from 128 KB, a threshold it raises as it goes) on its own and
+    unmaps it when freed, and gives the top of the heap back as soon as 128 KB are free there:
+    a command that builds and drops arrays of a million values pays the kernel to map and zero
+    the same pages again and again (about 1 s of system time in the 4.5 s a million-claim map
+    takes). A command keeps blocks under 32 MB in the heap and does not trim it: on that map the
+    median of seven runs fell from 4.52 to 4.27 s, with 4 % more peak memory (1.31 GB). Only with glibc,
+    and not when the environment sets glibc's own ``MALLOC_*`` variables; the library leaves the
+    allocator as it finds it. Returns whether the allocator was tuned.
+    """
+    import ctypes
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or any(k.startswith("MALLOC_") for k in os.environ):
+        return False
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):
+        return False   # another C library (musl): nothing to tune
+    mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)) and bool(mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
 
 
 def _exit_cleanly_on_signals() -> None:

@@ -133,3 +133,33 @@ def test_a_nan_tolerance_is_refused_like_an_out_of_range_one(runner, cli):
     for value in ("nan", "-5"):
         out = runner.invoke(cli, ["classify", SEEDS, "--tolerance-km", value])
         assert out.exit_code == 2 and "Invalid value for '--tolerance-km'" in out.output
+
+
+def test_a_command_tunes_the_allocator_only_where_it_may(monkeypatch):
+    import sys
+
+    from geomap.cli import reuse_freed_memory
+
+    # The user's own glibc settings win: nothing is changed.
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "2")
+    assert reuse_freed_memory() is False
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert reuse_freed_memory() is False
+
+
+def test_on_glibc_a_command_keeps_freed_memory_for_reuse(monkeypatch):
+    import ctypes
+    import os
+
+    import pytest
+
+    from geomap.cli import reuse_freed_memory
+
+    try:
+        ctypes.CDLL("libc.so.6").gnu_get_libc_version
+    except (OSError, AttributeError):
+        pytest.skip("not glibc")
+    for key in [k for k in os.environ if k.startswith("MALLOC_")]:
+        monkeypatch.delenv(key)
+    assert reuse_freed_memory() is True
