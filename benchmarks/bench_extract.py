@@ -84,7 +84,7 @@ def main(argv=None):
     # A news archive: the reports many times over, read in one run (the one-time costs of a run,
     # buffering a river or a governorate for "the west bank of", suggestions for a new name,
     # are paid once, as a user reading an archive pays them).
-    # Each copy of the five reports is timed too: on a shared machine the median copy shows the
+    # Each copy of the reports is timed too: on a shared machine the median copy shows the
     # code's speed when a neighbour's burst slows some copies down.
     cold()
     passes = []
@@ -101,11 +101,11 @@ def main(argv=None):
     t_median = sorted(passes)[len(passes) // 2]
     print(f"Extraction benchmark: {len(docs)} reports, {n / 1000:.1f} KB")
     row("place mentions (find_mentions)", f"{n / 1e6 / t_mentions:.2f} MB/s", "target >= 1 MB/s")
-    row("draft claims (extract), the five reports", f"{n / 1e6 / t_extract:.2f} MB/s",
+    row(f"draft claims (extract), the {len(docs)} reports", f"{n / 1e6 / t_extract:.2f} MB/s",
         "one run's first reports: one-time costs included")
     row(f"draft claims, an archive ({args.repeat}x, {n * args.repeat / 1e6:.1f} MB)",
         f"{n * args.repeat / 1e6 / t_archive:.2f} MB/s", "target >= 1 MB/s")
-    row("  the median copy of the five reports", f"{n / 1e6 / t_median:.2f} MB/s",
+    row(f"  the median copy of the {len(docs)} reports", f"{n / 1e6 / t_median:.2f} MB/s",
         f"fastest {n / 1e6 / min(passes):.2f}, slowest {n / 1e6 / max(passes):.2f} MB/s")
     row("baseline: n-gram dictionary scan", f"{n / 1e6 / t_scan:.2f} MB/s", f"{found} hits, no context")
     row("ratio mentions / baseline", f"{t_scan / t_mentions:.2f} x")

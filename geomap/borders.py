@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["BORDER", "border_line", "shared_border", "neighbours", "country_around", "length_km"]
+__all__ = ["BORDER", "border_band", "shared_border", "neighbours", "country_around", "length_km"]
 
 #: Words that name a border, in clauses: "the Iraqi border", "the Syrian-Iraqi border (area)",
 #: "the border with Turkey", after "near"/"along"/"close to".
@@ -44,9 +44,21 @@ def shared_border(a, b):
     return shapely.intersection(a.boundary, shapely.buffer(b, _TOUCH_DEG))
 
 
-def border_line(a, b=None):
-    """Country ``a``'s border with country ``b`` (all of its boundary when ``b`` is None)."""
-    return a.boundary if b is None else shared_border(a, b)
+_BANDS: dict = {}
+
+
+def border_band(gaz, a, b, km: float):
+    """Within ``km`` of country ``a``'s border with country ``b`` (all of its boundary when ``b``
+    is None); remembered per pair, as a river's bank is."""
+    from .geodesy import buffer_km
+
+    key = (id(gaz), a.id, b.id if b is not None else None, float(km))
+    if key not in _BANDS:
+        if len(_BANDS) > 64:
+            _BANDS.clear()
+        line = gaz.shape(a).boundary if b is None else shared_border(gaz.shape(a), gaz.shape(b))
+        _BANDS[key] = buffer_km(line, km)
+    return _BANDS[key]
 
 
 _NEIGHBOURS: dict = {}

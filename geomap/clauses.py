@@ -180,7 +180,7 @@ class ClauseReader(RiverSides):
     def border(self, m, t):
         """"the Iraqi border", "near the Syria-Iraq border", "the border with Turkey": within
         ``near_km`` of the line two countries share (:mod:`geomap.borders`)."""
-        from .borders import border_line, country_around, neighbours
+        from .borders import border_band, country_around, neighbours
 
         names = [w for w in (m["a"], m["b"], m["one"], m["with"]) if w]
         countries = [self.place(w, kind="country") for w in names]
@@ -192,10 +192,10 @@ class ClauseReader(RiverSides):
         if len(countries) == 2 and not neighbours(self.gaz, *countries):
             raise ExpressionError(self.expression, t, claim=self.claim_id,
                                   reason=f"{countries[0].name} and {countries[1].name} share no border")
-        line = self.shape(border_line, *(self.extent(c)[0] for c in countries))
         what = "–".join(sorted(c.name for c in countries))
         self.parts.append(f"within {self.d.near_km:g} km of the {what} border")
-        return self.shape(buffer_km, line, self.d.near_km), None, 5
+        other = countries[1] if len(countries) > 1 else None
+        return self.shape(border_band, self.gaz, countries[0], other, self.d.near_km), None, 5
 
     def _anchor_points(self) -> list:
         """(lon, lat) of the claim's other places, else of the places around it (the report's)."""

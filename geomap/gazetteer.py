@@ -89,6 +89,7 @@ class Gazetteer:
         self._shapes = None
         self._buffered: dict = {}  # (place id, km) -> grown geometry, see buffered()
         self._plain: dict = {}  # (name, kind) -> Resolution of a name resolved without context
+        self._of_kind: dict = {}  # kind -> (place, geometry), see shapes_of_kind()
 
     # -- loading ---------------------------------------------------------------
     @classmethod
@@ -190,8 +191,10 @@ class Gazetteer:
         return self._buffered[key]
 
     def shapes_of_kind(self, kind: str) -> list:
-        """(place, geometry) for every place of ``kind`` that has a polygon or line."""
-        return [(p, self.shape(p)) for p in self.places if p.kind == kind and p.shape_id]
+        """(place, geometry) for every place of ``kind`` that has a polygon or line (remembered)."""
+        if kind not in self._of_kind:
+            self._of_kind[kind] = [(p, self.shape(p)) for p in self.places if p.kind == kind and p.shape_id]
+        return list(self._of_kind[kind])
 
     # -- resolution ------------------------------------------------------------
     def candidates(self, query: str, *, kind: Optional[str] = None,
