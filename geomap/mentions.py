@@ -352,8 +352,10 @@ def _stands_for_government(text, toks, i, j, end) -> bool:
     if j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip():
         # "Damascus said" is the government; "the headquarters in Iraq said" is a place.
         return i == 0 or toks[i - 1][0].lower() not in _LOCATIVE
-    # "no immediate comment from Moscow or Damascus": who would answer, not where.
     start = toks[i][1]
+    if _SEAT.search(text, max(0, start - 30), start):
+        return True   # "the government in Damascus": the government, not the city
+    # "no immediate comment from Moscow or Damascus": who would answer, not where.
     before = text[max(0, start - 6):start]
     if not before.endswith(("from ", "or ", "and ", "nor ")):
         return False
@@ -367,6 +369,8 @@ _WORD_FROM = re.compile(r"\b(?:comments?|responses?|reactions?|statements?|word|
 
 
 #: Prepositions that make the name after them a place, whatever verb follows.
+#: A government named by its seat ("approved by the government in Damascus", "the regime in Damascus").
+_SEAT = re.compile(r"\b(?:government|regime|authorities|leadership)\s+in\s+$")
 _LOCATIVE = frozenset("in at near from inside outside over across".split())
 
 
@@ -380,4 +384,12 @@ def is_demonym(gaz, word: str) -> bool:
 
 
 def _bare_demonym(gaz, phrase, toks, j) -> bool:
-    return is_demonym(gaz, phrase) and not (j < len(toks) and toks[j][0].lower() in _AREA_AFTER)
+    """A demonym not naming an area ("Iraqi airspace" does; "the Syrian border town of" is a town's)."""
+    if not is_demonym(gaz, phrase):
+        return False
+    area = j < len(toks) and toks[j][0].lower() in _AREA_AFTER
+    return not area or (j + 1 < len(toks) and toks[j + 1][0].lower() in _SETTLEMENT)
+
+
+#: What a border or a territory qualifies when a settlement word follows ("border town", "border crossing").
+_SETTLEMENT = frozenset("town towns city cities village villages crossing crossings post posts guard guards point".split())

@@ -34,7 +34,7 @@ close beyond along off above from between opposite other
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city town village settlement hamlet locality camp river part parts to km
+GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts to km
 district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
@@ -154,7 +154,8 @@ _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its l
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate|"
-                   r"borders?(?:\s+(?:area|region|strip|zone))?|frontier)\b", re.I)
+                   r"(?:borders?(?:\s+(?:area|region|strip|zone))?|frontier)(?!\s+(?:towns?|city|villages?|"
+                   r"crossings?|posts?|guards?)))\b", re.I)
 
 
 #: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs", "trying to

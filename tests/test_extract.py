@@ -922,3 +922,12 @@ def test_a_border_is_read_with_the_place_on_it_not_as_the_country():
                  "Iraqi border, the Syrian Observatory for Human Rights said.\n")
     assert [(c.party, c.where) for inc in ex.incidents for c in inc.claims] == [
         ("SOHR", "near Abu Kamal on the Iraqi border")]
+
+
+def test_a_border_town_is_the_town_and_a_government_by_its_seat_is_no_place():
+    ex = extract("Iraqi jets hit Albu Kamal\n\nBAGHDAD (Reuters) - May 8, 2017\n\nIraqi F-16 jets struck Islamic State "
+                 "positions in the Syrian border town of Albu Kamal, the Iraqi military said in a statement, in a raid "
+                 "approved by the government in Damascus.\n")
+    claims = [c for inc in ex.incidents for c in inc.claims]
+    assert [(c.party, c.where) for c in claims] == [("Iraq", "Albu Kamal")]
+    assert "Damascus" not in [m.text for m in ex.mentions]
