@@ -3,8 +3,9 @@
 Each sentence's own source is read by :mod:`geomap.speech` ("according to X", "X said ...",
 "..., X said", "a spokesman for X"); here a source named again — a pronoun or a definite
 description ("he", "the ministry", "the MoD", "the general"), a quotation running over several
-sentences, an unnamed spokesman — is tied to the source named before. Sources are normalised to parties by what they name (a
-ministry, a capital, an army, a news agency of a state): see :data:`geomap.parties.PARTIES`.
+sentences, an unnamed spokesman — is tied to the source named before. Sources are normalised to
+parties by what they name (a ministry, a capital, an army, a news agency of a state): see
+:data:`geomap.parties.PARTIES`.
 
 Examples
 --------

@@ -189,6 +189,9 @@ class ClauseReader(RiverSides):
         if len(countries) == 1:
             other = country_around(self.gaz, self._anchor_points(), besides=countries[0])
             countries += [other] if other is not None else []
+        if len(countries) == 2 and countries[0].id == countries[1].id:
+            raise ExpressionError(self.expression, t, claim=self.claim_id,
+                                  reason=f"a border lies between two countries; {countries[0].name} is named twice")
         if len(countries) == 2 and not neighbours(self.gaz, *countries):
             raise ExpressionError(self.expression, t, claim=self.claim_id,
                                   reason=f"{countries[0].name} and {countries[1].name} share no border")

@@ -391,5 +391,7 @@ def _bare_demonym(gaz, phrase, toks, j) -> bool:
     return not area or (j + 1 < len(toks) and toks[j + 1][0].lower() in _SETTLEMENT)
 
 
-#: What a border or a territory qualifies when a settlement word follows ("border town", "border crossing").
-_SETTLEMENT = frozenset("town towns city cities village villages crossing crossings post posts guard guards point".split())
+#: What a border or a territory qualifies when a settlement word follows ("border town", "border
+#: crossing").
+_SETTLEMENT = frozenset("""town towns city cities village villages crossing crossings post posts guard guards
+point""".split())

@@ -80,7 +80,8 @@ _SPLIT = re.compile(
     r"west|about|some|\d))|\s*,\s*|"
     r"\s+(?=(?:near|around|close\s+to|in\s+the\s+vicinity\s+of)\s)|"
     r"\s+(?=on\s+the\s+[\w-]+\s+(?:bank|side|shore)s?\s+of\s)|"  # "Hajin on the eastern bank of ..."
-    r"\s+(?=(?:on|along)\s+the\s+(?:[A-Z][\w'’]+[\s/–-]*){1,2}(?:border|frontier)\b)|"   # "Abu Kamal on the Iraqi border"
+    # "Abu Kamal on the Iraqi border": a place, then the border it lies on
+    r"\s+(?=(?:on|along)\s+the\s+(?:[A-Z][\w'’]+[\s/–-]*){1,2}(?:border|frontier)\b)|"
     # "west side of the river at Mayadin": a river's side, then the place on it
     # ... or a place by direction ("the north bank of the Euphrates east of Raqqa")
     r"(?:(?<=[Rr]iver)|(?<=Euphrates)|(?<=Tigris)|(?<=Khabur))\s+(?=at\s+(?:the\s+)?[A-Z]|"

@@ -51,7 +51,8 @@ _RELATIVE = {"yesterday": 1, "today": 0, "last week": 7}
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
 _BY = re.compile(r"^By\s+(.+?)\s*(?:,|$)")
-_DATELINE = re.compile(r"^[A-Z][\w'’ .,-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")   # "BEIRUT, Aug 21 (Reuters) -"
+#: A wire dateline naming its agency: "BEIRUT (Reuters) -", "BEIRUT, Aug 21 (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][\w'’ .,-]{1,40}\s+\(([A-Z][\w .&'’-]{1,40})\)\s*[–—-]")
 
 
 def report_meta(text: str, date: Optional[dt.date] = None) -> dict:

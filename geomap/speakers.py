@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["INSTITUTION", "FORCES_SOURCE", "TITLE_WORD", "OWNER_BEFORE", "OWNER_AGAIN", "LONE_NAME", "OUTLETS", "ANAPHOR", "PRONOUN_AFTER",
-           "organisation", "role_organisation"]
+__all__ = ["INSTITUTION", "FORCES_SOURCE", "TITLE_WORD", "OWNER_BEFORE", "OWNER_AGAIN", "LONE_NAME",
+           "OUTLETS", "ANAPHOR", "PRONOUN_AFTER", "organisation", "role_organisation"]
 
 #: A state body named without its state ("the army", "the General Command of the Army").
 INSTITUTION = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:army|military|(?:general\s+)?command|"

@@ -328,6 +328,8 @@ def test_a_border_is_the_line_two_countries_share():
     assert claim_geometry("the Iraqi border").geometry.area > 3 * both.geometry.area
     with pytest.raises(ExpressionError, match="share no border"):
         claim_geometry("the Iraq-Lebanon border")
+    with pytest.raises(ExpressionError, match="named twice"):
+        claim_geometry("the Iraqi-Iraqi border")
     assert length_km(claim_geometry("the Tal Abyad border crossing").geometry.exterior) < 10   # a town's
 
 

@@ -110,9 +110,9 @@ def reuse_freed_memory() -> bool:
     a command that builds and drops arrays of a million values pays the kernel to map and zero
     the same pages again and again (about 1 s of system time in the 4.5 s a million-claim map
     takes). A command keeps blocks under 32 MB in the heap and does not trim it: on that map the
-    median of seven runs fell from 4.52 to 4.27 s, with 4 % more peak memory (1.31 GB). Only with glibc,
-    and not when the environment sets glibc's own ``MALLOC_*`` variables; the library leaves the
-    allocator as it finds it. Returns whether the allocator was tuned.
+    median of seven runs fell from 4.52 to 4.27 s, with 4 % more peak memory (1.31 GB). Only
+    with glibc, and not when the environment sets glibc's own ``MALLOC_*`` variables; the library
+    leaves the allocator as it finds it. Returns whether the allocator was tuned.
     """
     import ctypes
     import os
