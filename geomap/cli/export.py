@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import column_opt, handle_errors, line_opt, read_text_arg
+from .options import claims_count, column_opt, handle_errors, line_opt, read_text_arg
 
 
 @click.command(short_help="Export claims with areas and verdicts: KML, GeoPackage, CSV, GeoJSON.")
@@ -46,4 +46,4 @@ def export(source, output, fmt, lines, columns, preset):
         kind, data = load_input(source, preset=preset, columns=columns)
     frame = features_frame(data) if kind == "features" else events_as_claims(data) if kind == "events" else data
     path = export_claims(frame, output, fmt=fmt, lines=list(lines) or None)
-    click.echo(f"geomap: wrote {path} ({len(frame)} claims)", err=True)
+    click.echo(f"geomap: wrote {path} ({claims_count(len(frame))})", err=True)

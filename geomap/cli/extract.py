@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt, use_rs_opt
+from .options import claims_count, handle_errors, indent_opt, precision_opt, read_text_arg, sequence_opt, use_rs_opt
 
 
 def _date(ctx, param, value):
@@ -76,7 +76,7 @@ def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent
     if output:
         atomic_write(output, text)
         n = sum(len(inc.claims) for ex in extractions for inc in ex.incidents)
-        click.echo(f"geomap: wrote {output} ({n} drafted claims)", err=True)
+        click.echo(f"geomap: wrote {output} ({claims_count(n, 'drafted claims')})", err=True)
     else:
         click.echo(text, nl=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import column_opt, handle_errors, line_opt, read_text_arg
+from .options import claims_count, column_opt, handle_errors, line_opt, read_text_arg
 
 
 @click.command("map", short_help="Write an offline HTML map of claims.")
@@ -65,5 +65,5 @@ def map_cmd(source, output, lines, incidents, title, tiles, no_links, cloud, col
                    links=False if (no_links or kind == "events") else "auto",
                    cloud="auto" if cloud is None else cloud)
     save_map(m, output)
-    click.echo(f"geomap: wrote {output} ({len(frame)} claims)", err=True)
+    click.echo(f"geomap: wrote {output} ({claims_count(len(frame))})", err=True)
 

@@ -39,6 +39,11 @@ tolerance_opt = click.option(
          "(default: the line's positional accuracy).")
 
 
+def claims_count(n: int, what: str = "claims") -> str:
+    """"1 claim", "2 claims", "1 drafted claim": a count as a sentence says it."""
+    return f"{n:,} {what[:-1] if n == 1 else what}"
+
+
 def handle_errors(func):
     """Turn geomap's own errors and I/O errors into one clean line and exit 1.
 

@@ -69,3 +69,11 @@ def test_an_undated_report_is_drafted_with_a_warning_that_names_the_fix(runner, 
     dated = runner.invoke(cli, ["extract", str(report), "--date", "2017-08-21"])
     assert "no full date" not in dated.stderr
     assert yaml.safe_load(dated.stdout)["incidents"][0]["claims"][0]["date"] == "2017-08-21"
+
+
+def test_counts_are_said_in_the_singular_too(runner, cli, tmp_path):
+    report = _report(tmp_path, "Jets strike Mayadin\n\nMOSCOW (Reuters) - August 21, 2017 - Russia's Defence "
+                               "Ministry said its jets struck near Mayadin.\n")
+    page = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(page)])
+    assert result.exit_code == 0 and "(1 claim)" in result.stderr
