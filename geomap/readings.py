@@ -46,7 +46,7 @@ def crossing(text, st, m) -> Optional[str]:
     on the side that is not its own (the line's ``side_parties``), so the claim reads "east of the
     Euphrates". None when the words are not a crossing, the river is no line, or the actor's side
     is not known."""
-    from .parties import nearest_party
+    from .parties import nearest_party, party_of
 
     verb = _CROSS.search(text[max(st.start, m.start - 40):m.start])
     if not verb:
@@ -59,9 +59,18 @@ def crossing(text, st, m) -> Optional[str]:
     # The source of the statement ("..., the coalition said") is not the one crossing.
     skip = tuple((k.start(), k.end()) for k in re.finditer(rf"\b{re.escape(st.speaker)}\b", window)) \
         if st.speaker else ()
-    actor = nearest_party(window, max(st.start, m.start - 40) + verb.start() - lo, skip=skip)
+    at = max(st.start, m.start - 40) + verb.start() - lo
+    crossers = list(_NO_SIDE.finditer(window, 0, at))
+    if crossers and party_of(window[crossers[-1].end():at]) is None:
+        return None   # "boats that Islamic State fighters were using to cross": crossers of no side
+    actor = nearest_party(window, at, skip=skip)
     own = line.side_of_party(actor) if actor else None
     return f"{line.other_side(own)} of the {m.place.name.split(' (')[0]}" if own else None
+
+
+#: Those who cross a line and are on no side of it: the armed group both sides fight, civilians.
+_NO_SIDE = re.compile(r"\b(?:Islamic State|ISIS|ISIL|IS|Daesh|militants?|jihadists?|civilians|families|"
+                      r"residents|refugees|smugglers)\b")
 
 
 def _line_named(place):

@@ -29,3 +29,12 @@ def test_a_party_crossing_the_line_is_on_the_side_that_is_not_its_own():
     assert crossing(text, st, m) == "east of the Euphrates"
     assert across_alone("across the Euphrates River", "Euphrates") and not across_alone("across the river from Hajin",
                                                                                           "Euphrates")
+
+
+def test_crossers_of_no_side_take_no_side():
+    # The coalition struck the boats; Islamic State fighters crossed: no side is theirs.
+    text = ("Coalition aircraft destroyed six boats that Islamic State fighters were using to cross the Euphrates "
+            "River west of Deir ez-Zor, the U.S. military said.")
+    st = attribute(text)[0]
+    m, _ = _mention(text, "Euphrates River")
+    assert crossing(text, st, m) is None
