@@ -16,7 +16,7 @@ import re
 
 __all__ = ["DIR", "NUM", "UNIT", "UNITS", "LINE_NOUN", "LINE_WORDS", "FILLER_LEAD", "FILLER_TAIL", "SPOTS",
            "JUDGED_AT", "HALF_EARTH_KM", "UNIT_WORDS", "UNIT_PRECISION", "PROVINCE_WORDS", "POSSESSIVE_PART",
-           "IN_THE_PART", "number"]
+           "IN_THE_PART", "BORDER_SETTLEMENT", "number"]
 
 
 #: A direction as a clause writes it: compass words, or a river's left or right bank.
@@ -63,6 +63,10 @@ SPOTS = frozenset({"populated_place", "air_base", "airport", "dam", "oil_field",
 JUDGED_AT = SPOTS - {"dam"}
 
 
+#: Words after "border" that make it a qualifier of a settlement or a post ("the Syrian border town
+#: of Albu Kamal", "a border crossing"), not the border the claim lies along.
+BORDER_SETTLEMENT = frozenset("""town towns city cities village villages crossing crossings post posts guard
+guards point""".split())
 #: Half the Earth's circumference along the equator, km: no stated distance is longer.
 HALF_EARTH_KM = 20037.5
 

@@ -267,7 +267,7 @@ def _with_ids(drafts: list, source: str, cite: str = "", gaz=None) -> list:
         seen.add(key)
         where = d.where
         if is_arabic(where) and gaz is not None:   # an id in Latin letters: the places' own names
-            where = " ".join(p.name for p in map(gaz.get, d.places) if p is not None) or where
+            where = " ".join(gaz.get(i).name for i in d.places) or where
         base = re.sub(r"[^a-z0-9]+", "-", normalize(f"{d.party} {where}"))[:50].strip("-") or "claim"
         cid, n = base, 2
         while cid in ids:

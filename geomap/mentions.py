@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .arabic_mentions import PROCLITICS, after_proclitic, arabic_adjective, arabic_verb, common_arabic_word
+from .clause_words import BORDER_SETTLEMENT
 from .parties import party_of
 from .report_header import MONTH_WORD
 from .text import name_key, normalize
@@ -388,10 +389,4 @@ def _bare_demonym(gaz, phrase, toks, j) -> bool:
     if not is_demonym(gaz, phrase):
         return False
     area = j < len(toks) and toks[j][0].lower() in _AREA_AFTER
-    return not area or (j + 1 < len(toks) and toks[j + 1][0].lower() in _SETTLEMENT)
-
-
-#: What a border or a territory qualifies when a settlement word follows ("border town", "border
-#: crossing").
-_SETTLEMENT = frozenset("""town towns city cities village villages crossing crossings post posts guard guards
-point""".split())
+    return not area or (j + 1 < len(toks) and toks[j + 1][0].lower() in BORDER_SETTLEMENT)

@@ -64,7 +64,6 @@ PARTNERS = [
             r"(?:forces?|fighters?|militias?|militiamen|alliance)\b"),
 ]
 _PARTNER_RE = [(party, re.compile(rx)) for party, rx in PARTNERS]
-_PARTNER_RX = {rx for _, rx in _PARTNER_RE}
 _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|trained|armed)\b")
 #: Where an organisation is based is not whom it speaks for ("the Turkey-based monitor").
 _BASED = re.compile(r"[\w.]+-based\b")
@@ -107,14 +106,17 @@ def nearest_party(text: str, pos: int, *, skip: tuple = ()) -> Optional[str]:
     >>> nearest_party("U.S.-backed Syrian Democratic Forces pushed into Raqqa", 0)
     'SDF'
     """
+    # A backer named as an adjective ("U.S.-backed Syrian Democratic Forces") is not the actor;
+    # the partner it names is ("U.S.-backed militias": the SDF).
+    backed = tuple(m.span() for m in _BACKED.finditer(text))
+    named = [(party, m) for party, rx in _PARTNER_RE for m in rx.finditer(text)]
+    named += [(party, m) for party, rx in _PARTY_RE for m in rx.finditer(text)
+              if not any(a <= m.start() < b for a, b in backed)]
     best, gap = None, None
-    # A backer named as an adjective ("U.S.-backed Syrian Democratic Forces") is not the actor.
-    skip = (*skip, *(m.span() for m in _BACKED.finditer(text)))
-    for party, rx in (*_PARTNER_RE, *_PARTY_RE):
-        for m in rx.finditer(text):
-            if any(a <= m.start() < b for a, b in skip) and rx not in _PARTNER_RX:
-                continue
-            d = pos - m.end() if m.end() <= pos else m.start() - pos
-            if gap is None or d < gap:
-                best, gap = party, d
+    for party, m in named:
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        d = pos - m.end() if m.end() <= pos else m.start() - pos
+        if gap is None or d < gap:
+            best, gap = party, d
     return best

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .clause_words import LINE_NOUN
+from .clause_words import BORDER_SETTLEMENT, LINE_NOUN
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
            "cue_start", "chain_end", "shared_relation", "elsewhere", "arabic_relations"]
@@ -154,8 +154,8 @@ _MODIFIER = re.compile(r"^\w+(?:-[a-z]+)+$")   # not a name ("al-Rasafah": its l
 #: Words after a name that belong to the place ("the Euphrates River de-confliction line").
 _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
                    r"airspace|skies|territory|region|area|countryside|province|governorate|"
-                   r"(?:borders?(?:\s+(?:area|region|strip|zone))?|frontier)(?!\s+(?:towns?|city|villages?|"
-                   r"crossings?|posts?|guards?)))\b", re.I)
+                   r"(?:borders?(?:\s+(?:area|region|strip|zone))?|frontier)"
+                   r"(?!\s+(?:" + "|".join(sorted(BORDER_SETTLEMENT)) + r")\b))\b", re.I)
 
 
 #: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs", "trying to

@@ -912,22 +912,19 @@ def test_the_city_is_never_the_dateline_and_a_drafted_report_always_classifies()
 
 
 def test_an_arabic_claims_id_is_spelled_with_its_places_latin_name():
-    ex = extract("غارات على الشعفة\n\n2017-11-28\n\nقال المرصد السوري إن طائرات قصفت بلدة الشعفة.\n")
-    ids = [c.id for inc in ex.incidents for c in inc.claims]
+    ids = [c.id for c in _claims("غارات على الشعفة\n\n2017-11-28\n\nقال المرصد السوري إن طائرات قصفت بلدة الشعفة.\n")[1]]
     assert ids and all(i.isascii() and "shafah" in i for i in ids)
 
 
 def test_a_border_is_read_with_the_place_on_it_not_as_the_country():
-    ex = extract("Strikes hit camp\n\nBEIRUT (AFP) - June 1, 2017\n\nAir strikes hit a camp near Abu Kamal on the "
-                 "Iraqi border, the Syrian Observatory for Human Rights said.\n")
-    assert [(c.party, c.where) for inc in ex.incidents for c in inc.claims] == [
-        ("SOHR", "near Abu Kamal on the Iraqi border")]
+    _, claims = _claims("Strikes hit camp\n\nBEIRUT (AFP) - June 1, 2017\n\nAir strikes hit a camp near Abu Kamal "
+                        "on the Iraqi border, the Syrian Observatory for Human Rights said.\n")
+    assert [(c.party, c.where) for c in claims] == [("SOHR", "near Abu Kamal on the Iraqi border")]
 
 
 def test_a_border_town_is_the_town_and_a_government_by_its_seat_is_no_place():
-    ex = extract("Iraqi jets hit Albu Kamal\n\nBAGHDAD (Reuters) - May 8, 2017\n\nIraqi F-16 jets struck Islamic State "
-                 "positions in the Syrian border town of Albu Kamal, the Iraqi military said in a statement, in a raid "
-                 "approved by the government in Damascus.\n")
-    claims = [c for inc in ex.incidents for c in inc.claims]
+    ex, claims = _claims("Iraqi jets hit Albu Kamal\n\nBAGHDAD (Reuters) - May 8, 2017\n\nIraqi F-16 jets struck "
+                         "Islamic State positions in the Syrian border town of Albu Kamal, the Iraqi military said in "
+                         "a statement, in a raid approved by the government in Damascus.\n")
     assert [(c.party, c.where) for c in claims] == [("Iraq", "Albu Kamal")]
     assert "Damascus" not in [m.text for m in ex.mentions]

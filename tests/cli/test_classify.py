@@ -148,18 +148,29 @@ def test_a_command_tunes_the_allocator_only_where_it_may(monkeypatch):
     assert reuse_freed_memory() is False
 
 
-def test_on_glibc_a_command_keeps_freed_memory_for_reuse(monkeypatch):
+def test_with_glibc_a_command_keeps_freed_memory_for_reuse(monkeypatch):
     import ctypes
     import os
+    import sys
 
-    import pytest
+    import geomap.cli as cli_module
 
-    from geomap.cli import reuse_freed_memory
+    from types import SimpleNamespace
 
-    try:
-        ctypes.CDLL("libc.so.6").gnu_get_libc_version
-    except (OSError, AttributeError):
-        pytest.skip("not glibc")
+    calls = []
+
+    def mallopt(param, value):
+        calls.append((param, value))
+        return 1
+
+    # The allocator glibc exposes: the command sets its mmap and trim thresholds, nothing else.
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: SimpleNamespace(mallopt=mallopt))
+    monkeypatch.setattr(sys, "platform", "linux")
     for key in [k for k in os.environ if k.startswith("MALLOC_")]:
         monkeypatch.delenv(key)
-    assert reuse_freed_memory() is True
+    assert cli_module.reuse_freed_memory() is True
+    assert calls == [(-3, 32 << 20), (-1, 2**31 - 1)]
+
+    # A C library without mallopt (musl): nothing to tune, and no error.
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())
+    assert cli_module.reuse_freed_memory() is False
