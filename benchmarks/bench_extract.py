@@ -38,6 +38,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=Path, default=DEFAULT)
     ap.add_argument("--repeat", type=int, default=40, help="times the reports are read for the archive figure")
+    ap.add_argument("--archive", type=int, default=0,
+                    help="copies of the reports in the user's-path archive (default: to about 1 MB)")
     args = ap.parse_args(argv)
     import geomap.extract as E
     from geomap import geodesy, readings
@@ -48,6 +50,7 @@ def main(argv=None):
 
     docs = texts(args.reports)
     n = sum(len(d.encode("utf-8")) for d in docs)
+    args.archive = args.archive or max(1, round(1e6 / n))
     gaz = Gazetteer.default()
     gaz.index.deletion_index()
     for d in docs:  # warm: lazy indexes and shapes loaded
@@ -55,8 +58,7 @@ def main(argv=None):
 
     def cold():
         readings._READ.clear()
-        gaz._buffered.clear()
-        gaz._plain.clear()
+        gaz.forget()
         geodesy._disc.cache_clear()
         normalize.cache_clear()
         name_key.cache_clear()
@@ -93,7 +95,8 @@ def main(argv=None):
         for d in docs:
             readings._READ.clear()          # no reading of a phrase carried from an earlier copy
             parse_place_query.cache_clear()
-            gaz._plain.clear()       # nor a name's resolution, nor a place's disc
+            gaz._plain.clear()       # nor a name's resolution or ranking, nor a place's disc
+            gaz._ranked.clear()
             geodesy._disc.cache_clear()
             E.extract(d, date=dt.date(2017, 11, 24))
         passes.append(time.perf_counter() - t)
@@ -109,6 +112,45 @@ def main(argv=None):
         f"fastest {n / 1e6 / min(passes):.2f}, slowest {n / 1e6 / max(passes):.2f} MB/s")
     row("baseline: n-gram dictionary scan", f"{n / 1e6 / t_scan:.2f} MB/s", f"{found} hits, no context")
     row("ratio mentions / baseline", f"{t_scan / t_mentions:.2f} x")
+    user_path(docs, args.archive, cold)
+
+
+def user_path(docs: list, copies: int, cold) -> None:
+    """``geomap extract ARCHIVE/*.txt -o claims.yaml`` run in this process (start-up excluded:
+    imports and the gazetteer are loaded): files read, reports drafted, the YAML file written. In
+    one process, then in one per core (the default for an archive this large). Every run starts
+    with nothing remembered; within a run a name or phrase read in one report is remembered for
+    the next, as in a real archive (where they recur less than in these copies)."""
+    import contextlib
+    import io
+    import os
+    import tempfile
+
+    from geomap.batch import auto_jobs
+    from geomap.cli import main as cli
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k in range(copies):
+            for i, d in enumerate(docs):
+                p = Path(tmp) / f"{k:03d}-{i:03d}.txt"
+                p.write_text(d, encoding="utf-8")
+                paths.append(str(p))
+        size = sum(os.path.getsize(p) for p in paths)
+        cores = auto_jobs(size)
+        times = {}
+        for jobs in (1, cores, 1, cores):
+            cold()
+            t = time.perf_counter()
+            with contextlib.redirect_stderr(io.StringIO()):   # its "wrote claims.yaml (N claims)"
+                cli.main(["extract", *paths, "--date", "2017-11-24", "-o", str(Path(tmp) / "claims.yaml"),
+                          "--jobs", str(jobs)], standalone_mode=False)
+            times[jobs] = min(times.get(jobs, 1e9), time.perf_counter() - t)
+    print(f"The user's path: geomap extract on {len(paths):,} reports ({size / 1e6:.1f} MB), "
+          "files in, claims file out")
+    row("one process (--jobs 1)", f"{size / 1e6 / times[1]:.2f} MB/s", f"{times[1]:.2f} s")
+    row(f"{cores} processes (the default here)", f"{size / 1e6 / times[cores]:.2f} MB/s",
+        f"{times[cores]:.2f} s, {times[1] / times[cores]:.2f}x one process")
 
 
 if __name__ == "__main__":

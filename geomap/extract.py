@@ -73,7 +73,7 @@ class Extraction:
 
 def drafts_yaml(extractions) -> str:
     """One draft claims file from the extractions of several reports."""
-    import yaml
+    from .safe_yaml import dump_yaml
 
     reports, incidents = {}, []
     for ex in extractions:
@@ -82,10 +82,16 @@ def drafts_yaml(extractions) -> str:
             reports[ex.source] = meta
         incidents += [_incident_dict(inc) for inc in ex.incidents]
     doc = ({"reports": reports} if reports else {}) | {"incidents": incidents}
-    names = ", ".join(ex.source for ex in extractions)
+    names = ", ".join(ex.source for ex in extractions[:_NAMED])
+    if len(extractions) > _NAMED:   # an archive: its reports are listed under 'reports'
+        names = f"{len(extractions):,} reports ({names} ...)"
     head = (f"# Drafted by geomap extract from {names}: check every claim, then remove\n"
             f"# 'drafted: true'. 'location' is the report's wording, 'where' geomap's reading.\n")
-    return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return head + dump_yaml(doc)
+
+
+#: Most reports named in a draft file's first line.
+_NAMED = 5
 
 
 def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None,

@@ -90,6 +90,7 @@ class Gazetteer:
         self._buffered: dict = {}  # (place id, km) -> grown geometry, see buffered()
         self._plain: dict = {}  # (name, kind) -> Resolution of a name resolved without context
         self._of_kind: dict = {}  # kind -> (place, geometry), see shapes_of_kind()
+        self._ranked: dict = {}  # (name, kind, country, fuzzy) -> candidates on the name alone, see ranked()
 
     # -- loading ---------------------------------------------------------------
     @classmethod
@@ -189,6 +190,26 @@ class Gazetteer:
                 self._buffered.clear()
             self._buffered[key] = buffer_km(self.shape(place), km)
         return self._buffered[key]
+
+    def forget(self) -> None:
+        """Drop what was remembered of names read so far (resolutions, rankings, grown shapes).
+
+        Answers do not change; a benchmark calls it to time reading as if every name were new.
+        """
+        for memo in (self._buffered, self._plain, self._ranked):
+            memo.clear()
+
+    def ranked(self, query, kind: Optional[str], country: Optional[str], *, fuzzy: bool = False) -> list:
+        """The candidates of a parsed query on its name alone (:func:`geomap.ranking.rank` with
+        the default region, no area), best first; remembered, as the names of a report recur."""
+        from .ranking import DEFAULT_REGION, rank
+
+        key = (query.text, kind, country, fuzzy)
+        if key not in self._ranked:
+            if len(self._ranked) >= 4096:
+                self._ranked.clear()
+            self._ranked[key] = rank(self.index, query, kind, DEFAULT_REGION, country, None, fuzzy=fuzzy)
+        return list(self._ranked[key])
 
     def shapes_of_kind(self, kind: str) -> list:
         """(place, geometry) for every place of ``kind`` that has a polygon or line (remembered)."""

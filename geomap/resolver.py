@@ -196,8 +196,11 @@ def _with_parent(gaz, text, child, parent, how, kind, region, ctx) -> Optional[R
 def _rank_in_context(gaz, text: str, kind, region, ctx: ResolutionContext) -> Resolution:
     q = parse_place_query(text)
     hint = kind or q.kind
-    cands = rank(gaz.index, q, hint, region or DEFAULT_REGION, ctx.country, ctx.within,
-                 fuzzy=bool(ctx.anchors))
+    if region is None and ctx.within is None:
+        cands = gaz.ranked(q, hint, ctx.country, fuzzy=bool(ctx.anchors))
+    else:
+        cands = rank(gaz.index, q, hint, region or DEFAULT_REGION, ctx.country, ctx.within,
+                     fuzzy=bool(ctx.anchors))
     if not cands:
         where = f" within {ctx.within_label}" if ctx.within is not None else ""
         return Resolution(text, "not_found", [], kind_hint=hint, modifier=q.modifier,

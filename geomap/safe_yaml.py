@@ -26,7 +26,7 @@ from typing import Optional
 
 from .errors import ClaimFormatError
 
-__all__ = ["load_yaml", "load_yaml_fast", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
+__all__ = ["load_yaml", "load_yaml_fast", "dump_yaml", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
 
 #: Largest claims file read (bytes of text).
 MAX_BYTES = 256 * 1024 * 1024
@@ -59,6 +59,23 @@ def _loader_class():
         ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
         for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()}
     return Loader
+
+
+def dump_yaml(doc, *, width: int = 100) -> str:
+    """Plain values (mappings, lists, text, numbers) as block YAML: keys in their order, Unicode
+    as written. In C when libyaml is there: the text PyYAML's own dumper writes, several times
+    sooner (a draft of a thousand reports is megabytes of YAML).
+
+    >>> print(dump_yaml({"where": "near Mayadin", "parties": ["SOHR", "Russia"]}), end="")
+    where: near Mayadin
+    parties:
+    - SOHR
+    - Russia
+    """
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", None) if yaml.__with_libyaml__ else None
+    return yaml.dump(doc, Dumper=dumper or yaml.SafeDumper, sort_keys=False, allow_unicode=True, width=width)
 
 
 def _too_deep(text: str, max_depth: int) -> bool:

@@ -99,3 +99,15 @@ def test_any_scalar_reads_the_same_both_ways_or_goes_the_safe_way(token):
         return
     slow = _strip_lines(load_yaml(doc, "f.yaml"))
     assert repr(fast) == repr(slow)            # repr: NaN equals NaN, and 1 is not True or 1.0
+
+
+def test_dump_yaml_writes_what_pyyaml_writes_and_reads_back():
+    import yaml
+
+    from geomap.safe_yaml import dump_yaml
+
+    doc = {"incidents": [{"id": "su-22", "quote": "“Ja'Din, south of Tabqa” " * 12, "ar": "غرب نهر الفرات",
+                          "confidence": {"place": 0.9}, "drafted": True, "note": "line one\nline two"}]}
+    text = dump_yaml(doc)
+    assert text == yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    assert "غرب نهر الفرات" in text and yaml.safe_load(text) == doc

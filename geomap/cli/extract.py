@@ -27,6 +27,9 @@ def _date(ctx, param, value):
 @click.option("--voice", default=None, metavar="SOURCE",
               help="Whose own release the reports are (e.g. 'CJTF-OIR'), when their headlines do not "
                    "say: their sentences that name no source are drafted as that source's claims.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
+              help="Processes to draft the reports in; 0: every core when the reports come to "
+                   "half a megabyte or more, else one.")
 @click.option("--mentions", is_flag=True,
               help="Print the place mentions as GeoJSON instead (text, span, place, kind, status, score).")
 @sequence_opt
@@ -34,7 +37,7 @@ def _date(ctx, param, value):
 @indent_opt
 @precision_opt
 @handle_errors
-def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent, precision):
+def extract_cmd(reports, output, date, voice, jobs, mentions, sequence, use_rs, indent, precision):
     """Draft incidents and claims from REPORTS (plain text; '-' for standard input).
 
     From each report: its headline and date; the places it names (resolved
@@ -49,16 +52,18 @@ def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent
       geomap extract report.txt -o claims.yaml
       geomap extract report.txt --date 2017-11-24 --mentions
       geomap extract strike-release.txt --voice CJTF-OIR
+      geomap extract archive/*.txt -o claims.yaml --jobs 4
       geomap map claims.yaml -o map.html      # or straight from the text:
       geomap map report.txt -o map.html
     """
-    from ..extract import drafts_yaml, extract
+    from ..extract import drafts_yaml
     from ..io import atomic_write, dump_features
 
-    extractions = []
+    texts = []
     for path in reports:
         text, source = read_text_arg(path)
-        extractions.append(extract(text, source=source.split("/")[-1], date=date, voice=voice))
+        texts.append((text, source.split("/")[-1]))
+    extractions = _drafted(texts, date, voice, jobs)
     if mentions:
         feats = [f for ex in extractions for f in ex.mention_features()]
         click.echo(dump_features(feats, sequence=sequence, indent=indent, precision=precision,
@@ -80,3 +85,24 @@ def extract_cmd(reports, output, date, voice, mentions, sequence, use_rs, indent
     else:
         click.echo(text, nl=False)
 
+
+
+def _drafted(texts: list, date, voice, jobs: int) -> list:
+    """The reports drafted (in worker processes for an archive), with a count on a terminal."""
+    import sys
+
+    from ..batch import extract_many
+
+    done = 0
+    shown = sys.stderr.isatty() and len(texts) > 1
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        if shown:
+            click.echo(f"\rgeomap: {done:,} of {len(texts):,} reports drafted", err=True, nl=False)
+
+    out = extract_many(texts, date=date, voice=voice, jobs=jobs, progress=progress)
+    if shown:
+        click.echo("", err=True)
+    return out

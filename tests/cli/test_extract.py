@@ -77,3 +77,17 @@ def test_counts_are_said_in_the_singular_too(runner, cli, tmp_path):
     page = tmp_path / "map.html"
     result = runner.invoke(cli, ["map", str(report), "-o", str(page)])
     assert result.exit_code == 0 and "(1 claim)" in result.stderr
+
+
+def test_an_archive_drafted_in_several_processes_is_the_same_file(runner, cli, tmp_path):
+    paths = []
+    for k, text in enumerate([SU25_GPA, SU25_FORTRUSS] * 4):
+        paths.append(str(_report(tmp_path, text).rename(tmp_path / f"r{k}.txt")))
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    assert runner.invoke(cli, ["extract", *paths, "-o", str(one), "--jobs", "1"]).exit_code == 0
+    result = runner.invoke(cli, ["extract", *paths, "-o", str(two), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert two.read_text() == one.read_text()
+    first = one.read_text().splitlines()[0]
+    assert "from 8 reports (r0.txt, r1.txt, r2.txt, r3.txt, r4.txt ...)" in first   # not every name
+    assert set(yaml.safe_load(one.read_text())["reports"]) == {f"r{k}.txt" for k in range(8)}
