@@ -106,13 +106,12 @@ def _chunks(reports: list, workers: int) -> list:
 def _in_workers(reports, n, date, voice, gazetteer, progress) -> list:
     from concurrent.futures import ProcessPoolExecutor
 
-    forked = _FORKED
     _WORKER.update(gazetteer=gazetteer, date=date, voice=voice)   # inherited by forked workers
-    ctx = multiprocessing.get_context("fork" if forked else "spawn")
+    ctx = multiprocessing.get_context("fork" if _FORKED else "spawn")
     out: list = [None] * len(reports)
     try:
         with ProcessPoolExecutor(n, mp_context=ctx, initializer=_start_worker,
-                                 initargs=(None if forked else (date, voice),)) as pool:
+                                 initargs=(None if _FORKED else (date, voice),)) as pool:
             jobs = [(pool.submit(_draft_chunk, run), first, run) for first, run in _chunks(reports, n)]
             for done, first, run in jobs:   # in the reports' order: the first report that fails is raised
                 for k, got in enumerate(done.result()):

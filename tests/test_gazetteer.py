@@ -231,3 +231,18 @@ def test_a_territory_is_not_named_after_its_sovereign():
     gaz = Gazetteer.default()
     assert gaz.resolve("Israel").place.name == "Israel"
     assert gaz.resolve("Israel").status == "resolved"
+
+
+def test_forgetting_what_was_remembered_changes_no_answer():
+    from geomap.context import Anchor, ResolutionContext
+
+    gaz = Gazetteer.default()
+    tabqa = gaz.resolve("Tabqa").place
+    ctx = ResolutionContext().with_anchors([Anchor("Tabqa", 1.0, place=tabqa)])
+    before = [gaz.resolve("Ja'Din", context=ctx), gaz.resolve("Raqqa Province"), gaz.resolve("Jadin")]
+    assert gaz._ranked and gaz._plain
+    gaz.forget()
+    assert not gaz._ranked and not gaz._plain
+    after = [gaz.resolve("Ja'Din", context=ctx), gaz.resolve("Raqqa Province"), gaz.resolve("Jadin")]
+    assert [(r.status, r.place, r.match) for r in after] == [(r.status, r.place, r.match) for r in before]
+    assert after[0].place.admin1 == "Raqqa"

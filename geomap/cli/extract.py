@@ -86,7 +86,6 @@ def extract_cmd(reports, output, date, voice, jobs, mentions, sequence, use_rs, 
         click.echo(text, nl=False)
 
 
-
 def _drafted(texts: list, date, voice, jobs: int) -> list:
     """The reports drafted (in worker processes for an archive), with a count on a terminal."""
     import sys
