@@ -11,6 +11,7 @@ partner (:data:`PARTNERS`), and a backer named as an adjective is no source.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 __all__ = ["PARTIES", "PARTNERS", "PART_OF", "party_of", "nearest_party", "kin"]
@@ -68,6 +69,7 @@ _BACKED = re.compile(r"[\w.]+-(?:backed|supported|allied|sponsored|funded|traine
 #: Where an organisation is based is not whom it speaks for ("the Turkey-based monitor").
 _BASED = re.compile(r"[\w.]+-based\b")
 
+@lru_cache(maxsize=8192)
 def party_of(source: str) -> Optional[str]:
     """The party a source phrase names (``None`` when it names none); a backer named as an
     adjective ("U.S.-backed militias") is not the source, nor is where it is based.
