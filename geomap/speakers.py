@@ -33,6 +33,27 @@ OWNER_BEFORE = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})
 OWNER_AGAIN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}(?:monitor|observatory|ministry|group|"
                          r"agency|network|organi[sz]ation|campaign|coalition|command|army|military|council)['’]s\s+"
                          r"(?:[a-z-]+\s+){1,2}$")
+#: A role whose owner is named by a common noun ("the council's commander", "the group's spokesman").
+_OWNER_NOUN = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}?([a-z]{4,})['’]s\s")
+
+
+def owner_named(role: str, before: str) -> Optional[str]:
+    """The party of the organisation a role's common noun names again, when the words before name it
+    in full ("Fighters of the Deir Ezzor Military Council ..., the council's commander": the SDF).
+
+    >>> owner_named("the council's commander", "Fighters of the Deir Ezzor Military Council reached it,")
+    'SDF'
+    """
+    from .parties import party_of
+
+    m = _OWNER_NOUN.match(role)
+    if m is None:
+        return None
+    noun = m.group(1)
+    names = re.findall(rf"((?:[A-Z][\w.'’-]*\s+){{1,5}}{noun[0].upper()}{noun[1:]})\b", before)
+    return next((party for name in reversed(names) if (party := party_of(name))), None)
+
+
 #: A source of no known party that names itself an organisation: after a word that says so ("the
 #: activist group Raqqa Is Being Slaughtered Silently") or ending on one ("Al-Mayadeen television").
 _ORG_KINDS = r"group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page"

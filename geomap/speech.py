@@ -20,7 +20,7 @@ from typing import Optional
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, party_of
 from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_AGAIN,
-                       OWNER_BEFORE, STATE_MEDIA, organisation, role_organisation)
+                       OWNER_BEFORE, STATE_MEDIA, organisation, owner_named, role_organisation)
 from .text import is_arabic
 
 __all__ = ["sentence_source", "embedded_source", "names_statement", "role_institution", "verbs_of_saying"]
@@ -80,7 +80,7 @@ _BY_AGENT = re.compile(r"\s+(?:released|issued|published|posted|put\s+out|signed
 
 #: A speaker's role after the name ("Damien Pickart, a spokesman for U.S. Air Forces Central
 #: Command"): whom the role serves names the party when the name does not.
-_APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
+_APPOSITION = re.compile(r"\s*,\s*((?:(?:a|an|the)\s+)?(?:[\w.'’-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|"
                          r"commander|head|chief|director|minister|representative|officer|adviser|advisor|member)"
                          # whom the role serves, after it or before it ("a US military spokesman")
                          r"(?:\s+(?:for|of|at|with|in)\s+(?:the\s+)?[^,;]{2,80}?)?)(?:[,;]|\.?\s*$|\.\s)")
@@ -211,7 +211,7 @@ _DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z .'’]{2,40}?,\s*)?[A-Z][a-z]{2,8}\.?\
 _POSSESSIVE = re.compile(r"['’]s$")   # "SANA's (reporter)"
 
 
-_FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")   # the sentence's end, not an abbreviation's ("U.S.")
+_FULL_STOP = re.compile(r"(?<=[A-Za-z]{3})\.$")   # the sentence's end ("told SANA."), not an abbreviation's ("U.S.")
 _TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|and|for))+$")
 
 
@@ -242,6 +242,8 @@ def sentence_source(sent: str, known: dict) -> Optional[tuple]:
             role = _APPOSITION.match(sent, m.end(1))
             party = party_of(phrase) or next((known[w] for w in re.findall(r"\b[A-Z][a-z]{2,}\b", phrase)
                                               if w in known), None) or (role and party_of(role.group(1)))
+            if not party and role and (owner := owner_named(role.group(1), sent[:m.start(1)])):
+                party = owner   # "Fighters of the X Military Council ..., NAME, the council's commander, told"
             before = _ROLE_BEFORE.search(sent, 0, m.start(1)) if not party and rx is _SUBJECT_VERB else None
             if before and (party := party_of(before.group(1))):
                 phrase = f"{phrase}, {before.group(1)}"   # "..., the head of X's directorate, NAME, said"
@@ -262,7 +264,7 @@ def sentence_source(sent: str, known: dict) -> Optional[tuple]:
             told = _TOLD.match(sent, m.end()) if not party and m.group(0).endswith("told") else None
             if told and party_of(told.group(1)):
                 # "Local sources told SANA's reporter that ...": what the outlet published.
-                phrase, party = _POSSESSIVE.sub("", told.group(1).strip(" ,")), party_of(told.group(1))
+                phrase, party = _POSSESSIVE.sub("", _FULL_STOP.sub("", told.group(1).strip(" ,"))), party_of(told.group(1))
             if party:
                 return phrase, party, how
             org = organisation(phrase, sent[:m.start(1)])

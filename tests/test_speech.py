@@ -30,3 +30,11 @@ def test_a_second_statement_inside_a_sentence_is_its_own_speakers():
     sent = "The US said jets flew, after Russia declared that they were near Mayadin."
     assert embedded_source(sent, sent.index("Mayadin"), "US-led coalition") == ("Russia", "Russia")
     assert embedded_source(sent, sent.index("jets"), "US-led coalition") is None
+
+
+def test_a_role_naming_its_organisation_by_a_common_noun_takes_the_party_named_before():
+    sent = ("Fighters of the Manbij Military Council entered the town on Friday, Sherfan Darwish, the "
+            "council's spokesman, told Reuters.")
+    assert sentence_source(sent, {})[:2] == ("Sherfan Darwish", "SDF")
+    nobody = "Fighters entered the town on Friday, Sherfan Darwish, the council's spokesman, told Reuters."
+    assert (sentence_source(nobody, {}) or (None, None))[1] is None   # no council named: no party guessed
