@@ -131,7 +131,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     head = headline_end(text, meta)
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
-        (headline if st.start < head else drafts).extend(_claims_of(text, st, inside, places, rdate, gaz, theatre))
+        found = _scene_set(text, st, _claims_of(text, st, inside, places, rdate, gaz, theatre), gaz)
+        (headline if st.start < head else drafts).extend(found)
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     # (a claim dated the report's day may be undated: its sentence named no day)
     keep = drop_restated([Said(d.party, d.speaker, d.where, d.denial, None if d.date == rdate else d.date,
@@ -160,6 +161,24 @@ class _Draft:
     places: tuple
     denial: bool
     confidence: dict
+
+
+def _scene_set(text: str, st, drafts: list, gaz) -> list:
+    """A sentence that opens on where it happens ("Near Dayr Az Zawr, coalition forces conducted two
+    strikes that engaged an ISIS unit east of the Euphrates River"): the positions it names after
+    that lie there, one claim each, not a claim of their own beside a claim of the scene."""
+    if len(drafts) < 2:
+        return drafts
+    scene = drafts[0]
+    opening = text[st.start:st.end].lstrip(" \t\n*_\"“")
+    if not opening.startswith(scene.location) or not opening[len(scene.location):].lstrip().startswith(","):
+        return drafts
+    narrowed = [f"{d.where}, {scene.where}" for d in drafts[1:]]
+    if any(d.denial != scene.denial for d in drafts[1:]) or not all(readable(w, gaz) for w in narrowed):
+        return drafts
+    from dataclasses import replace
+
+    return [replace(d, where=w, places=d.places + scene.places) for d, w in zip(drafts[1:], narrowed)]
 
 
 def _told_again(draft: _Draft, body: list) -> bool:
@@ -196,6 +215,11 @@ def _theatre(mentions: list) -> Optional[str]:
 _IN_COUNTRY = re.compile(r"\b(?:[a-z]+ed|fell|hit|struck|shot|flew|came\s+down|ended\s+up)\s+"
                          r"(?:in|into|inside)\s+(?:neighbouring\s+|neighboring\s+)?"
                          r"(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$")
+
+
+#: The far side named again after a crossing ("crossed the Euphrates to its eastern bank near X").
+_TO_ITS_BANK = re.compile(r"^(?:(?:to|onto|on)\s+)?(?:its|the)\s+(?:other|far|opposite|(?:north|south|east|west)(?:ern)?)"
+                          r"\s+(?:bank|side|shore)\b[\s,]*", re.I)
 
 
 def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
@@ -241,7 +265,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
         if crossed and readable(crossed, gaz):
             # The far side, narrowed by what the phrase says after the river ("crossed the
             # Euphrates ..., south of Deir Ezzor city").
-            rest = " ".join(text[m.end:end].split()).strip(" ,;")
+            rest = _TO_ITS_BANK.sub("", " ".join(text[m.end:end].split()).strip(" ,;"))
             where = f"{crossed}, {rest}" if rest and readable(f"{crossed}, {rest}", gaz) else crossed
         # A denial: a negation earlier in the same clause ("did not conduct any airstrikes against
         # ... in X"; not "contesting the claim ..., saying it took place in X").

@@ -928,3 +928,22 @@ def test_a_border_town_is_the_town_and_a_government_by_its_seat_is_no_place():
                          "a statement, in a raid approved by the government in Damascus.\n")
     assert [(c.party, c.where) for c in claims] == [("Iraq", "Albu Kamal")]
     assert "Damascus" not in [m.text for m in ex.mentions]
+
+
+def test_a_sentence_that_opens_on_its_scene_narrows_the_positions_it_names_after():
+    release = ("Strike release\nOctober 3, 2017\n\nNear Raqqa, coalition forces conducted three strikes that "
+               "destroyed two ISIS fighting positions north of the Euphrates River.\n")
+    _, claims = _claims(release, voice="CJTF-OIR")
+    assert len(claims) == 1   # not 'near Raqqa' beside 'north of the Euphrates'
+    assert "Raqqa" in claims[0].where and "Euphrates" in claims[0].where and _side(claims[0]) == "east"
+    alone = ("Strike release\nOctober 3, 2017\n\nNear Raqqa, coalition forces conducted three strikes that "
+             "destroyed two ISIS fighting positions.\n")
+    assert [c.where.lower() for c in _claims(alone, voice="CJTF-OIR")[1]] == ["near raqqa"]
+
+
+def test_the_far_bank_named_again_after_a_crossing_keeps_the_place_beside_it():
+    text = ("Army crosses the river\nSeptember 20, 2017\n\nGovernment troops crossed the Euphrates to its "
+            "eastern bank near the village of Marrat, a military source told SANA.\n")
+    _, claims = _claims(text)
+    assert len(claims) == 1 and claims[0].party == "Syrian government" and claims[0].speaker == "SANA"
+    assert "Marrat" in claims[0].where and _side(claims[0]) == "east"
