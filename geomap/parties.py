@@ -30,7 +30,7 @@ PARTIES = [
                          r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
                          r"Defen[cs]e|Joint Chiefs|State Department|Inherent Resolve|\bOIR\b"),
     ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
-                          r"state media|state television|foreign ministry|ministry|statement|side|authorities|"
+                          r"state(?:-run|-owned)? (?:media|television|TV|news agency|broadcaster|radio)|foreign ministry|ministry|statement|side|authorities|"
                           r"troops|officials|general command|defen[cs]e ministry)|"
                           r"\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
     ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),

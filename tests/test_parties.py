@@ -35,3 +35,9 @@ def test_a_backer_named_as_an_adjective_is_not_the_source():
     # Other backed forces are not their backer.
     assert party_of("U.S.-backed rebels") is None
     assert party_of("Iran-backed militias") is None
+
+
+@pytest.mark.parametrize("medium", ["Syrian state TV", "Syrian state television", "Syrian state-run news agency",
+                                    "the Syrian state media"])
+def test_a_states_media_named_with_its_state_are_its_government(medium):
+    assert party_of(medium) == "Syrian government"
