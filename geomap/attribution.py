@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .parties import PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import INSTITUTION, PRONOUN_AFTER, TITLE_WORD
+from .speakers import INSTITUTION, OUTLETS, PRONOUN_AFTER, TITLE_WORD
 from .speech import embedded_source, names_statement, role_institution, sentence_source  # noqa: F401
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -75,7 +75,7 @@ def sentences(text: str) -> list:
 
 
 def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] = None,
-              state: Optional[str] = None) -> list:
+              state: Optional[str] = None, outlet: Optional[str] = None) -> list:
     """Every sentence of ``text`` as a :class:`Statement`, with its source where the text names one.
 
     ``home``: the party of the outlet (a state agency's report: SANA is the Syrian government's),
@@ -84,6 +84,8 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
     names without a country ("BAGHDAD ... Prime Minister Haider al-Abadi said": Iraq).
     ``state``: the party of the state where the report's events happen, whose media it names
     without the state ("state media said").
+    ``outlet``: who published the report, which a source named again by what it is ("the activist
+    group said") means when no source is named before it.
     """
     out: list = []
     last: Optional[tuple] = None
@@ -101,7 +103,7 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
         if found is not None and found[2] in ("office", "state media"):
             party = capital if found[2] == "office" else state
             found = (found[0], party, found[2]) if party else None
-        found = _named_or_guessed(found, sent, text[:s], out, last, home)
+        found = _named_or_guessed(found, sent, text[:s], out, last, home, outlet)
         if found is None:
             out.append(Statement(sent, s, e))
             continue
@@ -154,7 +156,12 @@ def _quote_balance(text: str) -> int:
     return curly
 
 
-def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> Optional[tuple]:
+#: The head of an unnamed source that is an organisation ("a rights group"), not a person of the forces
+#: a sentence is about ("a spokesman").
+_ORGANISATION_HEAD = re.compile(r"(?:monitor|observatory|watchdog|network|group|agency|organi[sz]ation|campaign)$")
+
+
+def _named_or_guessed(found, sent: str, before: str, out: list, last, home, outlet=None) -> Optional[tuple]:
     """(speaker, party, how) of a sentence: the source it names, or the one it continues."""
     if found is not None and found[2] == "anaphor":
         # The source named again by what it is: the last one named, or else an organisation of its own.
@@ -162,8 +169,13 @@ def _named_or_guessed(found, sent: str, before: str, out: list, last, home) -> O
             return _described_before(sent, out) or (last[0], last[1], "pronoun")
         if found[1]:
             found = (found[0], found[1], "organisation")
+        elif outlet and re.match(r"the\s", found[0], re.I) and outlet.split()[-1] not in OUTLETS:
+            # "..., the activist group said" with no source named before: the report's own publisher
+            # (an activist group's, a monitor's own report), not a wire agency reporting others.
+            found = (found[0], party_of(outlet) or outlet, "outlet")
         else:   # "X pushed into Raqqa, a spokesman said": a spokesman of the forces the sentence is about
-            party = nearest_party(sent, 0) if re.match(r"an?\s", found[0], re.I) else None
+            person = re.match(r"an?\s", found[0], re.I) and not _ORGANISATION_HEAD.search(found[0])
+            party = nearest_party(sent, 0) if person else None
             found = (found[0], party, "forces source") if party else None
     if found is not None and found[2] == "forces source":
         # "a military source told Al-Masdar": the outlet's state's; else the forces the sentence is

@@ -46,6 +46,7 @@ _NP = (r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)"
        r"|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}"
        r"(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}"
        r"|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media"
+       r"|monitor|observatory|watchdog|network|group|agency|organi[sz]ation|campaign"
        r"|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))")
 
 

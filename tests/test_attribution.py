@@ -278,3 +278,27 @@ def test_a_person_of_a_source_named_again_by_what_it_is_speaks_for_it():
     text = ("Air strikes killed 14 people, the Syrian Observatory for Human Rights said.\n\n"
             "The monitor's director Rami Abdel Rahman said the strikes were carried out by the coalition.")
     assert [s.party for s in attribute(text)] == ["SOHR", "SOHR"]
+
+
+def _sources(text, **kw):
+    return [(st.party, st.speaker) for st in attribute(text, **kw) if st.party]
+
+
+def test_a_source_named_again_by_what_it_is_is_the_last_one_named():
+    text = ("The Syrian Observatory for Human Rights said jets struck Hajin. "
+            "Jets also hit Gharanij on Tuesday, the monitor said.")
+    gharanij = next(st for st in attribute(text) if "Gharanij" in st.text)
+    assert gharanij.party == "SOHR"
+
+
+def test_with_no_source_named_before_it_is_the_publisher_of_the_report():
+    text = "A coalition air strike on the Tawassuiya district killed nine civilians, the activist group said."
+    assert _sources(text, outlet="Raqqa Is Being Slaughtered Silently") == [
+        ("Raqqa Is Being Slaughtered Silently", "the activist group")]
+    assert _sources(text, outlet="Reuters") == []   # a wire agency reports others: nobody's claim
+    assert _sources(text) == []
+
+
+def test_an_unnamed_organisation_is_not_taken_for_the_forces_the_sentence_is_about():
+    assert _sources("Russian jets struck Hajin on Monday, a rights group said.") == []
+    assert _sources("The SDF pushed into Raqqa on Monday, a spokesman said.") == [("SDF", "a spokesman")]
