@@ -122,10 +122,11 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     gaz = gazetteer or Gazetteer.default()
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
-    mentions = find_mentions(text, gazetteer=gaz)
+    mentions = [m for m in find_mentions(text, gazetteer=gaz) if not _publishers_name(text, m, meta["outlet"])]
     places = sorted(mentions + references(text, mentions), key=lambda m: m.start)
     theatre = _theatre(mentions)
-    said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre))
+    said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre),
+                     outlet=meta["outlet"])
     statements = [s for s in own_voice(said, text, meta, voice=voice) if s.party]
     drafts, headline = [], []
     head = headline_end(text, meta)
@@ -161,6 +162,19 @@ class _Draft:
     places: tuple
     denial: bool
     confidence: dict
+
+
+def _publishers_name(text: str, m, outlet: Optional[str]) -> bool:
+    """A place's name inside the name of the report's publisher ("Deir Ezzor 24, October 2, 2017"),
+    not a place the report names (a dateline's city is one: "Damascus, SANA", "الرقة -")."""
+    if not outlet or m.text not in outlet or outlet == m.text or outlet.startswith(f"{m.text},"):
+        return False
+    at = text.find(outlet)
+    while at != -1:
+        if at <= m.start and m.end <= at + len(outlet):
+            return True
+        at = text.find(outlet, at + 1)
+    return False
 
 
 def _scene_set(text: str, st, drafts: list, gaz) -> list:

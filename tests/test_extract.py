@@ -947,3 +947,13 @@ def test_the_far_bank_named_again_after_a_crossing_keeps_the_place_beside_it():
     _, claims = _claims(text)
     assert len(claims) == 1 and claims[0].party == "Syrian government" and claims[0].speaker == "SANA"
     assert "Marrat" in claims[0].where and _side(claims[0]) == "east"
+
+
+def test_a_publisher_named_after_a_place_is_not_a_place_the_report_names():
+    text = ("Hospital hit in Mayadin\n\nDeir Ezzor 24, October 2, 2017\n\nRussian warplanes struck the national "
+            "hospital in the city of al-Mayadin on Monday, the activist network Deir Ezzor 24 reported.\n")
+    ex, claims = _claims(text)
+    assert [m.text for m in ex.mentions] == ["Mayadin", "al-Mayadin"]
+    assert claims and claims[0].party == "Deir Ezzor 24"
+    dateline = "Strikes on Hajin\n\nRaqqa, SANA, October 2, 2017\n\nJets struck Hajin, SANA said.\n"
+    assert "Raqqa" in [m.text for m in extract(dateline).mentions]   # a dateline's city is named
