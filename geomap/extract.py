@@ -39,7 +39,7 @@ from .claims import Claim, Incident
 from .mentions import find_mentions
 from .parties import kin, party_of
 from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, chain_end, cue_start,
-                      elsewhere, shared_relation)
+                      elsewhere, possessed_dropped, shared_relation)
 from .readings import across_alone, crossing, precision, readable, reading
 from .references import ROAD, references, spelled_out
 from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
@@ -256,7 +256,8 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
             continue  # where people fled from, a goal not reached, a speaker's description
         end = chain_end(text, m.end, st.end, inside)
         phrase = " ".join(text[start:end].split())   # the report's words ("location")
-        spelled = spelled_out(text, start, end, inside, m)   # ... with "the city" spelled as its place
+        # ... with "the city" spelled as its place, and without a place's thing ("the dam's power station")
+        spelled = possessed_dropped(spelled_out(text, start, end, inside, m))
         if m.place.kind == "country" and not AREA_WORDS.search(text[start:min(st.end, end + 12)]) and not (
                 theatre and m.place.country_code != theatre and _IN_COUNTRY.search(text, st.start, m.start)):
             continue  # a country named as an actor or as the whole theatre ("in Syria"), not "landed in Iraq"

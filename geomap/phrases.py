@@ -55,7 +55,10 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"(?:dr(?:ove|iven?|iving)|push(?:ed|ing)?|expell(?:ed|ing)?|oust(?:ed|ing)?|"
                      r"flush(?:ed|ing)?|chas(?:ed|ing))\s+(?:[\w'’-]+\s+){0,3}?out\s+of)"
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
-                     r"named|control))*\s*$",
+                     r"named|control))*"
+                     # a description of the place before its name ("captured Syria's largest oil field, al-Omar")
+                     r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:oil\s+field|gas\s+field|field|dam|airport|air\s*base|base|town|"
+                     r"village|city|stronghold|bastion)\s*,)?\s*$",
                      re.I)
 #: A place as the subject of a passive verb of the same kind ("the city itself was being pounded").
 ACTED_ON = re.compile(r"(?:\s+itself)?\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:being\s+)?"
@@ -94,6 +97,21 @@ def is_cue(word: str) -> bool:
     return word in CUE or (word[:1] in _AR_PROCLITIC and word[1:] in CUE)
 
 
+#: A thing of the place's after its name, then a comma ("the dam's power station,"): where the
+#: words after it put the thing, they put the place.
+_POSSESSED = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){1,3}\s*,")
+
+
+def possessed_dropped(words: str) -> str:
+    """The words with a place's thing left out ("Tabqa Dam's power station, on the northern bank"
+    reads as "Tabqa Dam, on the northern bank"): geomap reads where a place is, not its parts.
+
+    >>> possessed_dropped("Tabqa Dam's power station, on the northern bank of the Euphrates")
+    'Tabqa Dam, on the northern bank of the Euphrates'
+    """
+    return re.sub(r"['’]s(?:\s+[a-z][a-z-]*){1,3}(?=\s*,)", "", words)
+
+
 def chain_end(text: str, end: int, stop: int, inside: list) -> int:
     """Extend over the next mentions when only relation words come between ("Mayadin in the
     airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa")."""
@@ -101,7 +119,8 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
         nxt = next((x for x in inside if x.start >= end), None)
         if nxt is None or nxt.start > stop:
             break
-        gap = re.findall(r"[\w'’-]+|[^\w\s]", text[end:nxt.start])
+        owned = _POSSESSED.match(text, end, nxt.start)   # "the dam's power station, on the northern bank"
+        gap = re.findall(r"[\w'’-]+|[^\w\s]", text[owned.end() if owned else end:nxt.start])
         words = [g.lower() for g in gap if g not in (",",)]
         if words == ["and"] and _BETWEEN.search(text, max(0, end - 80), end):
             end = nxt.end   # "between al-Asharah and Deir Ezzor": both ends of one place

@@ -1,5 +1,5 @@
 """References to places a report named before: "the river", "the eastern bank", "the village",
-"the city", "the Old City" (for drafting claims; a reference is no mention of its own in the
+"the city", "the Old City", "the dam", "the air base" (for drafting claims; a reference is no mention of its own in the
 report's list of places), and the words around a name that say it is not the place itself (a road
 named after it).
 
@@ -38,7 +38,7 @@ def references(text: str, mentions: list) -> list:
 
     named = {kind: [m for m in mentions if m.place is not None and m.place.kind == kind
                     and not ROAD.match(text, m.end) and not _on_dateline(text, m)]
-             for kind in ("river", "populated_place")}
+             for kind in ("river", "populated_place", *_FACILITY.values())}
     if not any(named.values()):
         return []
     out = []
@@ -46,7 +46,9 @@ def references(text: str, mentions: list) -> list:
     ends = {kind: [m.end for m in ms] for kind, ms in named.items()}
     for ref in _REFERENCE.finditer(text):
         at = ref.start() - 1   # the match starts after its "T"/"t" (see _REFERENCE)
-        kind = "populated_place" if ref.group("settlement") else "river"
+        facility = ref.group("facility")
+        kind = ("populated_place" if ref.group("settlement") else
+                _FACILITY[" ".join(facility.lower().split())] if facility else "river")
         before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
         within = bisect_right(starts, at) - 1
         if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
@@ -90,4 +92,10 @@ def _last_town(named: list, before: int) -> int:
 #: text is searched for that text first: a tenth of the time of one opening on a word boundary).
 _REFERENCE = re.compile(r"he (?<=(?<!\w)[Tt]he )(?:[Rr]iver\b|(?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)|"
                         # ("the Old City": the old city of the town named last)
-                        r"(?:[Oo]ld\s+)?(?P<settlement>village|town|[Cc]ity)\b(?!\s+(?:of|called|named)\b))")
+                        r"(?:[Oo]ld\s+)?(?P<settlement>village|town|[Cc]ity)\b(?!\s+(?:of|called|named)\b)|"
+                        # ("the dam's power station": the dam named last)
+                        r"(?P<facility>[Dd]am|[Aa]ir\s?base|[Aa]ir\s+[Bb]ase|[Aa]irport|[Oo]il\s+field)\b"
+                        r"(?!\s+(?:of|called|named)\b))")
+#: The facilities a report names again by their kind ("the dam"), and their gazetteer kinds.
+_FACILITY = {"dam": "dam", "air base": "air_base", "airbase": "air_base", "airport": "airport",
+             "oil field": "oil_field"}

@@ -957,3 +957,19 @@ def test_a_publisher_named_after_a_place_is_not_a_place_the_report_names():
     assert claims and claims[0].party == "Deir Ezzor 24"
     dateline = "Strikes on Hajin\n\nRaqqa, SANA, October 2, 2017\n\nJets struck Hajin, SANA said.\n"
     assert "Raqqa" in [m.text for m in extract(dateline).mentions]   # a dateline's city is named
+
+
+def test_a_facility_named_again_by_its_kind_and_a_thing_of_it_placed_by_the_words_after():
+    text = ("Blasts at the dam\nMay 29, 2017\n\nExplosions shook the Tabqa Dam on Monday, the Syrian Observatory "
+            "for Human Rights said. It said the blasts hit the dam's spillway, on the southern bank of the Euphrates.\n")
+    _, claims = _claims(text)
+    assert len(claims) == 1   # the dam as a whole is the same account told less precisely
+    assert claims[0].location == "the dam's spillway, on the southern bank of the Euphrates"
+    assert "Tabqa Dam" in claims[0].where and "southern bank" in claims[0].where and _side(claims[0]) == "west"
+
+
+def test_a_place_described_before_its_name_is_where_the_action_happened():
+    text = ("SDF takes oil field\nOctober 24, 2017\n\nThe SDF said its fighters seized the nearby oil field, "
+            "al-Tanak, on Tuesday.\n")
+    _, claims = _claims(text)
+    assert [c.party for c in claims] == ["SDF"] and "Tanak" in claims[0].where
