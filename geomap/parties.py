@@ -32,6 +32,8 @@ PARTIES = [
     ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
                           r"state(?:-run|-owned)? (?:media|television|TV|news agency|broadcaster|radio)|foreign ministry|ministry|statement|side|authorities|"
                           r"troops|officials|general command|defen[cs]e ministry)|"
+                          r"Syria['’]s (?i:government|army|military|air defen[cs]es?|foreign ministry|defen[cs]e "
+                          r"ministry|state media|general command)|"
                           r"\bSAA\b|\bSANA\b|Damascus|Assad|regime"),
     ("Hezbollah", r"Hezbollah|Hizbullah|Hizballah"),
     ("Israel", r"\bIsrael\b|Israeli|\bIDF\b"),

@@ -225,6 +225,8 @@ _RELEASE = re.compile(r"\b(?:statement|press release|news release|briefing|commu
 
 #: A body that publishes its own reports: an observatory, a ministry, a command, a force.
 _PUBLISHER = re.compile(r"\b(?:Observatory|Ministry|Command|Forces|Coalition|Task Force|Council)\b|"
+                        # the same bodies by their initials ("CJTF-OIR, November 14, 2017")
+                        r"\b(?-i:CJTF|CENTCOM|AFCENT|SOHR|SDF|MoD|MOD)\b|"
                         r"المرصد|وزارة|القيادة|قوات|التحالف", re.I)
 
 

@@ -41,3 +41,9 @@ def test_a_backer_named_as_an_adjective_is_not_the_source():
                                     "the Syrian state media"])
 def test_a_states_media_named_with_its_state_are_its_government(medium):
     assert party_of(medium) == "Syrian government"
+
+
+@pytest.mark.parametrize("source", ["Syria's army", "Syria's air defences", "Syria's foreign ministry"])
+def test_a_states_bodies_named_with_its_name_in_the_possessive_are_its_government(source):
+    assert party_of(source) == "Syrian government"
+    assert party_of("Syria") is None   # the country alone is no party's voice
