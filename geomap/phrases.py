@@ -28,7 +28,7 @@ southeast southwest north-east north-west south-east south-west northeastern nor
 southwestern vicinity suburbs outskirts edge edges fringes periphery countryside centre center heart
 bank banks side shore shores airspace skies
 close beyond along off above from between opposite other
-في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
+إلى الى في قرب بالقرب على شرق غرب شمال جنوب شرقي غربي شمالي جنوبي ريف محيط أطراف ضواحي باتجاه نحو عند داخل
 قرية بلدة مدينة منطقة محافظة محاذاة
 قريتي بلدتي مدينتي قرى بلدات""".split())   # Arabic: the same relations, and the words that introduce a place
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
@@ -38,7 +38,7 @@ GLUE = frozenset("""the of a an city town village settlement hamlet locality cam
 district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
-من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
+من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر قرية بلدة مدينة""".split())
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"
                        r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
@@ -63,7 +63,9 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
 #: A place as the subject of a passive verb of the same kind ("the city itself was being pounded").
 ACTED_ON = re.compile(r"(?:\s+itself)?\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:being\s+)?"
                       r"(?:(?:repeatedly|heavily|reportedly|also)\s+)?(?:struck|bombed|hit|shelled|pounded|targeted|"
-                      r"attacked|raided|captured|taken|seized|retaken|recaptured|liberated|overflown)\b", re.I)
+                      r"attacked|raided|captured|taken|seized|retaken|recaptured|liberated|overflown)\b|"
+                      # a river crossed to a bank ("نهر الفرات إلى الضفة الشرقية": the Euphrates, to its eastern bank)
+                      r"\s+(?:إلى|الى)\s+ال?ضفة\s", re.I)
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
                             r"reported|report|reports|confirmed|added|noted|stated)\b(?!\s+by\b)")
@@ -257,7 +259,8 @@ def arabic_relations(phrase: str) -> str:
             return (", " if m.start() > 0 and text else "") + text   # after other words: a clause of its own
         return sub
 
-    out = phrase
+    # "نهر الفرات إلى الضفة الشرقية" (the Euphrates, to the eastern bank): the eastern bank of it.
+    out = re.sub(r"(نهر\s+\S+)\s+(?:إلى|الى)\s+(ال?ضفة\s+\S+)", r"\2 ل\1", phrase)
     for rx, english in _AR_RULES:
         out = rx.sub(clause(english), out)
     out = re.sub(r"(?:\s*,\s*)+", ", ", " ".join(out.split())).strip(" ,")

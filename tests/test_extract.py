@@ -973,3 +973,19 @@ def test_a_place_described_before_its_name_is_where_the_action_happened():
             "al-Tanak, on Tuesday.\n")
     _, claims = _claims(text)
     assert [c.party for c in claims] == ["SDF"] and "Tanak" in claims[0].where
+
+
+def test_a_release_published_under_the_initials_of_its_body_is_that_bodys_own_voice():
+    text = ("Strikes near Hajin\n\nCJTF-OIR, November 14, 2017\n\nNear Abu Kamal, four strikes destroyed two "
+            "oil tankers. Near Hajin, on the eastern bank of the Euphrates, two strikes destroyed a headquarters.\n")
+    _, claims = _claims(text)
+    assert [(c.party, _side(c)) for c in claims] == [("US-led coalition", "west"), ("US-led coalition", "east")]
+
+
+def test_an_arabic_river_crossed_to_a_named_bank_is_read_with_the_village_beside_it():
+    text = ("عبور الفرات\n\n18 أيلول 2017\n\nعبرت قوات النظام السوري نهر الفرات إلى الضفة الشرقية قرب قرية مراط، "
+            "بحسب ما أفاد به مصدر عسكري لوكالة سانا.\n")
+    _, claims = _claims(text)
+    assert len(claims) == 1 and claims[0].party == "Syrian government"
+    assert claims[0].speaker == "مصدر عسكري لوكالة سانا"   # not "به مصدر ...": "told it"
+    assert "east bank" in claims[0].where and _side(claims[0]) == "east"
