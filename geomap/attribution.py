@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .parties import PARTIES, nearest_party, party_of  # noqa: F401 (re-exported)
-from .speakers import INSTITUTION, OUTLETS, PRONOUN_AFTER, TITLE_WORD
+from .speakers import INSTITUTION, ORGANISATION_NOUN, OUTLETS, PRONOUN_AFTER, TITLE_WORD
 from .speech import embedded_source, names_statement, role_institution, sentence_source  # noqa: F401
 
 __all__ = ["Statement", "attribute", "sentences", "party_of", "nearest_party", "embedded_source", "PARTIES"]
@@ -158,7 +158,7 @@ def _quote_balance(text: str) -> int:
 
 #: The head of an unnamed source that is an organisation ("a rights group"), not a person of the forces
 #: a sentence is about ("a spokesman").
-_ORGANISATION_HEAD = re.compile(r"(?:monitor|observatory|watchdog|network|group|agency|organi[sz]ation|campaign)$")
+_ORGANISATION_HEAD = re.compile(ORGANISATION_NOUN + "$")
 
 
 def _named_or_guessed(found, sent: str, before: str, out: list, last, home, outlet=None) -> Optional[tuple]:

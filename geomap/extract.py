@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .attribution import attribute, embedded_source
@@ -190,8 +190,6 @@ def _scene_set(text: str, st, drafts: list, gaz) -> list:
     narrowed = [f"{d.where}, {scene.where}" for d in drafts[1:]]
     if any(d.denial != scene.denial for d in drafts[1:]) or not all(readable(w, gaz) for w in narrowed):
         return drafts
-    from dataclasses import replace
-
     return [replace(d, where=w, places=d.places + scene.places) for d, w in zip(drafts[1:], narrowed)]
 
 
@@ -232,8 +230,8 @@ _IN_COUNTRY = re.compile(r"\b(?:[a-z]+ed|fell|hit|struck|shot|flew|came\s+down|e
 
 
 #: The far side named again after a crossing ("crossed the Euphrates to its eastern bank near X").
-_TO_ITS_BANK = re.compile(r"^(?:(?:to|onto|on)\s+)?(?:its|the)\s+(?:other|far|opposite|(?:north|south|east|west)(?:ern)?)"
-                          r"\s+(?:bank|side|shore)\b[\s,]*", re.I)
+_TO_ITS_BANK = re.compile(r"^(?:(?:to|onto|on)\s+)?(?:its|the)\s+"
+                          r"(?:other|far|opposite|(?:north|south|east|west)(?:ern)?)\s+(?:bank|side|shore)\b[\s,]*", re.I)
 
 
 def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:

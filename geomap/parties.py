@@ -30,7 +30,8 @@ PARTIES = [
                          r"Central Command|CENTCOM|CJTF|Air Forces Central|Washington|Department of "
                          r"Defen[cs]e|Joint Chiefs|State Department|Inherent Resolve|\bOIR\b"),
     ("Syrian government", r"Syrian (?i:government|army|regime|military|Arab Army|Air Force|Arab Air Force|"
-                          r"state(?:-run|-owned)? (?:media|television|TV|news agency|broadcaster|radio)|foreign ministry|ministry|statement|side|authorities|"
+                          r"state(?:-run|-owned)? (?:media|television|TV|news agency|broadcaster|radio)|"
+                          r"foreign ministry|ministry|statement|side|authorities|"
                           r"troops|officials|general command|defen[cs]e ministry)|"
                           r"Syria['’]s (?i:government|army|military|air defen[cs]es?|foreign ministry|defen[cs]e "
                           r"ministry|state media|general command)|"

@@ -34,8 +34,8 @@ close beyond along off above from between opposite other
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts to km its their
-district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
+GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts to km
+its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر قرية بلدة مدينة""".split())
@@ -57,14 +57,15 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"(?:\s+(?:the|a|an|positions?|targets?|areas?|villages?|towns?|city|of|in|near|at|called|"
                      r"named|control))*"
                      # a description of the place before its name ("captured Syria's largest oil field, al-Omar")
-                     r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:oil\s+field|gas\s+field|field|dam|airport|air\s*base|base|town|"
-                     r"village|city|stronghold|bastion)\s*,)?\s*$",
+                     r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:oil\s+field|gas\s+field|field|dam|airport|air\s*base|base|"
+                     r"town|village|city|stronghold|bastion)\s*,)?\s*$",
                      re.I)
 #: A place as the subject of a passive verb of the same kind ("the city itself was being pounded").
 ACTED_ON = re.compile(r"(?:\s+itself)?\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:being\s+)?"
                       r"(?:(?:repeatedly|heavily|reportedly|also)\s+)?(?:struck|bombed|hit|shelled|pounded|targeted|"
                       r"attacked|raided|captured|taken|seized|retaken|recaptured|liberated|overflown)\b|"
-                      # a river crossed to a bank ("نهر الفرات إلى الضفة الشرقية": the Euphrates, to its eastern bank)
+                      # a river crossed to a bank ("نهر الفرات إلى الضفة الشرقية": the Euphrates, to its
+                      # eastern bank)
                       r"\s+(?:إلى|الى)\s+ال?ضفة\s", re.I)
 #: A verb of saying right after a place: the place is the speaker's ("activists in Raqqa said").
 SPEAKER_AFTER = re.compile(r"(?:\s+(?:city|town|village|province|countryside))?\s+(?:said|say|says|told|tell|tells|"
@@ -101,7 +102,8 @@ def is_cue(word: str) -> bool:
 
 #: A thing of the place's after its name, then a comma ("the dam's power station,"): where the
 #: words after it put the thing, they put the place.
-_POSSESSED = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){1,3}\s*,")
+_OWNED = r"['’]s(?:\s+[a-z][a-z-]*){1,3}"
+_POSSESSED = re.compile(_OWNED + r"\s*,")
 
 
 def possessed_dropped(words: str) -> str:
@@ -111,7 +113,7 @@ def possessed_dropped(words: str) -> str:
     >>> possessed_dropped("Tabqa Dam's power station, on the northern bank of the Euphrates")
     'Tabqa Dam, on the northern bank of the Euphrates'
     """
-    return re.sub(r"['’]s(?:\s+[a-z][a-z-]*){1,3}(?=\s*,)", "", words)
+    return re.sub(_OWNED + r"(?=\s*,)", "", words)
 
 
 def chain_end(text: str, end: int, stop: int, inside: list) -> int:

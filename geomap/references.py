@@ -1,7 +1,7 @@
 """References to places a report named before: "the river", "the eastern bank", "the village",
-"the city", "the Old City", "the dam", "the air base" (for drafting claims; a reference is no mention of its own in the
-report's list of places), and the words around a name that say it is not the place itself (a road
-named after it).
+"the city", "the Old City", "the dam", "the air base" (for drafting claims; a reference is no
+mention of its own in the report's list of places), and the words around a name that say it is
+not the place itself (a road named after it).
 
 >>> from geomap.mentions import find_mentions
 >>> text = "Jets struck Mayadin. The village was hit again near the river."

@@ -107,10 +107,11 @@ OUTLETS = frozenset("Reuters Interfax Anadolu Xinhua Bloomberg Jazeera Arabiya G
 #: case or a compound adjective ("Britain-based"); a proper name ("the Syrian Observatory") is a
 #: name. State bodies ("the ministry", "the army") are :data:`INSTITUTION`: they match the earlier
 #: source that holds their word, or the outlet's state.
+#: The common nouns a source that is an organisation is named by again ("the monitor", "the group").
+ORGANISATION_NOUN = r"(?:monitor|watchdog|group|observatory|agency|organi[sz]ation|network|campaign|outlet)"
 ANAPHOR = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Tt]he)\s+"
                      r"(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){0,2}"
-                     r"(?:spokes(?:man|woman|person)|monitor|watchdog|group|observatory|agency|organi[sz]ation|"
-                     r"network|campaign|outlet)$|"
+                     r"(?:spokes(?:man|woman|person)|" + ORGANISATION_NOUN + r")$|"
                      # "..., the statement said": the statement of the source named last
                      r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:statement|communiqu[eé]|release)$|"
                      r"^(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?:same\s+)?sources?$")   # "according to the source"

@@ -19,8 +19,8 @@ from typing import Optional
 
 from .arabic_speech import arabic_source
 from .parties import _BACKED, _PARTY_RE, party_of
-from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, OUTLETS, OWNER_AGAIN,
-                       OWNER_BEFORE, STATE_MEDIA, organisation, owner_named, role_organisation)
+from .speakers import (ANAPHOR, FORCES_SOURCE, GOVERNMENT_OFFICE, INSTITUTION, LONE_NAME, ORGANISATION_NOUN, OUTLETS,
+                       OWNER_AGAIN, OWNER_BEFORE, STATE_MEDIA, organisation, owner_named, role_organisation)
 from .text import is_arabic
 
 __all__ = ["sentence_source", "embedded_source", "names_statement", "role_institution", "verbs_of_saying"]
@@ -46,7 +46,7 @@ _NP = (r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)"
        r"|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}"
        r"(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}"
        r"|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media"
-       r"|monitor|observatory|watchdog|network|group|agency|organi[sz]ation|campaign"
+       r"|" + ORGANISATION_NOUN +
        r"|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))")
 
 
@@ -265,7 +265,8 @@ def sentence_source(sent: str, known: dict) -> Optional[tuple]:
             told = _TOLD.match(sent, m.end()) if not party and m.group(0).endswith("told") else None
             if told and party_of(told.group(1)):
                 # "Local sources told SANA's reporter that ...": what the outlet published.
-                phrase, party = _POSSESSIVE.sub("", _FULL_STOP.sub("", told.group(1).strip(" ,"))), party_of(told.group(1))
+                phrase = _POSSESSIVE.sub("", _FULL_STOP.sub("", told.group(1).strip(" ,")))
+                party = party_of(told.group(1))
             if party:
                 return phrase, party, how
             org = organisation(phrase, sent[:m.start(1)])
