@@ -48,7 +48,7 @@ def auto_jobs(nbytes: int, jobs: Optional[int] = 0) -> int:
 
 
 def extract_many(reports: Sequence[tuple], *, date=None, voice: Optional[str] = None, gazetteer=None,
-                 jobs: Optional[int] = 0, progress: Optional[Callable[[int], None]] = None) -> list:
+                 jobs: Optional[int] = 1, progress: Optional[Callable[[int], None]] = None) -> list:
     """Draft the claims of many reports, in their order (:func:`geomap.extract.extract` each).
 
     Parameters
@@ -61,8 +61,9 @@ def extract_many(reports: Sequence[tuple], *, date=None, voice: Optional[str] = 
         As for :func:`geomap.extract.extract`.
     gazetteer : Gazetteer, optional
     jobs : int, optional
-        Processes: 1 reads in this one; ``0`` or None (default) uses every core when the
-        reports come to :data:`PARALLEL_BYTES` or more.
+        Processes: 1 (default) reads in this one; ``0`` or None uses every core when the
+        reports come to :data:`PARALLEL_BYTES` or more (``geomap extract``'s default). In a
+        notebook, whose kernel runs threads, forking is best asked for knowingly.
     progress : callable, optional
         Called with the number of reports just drafted, as they are.
 
