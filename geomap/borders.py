@@ -18,7 +18,10 @@ Examples
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Optional
+
+from .geodesy import length_km  # noqa: F401 (a border's length, re-exported)
 
 __all__ = ["BORDER", "border_band", "shared_border", "neighbours", "country_around", "length_km"]
 
@@ -44,7 +47,10 @@ def shared_border(a, b):
     return shapely.intersection(a.boundary, shapely.buffer(b, _TOUCH_DEG))
 
 
-_BANDS: dict = {}
+#: Per gazetteer (held weakly: a gazetteer dropped takes its entries with it, and a new one at
+#: the same address starts afresh): bands by (a, b, km), and whether two countries are neighbours.
+_BANDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_NEIGHBOURS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def border_band(gaz, a, b, km: float):
@@ -52,24 +58,22 @@ def border_band(gaz, a, b, km: float):
     is None); remembered per pair, as a river's bank is."""
     from .geodesy import buffer_km
 
-    key = (id(gaz), a.id, b.id if b is not None else None, float(km))
-    if key not in _BANDS:
-        if len(_BANDS) > 64:
-            _BANDS.clear()
+    bands = _BANDS.setdefault(gaz, {})
+    key = (a.id, b.id if b is not None else None, float(km))
+    if key not in bands:
+        if len(bands) > 64:
+            bands.clear()
         line = gaz.shape(a).boundary if b is None else shared_border(gaz.shape(a), gaz.shape(b))
-        _BANDS[key] = buffer_km(line, km)
-    return _BANDS[key]
-
-
-_NEIGHBOURS: dict = {}
+        bands[key] = buffer_km(line, km)
+    return bands[key]
 
 
 def neighbours(gaz, a, b) -> bool:
     """Whether two countries (gazetteer places) share a border (remembered per pair)."""
-    key = (id(gaz), a.id, b.id)
-    if key not in _NEIGHBOURS:
-        _NEIGHBOURS[key] = not shared_border(gaz.shape(a), gaz.shape(b)).is_empty
-    return _NEIGHBOURS[key]
+    known = _NEIGHBOURS.setdefault(gaz, {})
+    if (a.id, b.id) not in known:
+        known[(a.id, b.id)] = not shared_border(gaz.shape(a), gaz.shape(b)).is_empty
+    return known[(a.id, b.id)]
 
 
 def country_around(gaz, points, *, besides=None) -> Optional[object]:
@@ -89,8 +93,3 @@ def country_around(gaz, points, *, besides=None) -> Optional[object]:
     return best
 
 
-def length_km(line) -> float:
-    """A line's geodesic length, km."""
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84").geometry_length(line) / 1000.0

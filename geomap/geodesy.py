@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["haversine_km", "offset", "disc", "discs", "ring_offsets", "area_km2", "sector", "buffer_km",
+__all__ = ["haversine_km", "offset", "disc", "discs", "ring_offsets", "area_km2", "length_km", "sector", "buffer_km",
            "local_crs", "equivalent_radius_km", "compass_part", "EARTH_RADIUS_KM"]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -219,6 +219,16 @@ def _disc(lon: float, lat: float, radius_km: float, quad_segs: int):
 
 #: Radius of the sphere with the WGS84 ellipsoid's surface area (the authalic radius), km.
 AUTHALIC_RADIUS_KM = 6371.0072
+
+
+def length_km(line) -> float:
+    """A line's geodesic length on the WGS84 ellipsoid, km.
+
+    >>> from shapely.geometry import LineString
+    >>> round(length_km(LineString([(40.0, 35.0), (41.0, 35.0)])), 1)
+    91.3
+    """
+    return _geod().geometry_length(line) / 1000.0
 
 
 def area_km2(geoms) -> np.ndarray:

@@ -38,7 +38,7 @@ GLUE = frozenset("""the of a an city town village settlement hamlet locality cam
 its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
-من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر قرية بلدة مدينة""".split())
+من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:far|only|least|just)\b)|no(?!\s+(?:more|less)\s+than\b)|never|"
                        r"denied|denies|deny|rather than|instead of|contest\w*|false|rejected?)\b|"
                        r"(?:^|\s)و?(?:نفى|نفت|ينفي|تنفي|لم|لن|ليس)(?=\s)", re.I)   # Arabic: denied, did not ...
@@ -60,7 +60,8 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:oil\s+field|gas\s+field|field|dam|airport|air\s*base|base|"
                      r"town|village|city|stronghold|bastion)\s*,)?\s*$",
                      re.I)
-#: A place as the subject of a passive verb of the same kind ("the city itself was being pounded").
+#: A place as the subject of a passive verb of the same kind ("the city itself was being pounded"),
+#: or a river followed by the bank it was crossed to (Arabic puts the verb before its subject).
 ACTED_ON = re.compile(r"(?:\s+itself)?\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:being\s+)?"
                       r"(?:(?:repeatedly|heavily|reportedly|also)\s+)?(?:struck|bombed|hit|shelled|pounded|targeted|"
                       r"attacked|raided|captured|taken|seized|retaken|recaptured|liberated|overflown)\b|"
