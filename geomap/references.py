@@ -22,7 +22,10 @@ THE_RIVER = re.compile(r"\b[Tt]he [Rr]iver\b")   # case by hand: scanning a text
 #: capitalised, is a place of its own).
 THE_BANK = re.compile(r"\b[Tt]he (?:east|west|north|south)(?:ern)? bank\b(?!\s+of\b)")
 #: A road named after a place ("the Tabqa road", "the Raqqa-Deir ez-Zor highway").
-ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s+(?:road|highway|motorway)\b", re.I)
+ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?"
+                  # a road named after a facility of the place ("the T2 pumping station road")
+                  r"(?:\s+(?:pumping\s+station|station|airport|air\s*base|base|dam|bridge|crossing))?"
+                  r"\s+(?:road|highway|motorway)\b", re.I)
 
 
 #: A reference to a settlement named before, as :data:`_REFERENCE` finds it ("the village").

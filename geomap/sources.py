@@ -232,6 +232,11 @@ _UCDP_KIND = {
 }
 
 
+#: Feature words that name a built thing, not a settlement nor a stretch of land ("area", "hill").
+_FACILITY_WORD = re.compile(r"\b(?:station|checkpoint|camps?|crossing|bridge|roundabout|junction|hospital|base|"
+                            r"prison|factory|silos|mills)\b", re.I)
+
+
 _DESCRIPTION = re.compile(
     r"^(?:the\s+)?(?:\w+\s+)?(?:countryside|outskirts|suburbs|vicinity|environs|area|region|"
     r"province|governorate|district|desert|plains?)\s+(?:of|around)\b", re.I)
@@ -280,6 +285,11 @@ def add_ucdp(b: _Builder, rows: list, syrian_admin1):
         kind = _UCDP_KIND.get(q.kind, "facility") if q.kind else "populated_place"
         if kind is None or not q.names:
             continue
+        full = q.full_names
+        if q.kind is None and q.featured and _FACILITY_WORD.search(raw):
+            # "T2 Pumping Station", "Syriatel Checkpoint": a facility under its whole name (its
+            # bare name, "T2", is another); not a settlement called "T2 Pumping" or "Syriatel"
+            kind, full = "facility", [_without_locator(raw)]
         if q.modifier or _DESCRIPTION.match(raw):
             continue  # "Western countryside of Raqqa" describes an area of Raqqa; it is no place "Raqqa"
         if re.search(r"\b(of|in|between|near|road|highway|front|triangle)\b|[-–]", raw, re.I) and len(q.names) == 1 \
@@ -288,7 +298,7 @@ def add_ucdp(b: _Builder, rows: list, syrian_admin1):
         a = syrian_admin1(lon, lat)
         slug = normalize(raw).replace(" ", "-")[:60]
         # A facility keeps its feature word ("Tishrin Dam"); a town drops "town".
-        names = q.names if kind == "populated_place" else (q.full_names or [raw]) + q.names
+        names = q.names if kind == "populated_place" else (full or [raw]) + q.names
         rec = _Rec(f"ucdp:{slug}", names[0], kind, lon, lat, cc="SY", admin1=a.name if a else "",
                    prec=2000, source="ucdp-ged", names=names[1:])
         b.add(rec)

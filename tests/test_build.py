@@ -69,7 +69,9 @@ def _write_sources(d):
         "2\t2017-01-01\t2017-01-01\t1\tJadin Kabirah village\t1\tx\tx\t35.6825\t38.688056\n"
         "3\t2017-01-01\t2017-01-01\t1\tShair gas field\t2\tx\tx\t34.8894\t37.93\n"
         "4\t2017-01-01\t2017-01-01\t1\tTaybah farms (Mayadin)\t1\tx\tx\t35.0009\t40.4647\n"
-        "5\t2017-01-01\t2017-01-01\t1\tDeir-ez-Zor - Hatla\t1\tx\tx\t35.35\t40.17\n")
+        "5\t2017-01-01\t2017-01-01\t1\tDeir-ez-Zor - Hatla\t1\tx\tx\t35.35\t40.17\n"
+        "6\t2017-01-01\t2017-01-01\t1\tT2 Pumping Station\t2\tx\tx\t34.376389\t40.152222\n"
+        "7\t2017-01-01\t2017-01-01\t1\tSyriatel Checkpoint\t1\tx\tx\t35.1\t40.3\n")
     _write_admin_units(d)
 
 
@@ -212,3 +214,15 @@ def test_a_parenthesis_naming_another_place_is_a_locator_not_a_name(sources):
     assert taybah.place.name == "Taybah" and taybah.place.id != may.id
     # "City - Neighbourhood": the neighbourhood is the name.
     assert gaz.resolve("Hatla").place.source == "ucdp-ged"
+
+
+def test_a_ucdp_facility_keeps_its_feature_word_and_is_no_settlement(sources):
+    src, out = sources
+    build_gazetteer(src, out)
+    gaz = Gazetteer.load(out)
+    t2 = gaz.resolve("T2")
+    # Not a village called "T2 Pumping": the station, under its whole name and its bare one.
+    assert t2.place.name == "T2 Pumping Station" and t2.place.kind == "facility"
+    assert gaz.resolve("the T2 pumping station").place.id == t2.place.id
+    assert gaz.resolve("Syriatel Checkpoint").place.kind == "facility"
+    assert not any(p.name == "Syriatel" and p.kind == "populated_place" for p in gaz.places)
