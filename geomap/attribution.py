@@ -35,6 +35,8 @@ _ABBREV = re.compile(r"\b(?:Lt|Col|Gen|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Adm|Brig|
                      r"MS|DR|ADM|BRIG|[A-Z])\.$")
 #: "a.m."/"p.m.": a sentence goes on after it when the next word is not capitalised.
 _CLOCK = re.compile(r"\b[ap]\.(?:m\.)?$")
+#: A month cut short before its day ("on Oct. 29"): the sentence goes on when a number follows.
+_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 #: The longest text ``_ABBREV`` matches, and more: it is looked for at a chunk's end only.
 _ABBREV_REACH = 8
 
@@ -62,7 +64,8 @@ def sentences(text: str) -> list:
             pending = None
         chunk = text[s:e].rstrip()
         abbreviated = _ABBREV.search(chunk, max(0, len(chunk) - _ABBREV_REACH)) or (
-            _CLOCK.search(chunk, max(0, len(chunk) - 5)) and not text[e:e + 2].lstrip()[:1].isupper())
+            _CLOCK.search(chunk, max(0, len(chunk) - 5)) and not text[e:e + 2].lstrip()[:1].isupper()) or (
+            _MONTH_ABBREV.search(chunk, max(0, len(chunk) - 6)) and text[e:e + 3].lstrip()[:1].isdigit())
         if (abbreviated or chunk[-2:-1].isdigit() and text[e:e + 1].isdigit()) \
                 and e < len(text) and text[e:e + 1] != "\n":
             pending = s

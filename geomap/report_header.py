@@ -172,8 +172,8 @@ def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
 
 #: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
 _AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)|"
-                          # in Arabic: "دير الزور، سانا" (a place of a few words, the Arabic comma, the agency)
-                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}(?:،|\s+[-–—])\s*"
+                          # in Arabic: "دير الزور، سانا", "دمشق-سانا" (a place of a few words, a comma or dash, the agency)
+                          r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}(?:،|\s*[-–—])\s*"
                           r"([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})\s*(?:[-–—،]|$)")
 
 
@@ -265,6 +265,8 @@ def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] =
         speaker, how = title, "release"
     if not party and (publisher := _publisher(meta)):
         (speaker, party), how = publisher, "outlet"
+    if not party and (area := _release_area(text)):
+        (speaker, party), how = area, "release"
     if not party:
         outlet = home_outlet(text, meta)
         if outlet is None or not _STATE_AGENCY.fullmatch(outlet[0]):
@@ -288,6 +290,24 @@ def own_voice(statements: list, text: str, meta: dict, *, voice: Optional[str] =
         else:
             out.append(s)
     return out
+
+
+#: The dateline of the US-led coalition's own strike releases ("SOUTHWEST ASIA - Coalition military
+#: forces conducted 8 strikes ..."): US Central Command's area, where no newspaper datelines a story.
+_RELEASE_AREA = re.compile(r"^SOUTHWEST ASIA\b")
+
+
+def _release_area(text: str) -> Optional[tuple]:
+    """(speaker, party) of a release known by its dateline, else None.
+
+    >>> _release_area("Strikes continue\\n\\nSOUTHWEST ASIA - Coalition forces conducted 8 strikes.")
+    ('CJTF-OIR release (SOUTHWEST ASIA)', 'US-led coalition')
+    """
+    from .parties import party_of
+
+    if any(_RELEASE_AREA.match(ln) for ln in _head_lines(text, 4)):
+        return "CJTF-OIR release (SOUTHWEST ASIA)", party_of("CJTF-OIR")
+    return None
 
 
 #: A transcript's turn: a speaker's label in capitals and a colon at a line's start ("COL. DILLON:",

@@ -302,3 +302,11 @@ def test_with_no_source_named_before_it_is_the_publisher_of_the_report():
 def test_an_unnamed_organisation_is_not_taken_for_the_forces_the_sentence_is_about():
     assert _sources("Russian jets struck Hajin on Monday, a rights group said.") == []
     assert _sources("The SDF pushed into Raqqa on Monday, a spokesman said.") == [("SDF", "a spokesman")]
+
+
+def test_a_month_cut_short_before_its_day_does_not_end_the_sentence():
+    from geomap.attribution import sentences
+
+    text = "Coalition forces conducted 8 strikes on Oct. 29. Near Abu Kamal, four strikes hit a unit."
+    assert [s.strip() for s, _, _ in sentences(text)] == [
+        "Coalition forces conducted 8 strikes on Oct. 29.", "Near Abu Kamal, four strikes hit a unit."]

@@ -228,10 +228,11 @@ def test_a_partys_own_release_speaks_in_its_voice():
 
 
 def test_a_release_whose_headline_does_not_say_whose_speaks_in_the_voice_the_reader_gives():
-    summary = ("Strikes continue against ISIS\nMarch 4, 2017\n\nSOUTHWEST ASIA - Coalition forces conducted "
+    summary = ("Strikes continue against ISIS\nMarch 4, 2017\n\nCoalition forces conducted "
                "nine strikes on March 3, the task force said.\n\nNear Mayadin, two strikes destroyed a "
                "vehicle.\n\nNear Raqqa, seven strikes engaged four tactical units.\n")
-    assert _claims(summary)[1] == []   # the headline names no statement: a reporter's own sentences
+    # The headline names no statement and no dateline says whose release it is: a reporter's own sentences.
+    assert _claims(summary)[1] == []
     ex = extract(summary, source="summary.txt", voice="CJTF-OIR")
     claims = ex.incidents[0].claims
     assert [(c.party, c.speaker, c.where) for c in claims] == [
@@ -989,3 +990,25 @@ def test_an_arabic_river_crossed_to_a_named_bank_is_read_with_the_village_beside
     assert len(claims) == 1 and claims[0].party == "Syrian government"
     assert claims[0].speaker == "مصدر عسكري لوكالة سانا"   # not "به مصدر ...": "told it"
     assert "east bank" in claims[0].where and _side(claims[0]) == "east"
+
+
+def test_a_place_whose_security_is_restored_is_where_the_army_is():
+    # SANA's wording for a capture: "restored security and stability to X".
+    text = ("DEIR EZZOR, SANA - Army units restored security and stability to al-Tabni town in the western "
+            "countryside of Deir Ezzor, a military source told SANA on Friday.")
+    _, claims = _claims(text)
+    assert len(claims) == 1 and "Tabni" in claims[0].where and _side(claims[0]) == "west"
+
+
+def test_the_end_of_a_dam_taken_is_that_end():
+    text = ("The US-led coalition said on Monday that its partner forces had captured the northern end of the "
+            "Tabqa dam, while IS still held the dam's southern half.")
+    _, claims = _claims(text)
+    assert any(c.where.startswith("northern end of") and _side(c) == "east" for c in claims)
+
+
+def test_a_road_named_after_a_facility_is_no_position_at_it():
+    text = ("The Syrian army reached the western outskirts of Albu Kamal, a Syrian army source said, after "
+            "advancing along the T2 pumping station road.")
+    _, claims = _claims(text)
+    assert [c.where for c in claims] == ["western outskirts of Albu Kamal"]

@@ -43,3 +43,26 @@ def test_a_transcript_has_turns_and_a_lone_label_is_no_transcript():
     assert [t[2] for t in turns] == ["GEN. SMITH", "Q", "GEN. SMITH"]
     assert text[turns[1][0]:turns[1][1]].strip() == "Q: Where exactly?"
     assert transcript_turns("UPDATE: The coalition said it struck near Hajin.\nMore text.") == []
+
+
+def test_an_arabic_agency_dateline_written_with_a_dash_is_the_agencys_voice():
+    from geomap.attribution import attribute
+    from geomap.report_header import own_voice
+
+    text = "الجيش يحرر بلدة القورية\n\nدير الزور-سانا\nحررت وحدات من الجيش بلدة القورية على الضفة الغربية لنهر الفرات.\n"
+    said = own_voice(attribute(text), text, report_meta(text))
+    assert [s.party for s in said if "القورية" in s.text and "حررت" in s.text] == ["Syrian government"]
+
+
+def test_the_coalitions_strike_release_speaks_in_its_voice_by_its_dateline():
+    from geomap.attribution import attribute
+    from geomap.report_header import own_voice
+
+    text = ("Military strikes continue against ISIS terrorists in Syria and Iraq\n\n"
+            "SOUTHWEST ASIA - Coalition military forces conducted 8 strikes in Syria on Oct. 29. "
+            "Near Abu Kamal, four strikes destroyed two fighting positions.\n")
+    said = own_voice(attribute(text), text, report_meta(text))
+    assert {s.party for s in said if "Abu Kamal" in s.text} == {"US-led coalition"}
+    # A newspaper's story is no release: its own sentences claim nothing.
+    story = text.replace("SOUTHWEST ASIA", "BEIRUT (Reuters)")
+    assert not [s for s in own_voice(attribute(story), story, report_meta(story)) if s.party]
