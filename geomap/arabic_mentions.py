@@ -32,8 +32,12 @@ def common_arabic_word(text: str, m, r) -> bool:
     on and written its own way (its first Arabic spelling) needs none."""
     if not _ARABIC.search(m.text) or len(m.text.split()) > 1 or r.place is None:
         return False
-    if m.text in AR_CUES:
-        return True   # "مدينة البوكمال": the word that says what the next name is ("the city"), not a village
+    from .phrases import GLUE
+
+    if m.text in AR_CUES or m.text in GLUE:
+        # "مدينة البوكمال": the word that says what the next name is ("the city"), not a village;
+        # "الضفة المقابلة": a word of a relation ("the opposite bank"), not a hamlet of that name
+        return True
     p = r.place
     if p.kind != "populated_place" or p.population:
         return False

@@ -94,7 +94,7 @@ PROVINCE_WORDS = r"countryside|province|governorate|region|desert|rural\s+areas?
 
 #: "Raqqa's southern outskirts" is "southern outskirts of Raqqa" (not "Syria's Raqqa Province").
 POSSESSIVE_PART = re.compile(rf"^(?P<place>.+?)(?:['’]s|(?<=s)['’])\s+(?P<part>(?:(?:{DIR})\s+)?"
-                              r"(?:outskirts|suburbs|countryside|parts?|areas?|sides?|banks?|shores?|edges?|"
+                              r"(?:outskirts|suburbs|countryside|parts?|areas?|half|ends?|sides?|banks?|shores?|edges?|"
                               r"periphery|environs|desert|old\s+city|"
                               r"rural\s+areas?|air\s*space|skies))$", re.I)
 

@@ -266,6 +266,7 @@ class ClauseReader(RiverSides):
             return self.side(m["dir"], m["place"], bank=False) if not m["dir2"] else None
         area, _ = self.extent(p)
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
+        kind = "" if p.name.lower().endswith(kind.lower()) else kind   # "Tabqa Dam", not "Tabqa Dam dam"
         self.parts.append(f"{' and '.join(words)} part{'s' if len(words) > 1 else ''} of {p.name}{kind}")
         got = self.shape(_compass_parts, area, tuple(words))
         at = got.representative_point() if p.kind in JUDGED_AT and not got.is_empty else None
@@ -375,8 +376,8 @@ _CLAUSES = [
         r"\s+(?P<place>.+)"), ClauseReader.opposite),
     (_p(rf"(?:within\s+)?(?P<n>{NUM})\s*{UNIT}"
         r"\s+(?:(?:away\s+)?from|of|outside(?:\s+of)?)\s+(?P<place>.+)"), ClauseReader.distance_from),
-    (_p(rf"(?P<dir>{DIR})(?:\s+and\s+(?P<dir2>{DIR}))?\s+(?:parts?|areas?|sections?|reaches|half|outskirts|edges?|"
-        r"fringes?|periphery|districts|neighbou?rhoods?|quarters?)\s+of\s+(?P<place>.+)"),
+    (_p(rf"(?P<dir>{DIR})(?:\s+and\s+(?P<dir2>{DIR}))?\s+(?:parts?|areas?|sections?|reaches|half|ends?|tips?|outskirts|"
+        r"edges?|fringes?|periphery|districts|neighbou?rhoods?|quarters?)\s+of\s+(?P<place>.+)"),
      ClauseReader.part),
     (_p(rf"(?P<dir>{DIR})\s+of\s+(?P<place>.+)"), ClauseReader.direction),
     (_p(rf"(?P<dir>{DIR})\s+(?:the\s+)?(?P<place>.+)"), ClauseReader.compass_river),

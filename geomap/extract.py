@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .attribution import attribute, embedded_source
 from .claims import Claim, Incident
 from .mentions import find_mentions
+from .narrowing import scene_set, side_narrowed
 from .parties import kin, party_of
 from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, chain_end, cue_start,
                       elsewhere, possessed_dropped, shared_relation)
@@ -132,7 +133,8 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     head = headline_end(text, meta)
     for st in statements:
         inside = [m for m in places if st.start <= m.start < st.end]
-        found = _scene_set(text, st, _claims_of(text, st, inside, places, rdate, gaz, theatre), gaz)
+        found = scene_set(text, st, _claims_of(text, st, inside, places, rdate, gaz, theatre), gaz)
+        found = side_narrowed(text, st, found, gaz)
         (headline if st.start < head else drafts).extend(found)
     drafts = [d for d in headline if not _told_again(d, drafts)] + drafts
     # (a claim dated the report's day may be undated: its sentence named no day)
@@ -175,22 +177,6 @@ def _publishers_name(text: str, m, outlet: Optional[str]) -> bool:
             return True
         at = text.find(outlet, at + 1)
     return False
-
-
-def _scene_set(text: str, st, drafts: list, gaz) -> list:
-    """A sentence that opens on where it happens ("Near Dayr Az Zawr, coalition forces conducted two
-    strikes that engaged an ISIS unit east of the Euphrates River"): the positions it names after
-    that lie there, one claim each, not a claim of their own beside a claim of the scene."""
-    if len(drafts) < 2:
-        return drafts
-    scene = drafts[0]
-    opening = text[st.start:st.end].lstrip(" \t\n*_\"“")
-    if not opening.startswith(scene.location) or not opening[len(scene.location):].lstrip().startswith(","):
-        return drafts
-    narrowed = [f"{d.where}, {scene.where}" for d in drafts[1:]]
-    if any(d.denial != scene.denial for d in drafts[1:]) or not all(readable(w, gaz) for w in narrowed):
-        return drafts
-    return [replace(d, where=w, places=d.places + scene.places) for d, w in zip(drafts[1:], narrowed)]
 
 
 def _told_again(draft: _Draft, body: list) -> bool:

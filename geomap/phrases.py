@@ -34,7 +34,7 @@ close beyond along off above from between opposite other
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts to km
+GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts half end tip to km
 its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
@@ -51,6 +51,9 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"reach(?:es|ed|ing)?|approach(?:es|ed|ing)?|advanc(?:es?|ed|ing)|"
                      r"escap(?:es?|ed|ing)|fle(?:e|es|d|eing)|le(?:ft|aves?|aving)|"
                      r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed|"
+                     # "restored security and stability to", "regained control over": the place now held
+                     r"(?:restor(?:es?|ed|ing)|regain(?:s|ed|ing)?)\s+(?:full\s+)?(?:security|stability|order|calm|"
+                     r"control)(?:\s+and\s+(?:security|stability|order|calm))?\s+(?:to|over|of|in)|"
                      # "drove the militants out of": the place the speaker's side now holds
                      r"(?:dr(?:ove|iven?|iving)|push(?:ed|ing)?|expell(?:ed|ing)?|oust(?:ed|ing)?|"
                      r"flush(?:ed|ing)?|chas(?:ed|ing))\s+(?:[\w'’-]+\s+){0,3}?out\s+of)"

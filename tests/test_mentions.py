@@ -44,3 +44,14 @@ def test_a_name_joined_by_and_to_a_village_is_a_village_too():
 def test_a_weapon_named_after_a_place_is_no_place():
     # "Apache" is spelled like a variant of Aleppo; before "helicopters" it is the helicopter.
     assert _names("U.S. Apache helicopters supported the landing west of Raqqa.") == ["Raqqa"]
+
+
+def test_a_word_of_a_relation_in_arabic_is_no_hamlet():
+    # "الضفة المقابلة" is "the opposite bank", though a little-known village bears "الضفة" as a name.
+    text = "نفذت طائرات التحالف غارات على بلدة الباغوز في الضفة المقابلة"
+    assert _names(text) == ["الباغوز"]
+
+
+def test_a_letter_and_a_number_can_be_a_name():
+    # "T2", the pumping station, though two letters alone are never a name.
+    assert "T2" in _names("The army advanced from the T2 pumping station toward Albu Kamal.")

@@ -336,3 +336,11 @@ def test_a_border_is_the_line_two_countries_share():
 def test_a_camp_named_after_a_village_and_the_far_side_from_it():
     got = claim_geometry("on the other side of the river from the camp of al-Hasrat")
     assert got.parts == ("east bank of the Euphrates, facing Al Hasrat (within 10 km of it)",)
+
+
+def test_the_end_or_half_of_a_dam_is_its_compass_part_named_once():
+    north = claim_geometry("the northern end of the Tabqa dam")
+    assert north.parts == ("north part of Tabqa Dam",)   # not "Tabqa Dam dam"
+    south = claim_geometry("the Tabqa dam's southern half")
+    assert south.parts == ("south part of Tabqa Dam",)
+    assert north.geometry.centroid.y > south.geometry.centroid.y
