@@ -23,7 +23,8 @@ from typing import Optional
 
 from .geodesy import length_km  # noqa: F401 (a border's length, re-exported)
 
-__all__ = ["BORDER", "border_band", "shared_border", "neighbours", "country_around", "length_km"]
+__all__ = ["BORDER", "border_band", "shared_border", "neighbours", "country_around", "nearest_neighbour",
+           "length_km"]
 
 #: Words that name a border, in clauses: "the Iraqi border", "the Syrian-Iraqi border (area)",
 #: "the border with Turkey", after "near"/"along"/"close to".
@@ -93,3 +94,21 @@ def country_around(gaz, points, *, besides=None) -> Optional[object]:
     return best
 
 
+
+
+def nearest_neighbour(gaz, country, points) -> Optional[object]:
+    """The neighbour of ``country`` whose shared border lies nearest to ``points`` (lon, lat): the
+    border a claim near them means ("the Syrian side of the border, near al-Baghuz": Iraq's)."""
+    import shapely
+
+    if not points:
+        return None
+    pts = shapely.multipoints(points)
+    best, gap = None, None
+    for other, shape in gaz.shapes_of_kind("country"):
+        if other.id == country.id or shape.geom_type == "Point" or not neighbours(gaz, country, other):
+            continue
+        d = shapely.distance(shared_border(gaz.shape(country), shape), pts)
+        if gap is None or d < gap:
+            best, gap = other, d
+    return best

@@ -17,11 +17,12 @@ from shapely.geometry import GeometryCollection, Point
 from .clause_words import (DIR, FILLER_LEAD, FILLER_TAIL, HALF_EARTH_KM, IN_THE_PART, JUDGED_AT, LINE_WORDS,
                            NUM, POSSESSIVE_PART, PROVINCE_WORDS, SPOTS, UNIT, UNIT_PRECISION, UNIT_WORDS,
                            UNITS, number)
-from .borders import BORDER
 from .coords import parse_coordinates
 from .errors import CoordinateError, ExpressionError
 from .gazetteer import Gazetteer
-from .geodesy import buffer_km, compass_part, disc, offset, sector
+from .border_clauses import BORDER_CLAUSES
+from .clause_shapes import compass_parts, corridor_between, grown_area
+from .geodesy import compass_part, disc, offset, sector
 from .river_sides import _BEARINGS, RiverSides, _dir_word
 
 __all__ = ["ClauseChecker", "ClauseReader"]
@@ -106,7 +107,7 @@ class ClauseReader(RiverSides):
     def grown(self, p, km: float):
         """A place's own area grown by ``km``: a place known by its point is a disc of its precision,
         so grown it is the disc ``km`` wider (geodesic, no projection); a polygon or line is buffered."""
-        return self.shape(_grown, self.gaz, p, km)
+        return self.shape(grown_area, self.gaz, p, km)
 
     # -- one clause ------------------------------------------------------------
     def clause(self, text: str):
@@ -177,36 +178,6 @@ class ClauseReader(RiverSides):
         # Judged at the place, as "near" is (its point gives way to a part that excludes it).
         return self.grown(p, self.d.suburbs_km), self.spot(p), 2
 
-    def border(self, m, t):
-        """"the Iraqi border", "near the Syria-Iraq border", "the border with Turkey": within
-        ``near_km`` of the line two countries share (:mod:`geomap.borders`)."""
-        from .borders import border_band, country_around, neighbours
-
-        names = [w for w in (m["a"], m["b"], m["one"], m["with"]) if w]
-        countries = [self.place(w, kind="country") for w in names]
-        if any(c.kind != "country" for c in countries):
-            return None   # "the Tal Abyad border crossing": a place's, read as that place
-        if len(countries) == 1:
-            other = country_around(self.gaz, self._anchor_points(), besides=countries[0])
-            countries += [other] if other is not None else []
-        if len(countries) == 2 and countries[0].id == countries[1].id:
-            raise ExpressionError(self.expression, t, claim=self.claim_id,
-                                  reason=f"a border lies between two countries; {countries[0].name} is named twice")
-        if len(countries) == 2 and not neighbours(self.gaz, *countries):
-            raise ExpressionError(self.expression, t, claim=self.claim_id,
-                                  reason=f"{countries[0].name} and {countries[1].name} share no border")
-        what = "–".join(sorted(c.name for c in countries))
-        self.parts.append(f"within {self.d.near_km:g} km of the {what} border")
-        other = countries[1] if len(countries) > 1 else None
-        return self.shape(border_band, self.gaz, countries[0], other, self.d.near_km), None, 5
-
-    def _anchor_points(self) -> list:
-        """(lon, lat) of the claim's other places, else of the places around it (the report's)."""
-        if self.near is not None:
-            return [tuple(self.near)]
-        return [a.point or tuple(a.place.point) for a in self.context.anchors
-                if a.point or (a.place is not None and a.place.kind not in ("country", "admin1", "river"))]
-
     def near_place(self, m, t):
         p = self.place(m["place"])
         if p.kind == "river":
@@ -216,10 +187,9 @@ class ClauseReader(RiverSides):
         return self.grown(p, self.d.near_km), self.spot(p), 2
 
     def between(self, m, t):
-        from shapely import LineString
-
         a, b = self.place(m["a"]), self.place(m["b"])
-        corridor = self.shape(buffer_km, LineString([a.point, b.point]), self.d.near_km / 2)
+        spots = tuple(p for p in (a, b) if p.kind in JUDGED_AT)
+        corridor = self.shape(corridor_between, self.gaz, a, b, self.d.near_km / 2, spots)
         self.parts.append(f"between {a.name} and {b.name}")
         return corridor, None, 2
 
@@ -268,7 +238,7 @@ class ClauseReader(RiverSides):
         kind = {"admin1": " governorate", "populated_place": ""}.get(p.kind, " " + p.kind.replace("_", " "))
         kind = "" if p.name.lower().endswith(kind.lower()) else kind   # "Tabqa Dam", not "Tabqa Dam dam"
         self.parts.append(f"{' and '.join(words)} part{'s' if len(words) > 1 else ''} of {p.name}{kind}")
-        got = self.shape(_compass_parts, area, tuple(words))
+        got = self.shape(compass_parts, area, tuple(words))
         at = got.representative_point() if p.kind in JUDGED_AT and not got.is_empty else None
         return got, at, 4 if p.kind == "admin1" else 6 if p.kind == "country" else 2
 
@@ -346,27 +316,13 @@ class ClauseChecker(ClauseReader):
         return _NO_SHAPE, p.point
 
 
-def _compass_parts(area, words: tuple):
-    """The union of an area's compass parts ("north", "east")."""
-    import shapely
-
-    return shapely.union_all([compass_part(area, w) for w in words])
-
-
-def _grown(gaz, p, km: float):
-    g = gaz.shape(p)
-    if g.geom_type == "Point":
-        return disc(p.longitude, p.latitude, max(p.precision_m / 1000.0, 0.1) + km)
-    return buffer_km(g, km)
-
-
 def _p(pattern: str):
     return re.compile(pattern, re.I)
 
 
 #: The clause patterns, tried in order; a handler may return None to let the next pattern try.
 _CLAUSES = [
-    (BORDER, ClauseReader.border),
+    *BORDER_CLAUSES,
     (_p(rf"(?P<n>{NUM})\s*{UNIT}\s+"
         rf"(?P<dir>{DIR})\s+of\s+(?P<place>.+)"), ClauseReader.distance_direction),
     (_p(rf"(?P<dir>{DIR})\s+(?P<what>bank|side|shore)s?\s+of\s+(?P<place>.+)"), ClauseReader.bank),
