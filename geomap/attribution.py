@@ -239,13 +239,20 @@ def _institution(phrase: str) -> tuple:
     return body, re.sub(r"['’]s$", "", head)
 
 
+#: An institution named again by its common noun alone ("the ministry", "The Defence Ministry").
+_THE_BODY = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}[A-Za-z]+")
+
+
 def _named_before(phrase: str, out: list) -> Optional[tuple]:
     """(phrase, party, "institution") when an earlier source's name holds this institution's word
-    (a speaker and role, "Igor Konashenkov, a ministry spokesman": the role's)."""
+    (a speaker and role, "Igor Konashenkov, a ministry spokesman": the role's). The body named
+    again alone ("the ministry" after "Russia's defence ministry") is that source, whose claims
+    told twice are one claim: its speaker is the earlier one's."""
     body, head = _institution(phrase)
+    again = _THE_BODY.fullmatch(phrase.strip())   # the body alone, not a person in a role there
     for o in reversed(out):
         if o.party and re.search(rf"\b{re.escape(head)}\b", o.speaker, re.I):
-            return phrase, o.party, "institution"
+            return o.speaker if again else phrase, o.party, "institution"
     # The state of the last source, owning this body ("Russia's military said ... The Defense
     # Ministry said": Russia's Defense Ministry).
     last = next((o for o in reversed(out) if o.party), None)

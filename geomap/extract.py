@@ -124,7 +124,7 @@ def extract(text: str, *, source: str = "report", date: Optional[dt.date] = None
     meta = report_meta(text, date)
     title, rdate = meta["title"] or meta["outlet"] or source, meta["date"]
     mentions = [m for m in find_mentions(text, gazetteer=gaz) if not _publishers_name(text, m, meta["outlet"])]
-    places = sorted(mentions + references(text, mentions), key=lambda m: m.start)
+    places = sorted(mentions + references(text, mentions, gaz), key=lambda m: m.start)
     theatre = _theatre(mentions)
     said = attribute(text, home=home_party(text, meta), capital=capital_party(meta), state=_state_party(gaz, theatre),
                      outlet=meta["outlet"])
@@ -238,7 +238,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
             continue  # where the source is ("local sources in al-Mayadeen city told ..."), not the event
         if elsewhere(text, st.start, m.start, m.end, st.speaker):
             continue  # where people fled from, a goal not reached, a speaker's description
-        end = chain_end(text, m.end, st.end, inside)
+        end = chain_end(text, m.end, st.end, inside, gaz)
         phrase = " ".join(text[start:end].split())   # the report's words ("location")
         # ... with "the city" spelled as its place, and without a place's thing ("the dam's power station")
         spelled = possessed_dropped(spelled_out(text, start, end, inside, m))

@@ -79,9 +79,10 @@ _MAX_TOKENS = 5
 #: Words before a name that say it is a settlement ("the small village of", "a town called").
 _FEATURE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:village|town|city|hamlet)\s+"
                              r"(?:of|called|named|known\s+as)\s+$")
-#: A number and a verb of saying after a name: a local outlet ("Deir Ezzor 24 reported").
+#: A number and a verb of saying, or what an outlet is, after a name: a local outlet ("Deir Ezzor 24
+#: reported", "the Deir Ezzor 24 network").
 _NUMBERED_SOURCE = re.compile(r"\s+\d{1,4}\s+(?:said|says|reported|reports|posted|published|wrote|tweeted|"
-                              r"stated|added|claimed)\b", re.I)
+                              r"stated|added|claimed|network|channel|page|website|activists|monitor)\b", re.I)
 #: Compass words, capitalised in area names ("East Euphrates", "Eastern Ghouta"): not part of a longer name.
 _COMPASS = frozenset("east west north south eastern western northern southern".split())
 #: Punctuation that no name runs across.

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-__all__ = ["PARTIES", "PARTNERS", "PART_OF", "party_of", "nearest_party", "kin"]
+__all__ = ["PARTIES", "SPEAKERS_ONLY", "PARTNERS", "PART_OF", "party_of", "nearest_party", "kin"]
 
 #: Party -> pattern of the words that name it (first match wins: specific before general).
 PARTIES = [
@@ -57,10 +57,16 @@ _ARABIC_NAMES = {
     "Iraq": "العراق|العراقي|بغداد",
     "Turkey": "تركيا|التركي|أنقرة|أردوغان",
 }
+#: Parties known only as speakers ("the group's Amaq news agency said"): never guessed as the actor
+#: a sentence is about (they are the target of most strikes reported), nor a forces source's side.
+SPEAKERS_ONLY = [
+    ("Islamic State", r"Islamic State|\bIS\b|\bISIS\b|\bISIL\b|Daesh|\bAmaq\b|داعش|تنظيم الدولة|أعماق"),
+]
 #: Parties that speak for a part of another ("the Russian Defence Ministry" for Russia).
 PART_OF = {"Russian MoD": "Russia"}
 _PARTY_RE = [(party, re.compile(rx + (f"|{_ARABIC_NAMES[party]}" if party in _ARABIC_NAMES else "")))
              for party, rx in PARTIES]
+_SPEAKER_RE = [(party, re.compile(rx)) for party, rx in SPEAKERS_ONLY]
 #: Forces named by who backs them, when that names them ("U.S.-backed Syrian militias": in Syria,
 #: the coalition's partners are the SDF). Other backed forces are not their backer.
 PARTNERS = [
@@ -84,7 +90,7 @@ def party_of(source: str) -> Optional[str]:
         if rx.search(source):
             return party
     source = _BACKED.sub(" ", _BASED.sub(" ", source))
-    for party, rx in _PARTY_RE:
+    for party, rx in _PARTY_RE + _SPEAKER_RE:
         if rx.search(source):
             return party
     return None

@@ -52,6 +52,7 @@ ACTION = re.compile(r"\b(?:struck|strik(?:es?|ing)|bomb(?:s|ed|ing)?|hit(?:s|tin
                      r"escap(?:es?|ed|ing)|fle(?:e|es|d|eing)|le(?:ft|aves?|aving)|"
                      r"fl(?:y|ies|ew|own|ying)|overfl(?:y|ies|ew|own|ying)|shot down|downed|"
                      # "restored security and stability to", "regained control over": the place now held
+                     r"control(?:s|led|ling)?|h(?:olds?|eld|olding)|"   # who holds a place is there
                      r"(?:restor(?:es?|ed|ing)|regain(?:s|ed|ing)?)\s+(?:full\s+)?(?:security|stability|order|calm|"
                      r"control)(?:\s+and\s+(?:security|stability|order|calm))?\s+(?:to|over|of|in)|"
                      # "drove the militants out of": the place the speaker's side now holds
@@ -120,9 +121,12 @@ def possessed_dropped(words: str) -> str:
     return re.sub(_OWNED + r"(?=\s*,)", "", words)
 
 
-def chain_end(text: str, end: int, stop: int, inside: list) -> int:
+def chain_end(text: str, end: int, stop: int, inside: list, gaz=None) -> int:
     """Extend over the next mentions when only relation words come between ("Mayadin in the
-    airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa")."""
+    airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa"), or a
+    country's demonym ("..., across the border from the Iraqi town of al-Qaim": with ``gaz``)."""
+    from .mentions import is_demonym
+
     while True:
         nxt = next((x for x in inside if x.start >= end), None)
         if nxt is None or nxt.start > stop:
@@ -134,6 +138,7 @@ def chain_end(text: str, end: int, stop: int, inside: list) -> int:
             end = nxt.end   # "between al-Asharah and Deir Ezzor": both ends of one place
             continue
         if not (0 < len(words) <= 12) or not all(is_cue(w) or w in GLUE or w in _LINK or w.isdigit()
+                                                 or (gaz is not None and w[0].isalpha() and is_demonym(gaz, w))
                                                  for w in words):
             break
         end = nxt.end
@@ -186,12 +191,17 @@ _TAIL = re.compile(r"\s+(?:" + LINE_NOUN + r"|river|valley|"
 
 
 #: People's origin ("families who had fled fighting in Aleppo", "displaced from Homs", "trying to
-#: escape from Raqqa", "slipping out of the city"): where they came from, not where the event
-#: was. Read in the clause before the place.
+#: escape from Raqqa", "slipping out of the city"), or where fire came from: where they came from,
+#: not where the event was. Read in the clause before the place.
 _ORIGIN = re.compile(r"\b(?:(?:fled|fleeing|displaced|evacuated|uprooted|came|coming|hailing|originally|"
                      r"escap(?:e|es|ed|ing)|withdr(?:ew|awn|awing|aws?))"
                      r"(?:\s+(?:the\s+)?(?:fighting|violence|clashes|battles?|bombing|war|shelling))?\s+(?:in|from)|"
-                     r"(?:break(?:s|ing)?|broke|slip(?:s|ped|ping)?|pull(?:s|ed|ing)?)\s+out\s+of)\s+"
+                     r"(?:break(?:s|ing)?|broke|slip(?:s|ped|ping)?|pull(?:s|ed|ing)?)\s+out\s+of|"
+                     # where fire or aircraft came from ("shelled X with artillery from positions in
+                     # Deir ez-Zor city", "jets that took off from Hmeimim")
+                     r"(?:from|out\s+of)\s+(?:(?:its|their|his|her|the|government|regime|army|artillery)\s+){0,2}"
+                     r"(?:positions?|bases?|posts?|batteries|launchers)\s+(?:in|at|near|inside|around)|"
+                     r"(?:t(?:ook|akes?|aking)\s+off|launched|fired)\s+from)\s+"
                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 #: A goal not reached ("to stop the convoy from reaching the Iraqi border", "heading for Albu Kamal",

@@ -92,9 +92,12 @@ def reading(phrase, m, mentions, gaz) -> tuple:
     words = _pinned(phrase, m, gaz)
     if is_arabic(words):
         words = arabic_relations(words)   # "شرق نهر الفرات": "east of نهر الفرات"
-    if rivers:
-        words = THE_RIVER.sub(f"the {rivers[-1].text}", words)
-        words = THE_BANK.sub(lambda b: f"{b.group(0)} of the {rivers[-1].text}", words)
+    referred = m.place.kind == "river" and (THE_RIVER.fullmatch(m.text) or THE_BANK.fullmatch(m.text))
+    # the river last named, else the one the reference was taken for (a report that names none)
+    river = rivers[-1].text if rivers else m.place.name if referred else None
+    if river:
+        words = THE_RIVER.sub(f"the {river}", words)
+        words = THE_BANK.sub(lambda b: f"{b.group(0)} of the {river}", words)
     goal = _TOWARD.search(words)
     if goal and re.search(r"[A-Z\u0600-\u06FF]", words[:goal.start()]):   # a place named before the heading
         # "advanced 20 km south-east of al-Mayadin toward Abu Kamal": where it is, not where it heads.

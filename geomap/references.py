@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .mentions import Mention
 from .report_header import is_date_line
 
 __all__ = ["references", "spelled_out", "THE_RIVER", "THE_BANK", "THE_SETTLEMENT_WORD", "ROAD"]
@@ -32,10 +33,12 @@ ROAD = re.compile(r"(?:[-–][A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})?"
 THE_SETTLEMENT_WORD = re.compile(r"[Tt]he (?:[Oo]ld )?(?:village|town|[Cc]ity)")
 
 
-def references(text: str, mentions: list) -> list:
+def references(text: str, mentions: list, gaz=None) -> list:
     """"the river" or "the eastern bank" after a river was named, "the village" after a settlement
     was: that place (for drafting claims; such a reference is no mention of its own in the report's
-    list of places)."""
+    list of places). With ``gaz``, "the river" of a report that names none is the river most of
+    its settlements lie along ("near the village of al-Bahra, north of Hajin, ... west of the
+    river": the Euphrates), if one is."""
     from bisect import bisect_right
     from dataclasses import replace
 
@@ -47,6 +50,7 @@ def references(text: str, mentions: list) -> list:
     out = []
     starts = [m.start for m in mentions]   # mentions are in order and do not overlap
     ends = {kind: [m.end for m in ms] for kind, ms in named.items()}
+    valley, looked = None, False   # the river of a report that names none, looked for once
     for ref in _REFERENCE.finditer(text):
         at = ref.start() - 1   # the match starts after its "T"/"t" (see _REFERENCE)
         facility = ref.group("facility")
@@ -54,11 +58,34 @@ def references(text: str, mentions: list) -> list:
                 _FACILITY[" ".join(facility.lower().split())] if facility else "river")
         before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
         within = bisect_right(starts, at) - 1
+        if kind == "river" and before < 0 and gaz is not None and (within < 0 or at >= mentions[within].end):
+            if not looked:
+                valley, looked = _river_along(gaz, named["populated_place"]), True
+            if valley is not None:
+                out.append(Mention(text[at:ref.end()], at, ref.end(), valley, "resolved", 0.5, "context"))
+            continue
         if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
             if (ref.group("settlement") or "").lower() in ("city", "town"):
                 before = _last_town(named[kind], before)
             out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))
     return out
+
+
+def _river_along(gaz, towns: list):
+    """The river (a gazetteer place) in whose valley most of these settlement mentions lie, else None."""
+    import shapely
+
+    from .relations import RelationDefaults
+
+    if not towns:
+        return None
+    xs, ys = zip(*(m.place.point for m in towns))
+    best, most = None, len(towns) // 2   # more than half of them
+    for river, _ in gaz.shapes_of_kind("river"):
+        n = int(shapely.contains_xy(gaz.buffered(river, RelationDefaults.valley_km), xs, ys).sum())
+        if n > most:
+            best, most = river, n
+    return best
 
 
 def _on_dateline(text: str, m) -> bool:

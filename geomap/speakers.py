@@ -71,6 +71,12 @@ def organisation(phrase: str, before: str) -> Optional[str]:
     words = phrase.split()
     if not words or words[-1] in OUTLETS or not phrase[:1].isupper() or TITLE_WORD.match(words[0]):
         return None   # also "Head of the ... Council": a person in a role there, not its voice
+    members = _MEMBERS_OF.match(phrase)
+    rest = phrase[members.end():] if members else ""
+    named = _ORG_NAME.match(rest) if members else None
+    if named:   # "Local activists of the Deir Ezzor 24 network": the network speaks
+        number = re.match(r"\s+\d{1,4}\b", rest[named.end("name"):])   # (its number is its name's)
+        return named.group("name") + (number.group(0) if number else "")
     within = _ORG_WITHIN.search(phrase)
     if within and not _ORG_BEFORE.search(before):
         return within.group("name")
@@ -81,6 +87,11 @@ def organisation(phrase: str, before: str) -> Optional[str]:
     # An outlet is one party whatever its medium is called ("Al-Mayadeen channel", "Al-Mayadeen TV").
     name = _MEDIUM.sub("", name) or name
     return name if re.search(r"[A-Z\d]", name) else None   # "a Turkey-based monitor": no name at all
+
+
+#: The people of an organisation before its name ("Local activists of the ...", "Reporters with the ...").
+_MEMBERS_OF = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:activists|members|correspondents|reporters|journalists|"
+                         r"volunteers|sources)\s+(?:of|from|with)\s+(?:the\s+)?", re.I)
 
 
 _MEDIUM = re.compile(r"\s+(?:(?:satellite\s+|news\s+|television\s+|TV\s+)?(?:television|TV|channel|station)|"

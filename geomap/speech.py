@@ -42,7 +42,7 @@ _NP = (r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)"
        r"|spokes\w+|minist\w+|officials?|command\w*|forces?|military|sources?|army|general|government"
        r"|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?"
        r"|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?"
-       r"|chief|head|leaders?|coalition|news|state|television|radio|channel)){0,10}"
+       r"|chief|head|leaders?|coalition|news|state|television|radio|channel|network|paramilitar(?:y|ies))){0,10}"
        r"|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}"
        r"(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}"
        r"|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media"
@@ -51,6 +51,7 @@ _NP = (r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)"
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+" + _NP)
+_CITING = re.compile(r",?\s+citing\s+" + _NP)
 
 
 # The subject starts at a word's start (tried inside words, the pattern cost three times as much).
@@ -221,6 +222,8 @@ def sentence_source(sent: str, known: dict) -> Optional[tuple]:
     if is_arabic(sent):
         return arabic_source(sent)
     tries = [(_ACCORDING, "according to")] if "ccording to" in sent else []
+    if "citing " in sent:   # "Al-Mayadeen reported that ..., citing a Syrian military source": the source cited
+        tries.insert(0, (_CITING, "according to"))
     if " by " in sent:
         tries.append((_PASSIVE, "according to"))
     if _ANY_VERB.search(sent):  # both speech patterns need a verb of saying

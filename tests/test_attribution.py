@@ -310,3 +310,9 @@ def test_a_month_cut_short_before_its_day_does_not_end_the_sentence():
     text = "Coalition forces conducted 8 strikes on Oct. 29. Near Abu Kamal, four strikes hit a unit."
     assert [s.strip() for s, _, _ in sentences(text)] == [
         "Coalition forces conducted 8 strikes on Oct. 29.", "Near Abu Kamal, four strikes hit a unit."]
+
+
+def test_a_body_named_again_by_its_common_noun_is_the_source_named_before():
+    text = ("Syrian troops crossed the river, Russia's defence ministry said. Later, troops took a village "
+            "near Mayadin, the ministry said.")
+    assert [st.speaker for st in attribute(text) if st.speaker] == ["Russia's defence ministry"] * 2

@@ -1012,3 +1012,31 @@ def test_a_road_named_after_a_facility_is_no_position_at_it():
             "advancing along the T2 pumping station road.")
     _, claims = _claims(text)
     assert [c.where for c in claims] == ["western outskirts of Albu Kamal"]
+
+
+def test_the_river_of_a_report_that_names_none_is_the_one_its_places_lie_along():
+    text = ("The Russian Defence Ministry said U.S. special forces let Islamic State fighters pass near the "
+            "village of al-Bahra, north of Hajin, to attack Syrian troops west of the river.")
+    _, claims = _claims(text)
+    assert {(c.where, _side(c)) for c in claims} >= {("west of the Euphrates", "west")}
+
+
+def test_where_fire_came_from_is_no_position_of_the_event():
+    text = ("Syrian regime forces shelled the villages of al-Jnineh and Jadid Ekeidat, east of the Euphrates, "
+            "with artillery from positions in Deir ez-Zor city, the Deir ez-Zor Military Council said.")
+    _, claims = _claims(text)
+    assert claims and all(_side(c) == "east" for c in claims)
+    assert not any("Deir ez-Zor city" in c.location for c in claims)
+
+
+def test_a_place_held_is_where_its_holder_is():
+    text = ("A spokesman for the SDF, Mustafa Bali, said the group's fighters still controlled Dhiban.")
+    _, claims = _claims(text)
+    assert [(c.party, _side(c)) for c in claims] == [("SDF", "east")]
+
+
+def test_across_the_border_from_a_town_narrows_the_place_named_before_it():
+    text = ("Iraqi aircraft carried out strikes against Islamic State positions inside Syria near the town of "
+            "Albu Kamal, across the border from the Iraqi town of al-Qaim, the Iraqi military said.")
+    _, claims = _claims(text)
+    assert len(claims) == 1 and "al-Qaim" in claims[0].where and _side(claims[0]) == "west"

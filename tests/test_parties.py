@@ -47,3 +47,12 @@ def test_a_states_media_named_with_its_state_are_its_government(medium):
 def test_a_states_bodies_named_with_its_name_in_the_possessive_are_its_government(source):
     assert party_of(source) == "Syrian government"
     assert party_of("Syria") is None   # the country alone is no party's voice
+
+
+def test_the_islamic_state_speaks_through_its_agency_but_is_never_guessed_as_the_actor():
+    from geomap.parties import nearest_party
+
+    assert party_of("the group's Amaq news agency") == "Islamic State"
+    assert party_of("an Islamic State statement") == "Islamic State"
+    # The target of most strikes reported is not who a sentence's unnamed source speaks for.
+    assert nearest_party("Islamic State fighters attacked Syrian troops near Mayadin", 0) == "Syrian government"

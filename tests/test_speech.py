@@ -38,3 +38,19 @@ def test_a_role_naming_its_organisation_by_a_common_noun_takes_the_party_named_b
     assert sentence_source(sent, {})[:2] == ("Sherfan Darwish", "SDF")
     nobody = "Fighters entered the town on Friday, Sherfan Darwish, the council's spokesman, told Reuters."
     assert (sentence_source(nobody, {}) or (None, None))[1] is None   # no council named: no party guessed
+
+
+def test_an_outlet_citing_a_source_reports_that_sources_claim():
+    speaker, party, _ = sentence_source("Al-Mayadeen television reported that Syrian troops had entered Hatla, "
+                                        "citing a Syrian military source.", {})
+    assert (speaker, party) == ("a Syrian military source", "Syrian government")
+    # Citing no party: the outlet's own report, as before.
+    assert sentence_source("Al-Mayadeen television reported that troops entered Hatla, citing local sources.",
+                           {})[1] == "Al-Mayadeen"
+
+
+def test_members_of_a_named_network_speak_for_it():
+    speaker, party, _ = sentence_source("Local activists of the Deir Ezzor 24 network said Russian jets struck "
+                                        "a market in al-Quriyah.", {})
+    assert party == "Deir Ezzor 24" and speaker.startswith("Local activists")
+    assert sentence_source("Iraqi paramilitary forces said they shelled positions near al-Baghuz.", {})[1] == "Iraq"
