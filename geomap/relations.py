@@ -18,6 +18,8 @@ expression                                  geometry                            
 ``west bank of the Euphrates``              that side of the river within ``bank_km``       5
 ``east of the Euphrates``                   that side of the line, in its area              5
 ``across the river from Abu Kamal``         the bank facing the place, near it              2
+``the Syrian side of the border``           that country near its border (border_clauses)   5
+``across the border from al-Qaim``          near the place, outside its country             2
 ``Iraqi airspace`` / ``Syria``              the country polygon                             6
 ==========================================  ==========================================  =====
 
