@@ -91,6 +91,7 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
     group said") means when no source is named before it.
     """
     out: list = []
+    pending: list = []   # statements whose source is "a monitor", "a war monitor": named later?
     last: Optional[tuple] = None
     known: dict = {}  # a name word of an earlier speaker ("Pickart") -> that speaker's party
     for sent, s, e in sentences(text):
@@ -106,8 +107,11 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
         if found is not None and found[2] in ("office", "state media"):
             party = capital if found[2] == "office" else state
             found = (found[0], party, found[2]) if party else None
+        unnamed = found is not None and found[2] == "anaphor" and last is None and _INDEFINITE.match(found[0])
         found = _named_or_guessed(found, sent, text[:s], out, last, home, outlet)
         if found is None:
+            if unnamed:   # "..., a monitor said": the report may name it next
+                pending.append(len(out))
             out.append(Statement(sent, s, e))
             continue
         speaker, party, how = found
@@ -125,7 +129,26 @@ def attribute(text: str, *, home: Optional[str] = None, capital: Optional[str] =
                     and not TITLE_WORD.match(surname):
                 known.setdefault(surname, party)
         out.append(Statement(sent, s, e, party, speaker, how))
-    return _whole_quotes(out, text)
+    return _whole_quotes(_named_next(out, pending), text)
+
+
+#: A source described, not named, by an indefinite organisation noun ("a monitor", "a war monitor").
+_INDEFINITE = re.compile(r"an?\s+(?:[\w-]+\s+){0,2}" + ORGANISATION_NOUN + "$", re.I)
+#: How many statements on a lede's unnamed source may be named.
+_NAMED_WITHIN = 3
+
+
+def _named_next(out: list, pending: list) -> list:
+    """A lede's "..., a monitor said" is the organisation the report names next as a source, within
+    a few sentences ("The Syrian Observatory for Human Rights said ..."), as news is written: its
+    statement takes that source, so its claims and the named ones are one source's."""
+    from dataclasses import replace
+
+    for i in pending:
+        named = next((o for o in out[i + 1:i + 1 + _NAMED_WITHIN] if o.party), None)
+        if named is not None and named.how in ("said", "according to", "statement", "organisation"):
+            out[i] = replace(out[i], party=named.party, speaker=named.speaker, how="named next")
+    return out
 
 
 def _whole_quotes(out: list, text: str) -> list:

@@ -39,8 +39,8 @@ from .claims import Claim, Incident
 from .mentions import find_mentions
 from .narrowing import scene_set, side_narrowed
 from .parties import kin, party_of
-from .phrases import (ACTED_ON, ACTION, AREA_WORDS, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, chain_end, cue_start,
-                      elsewhere, possessed_dropped, shared_relation)
+from .phrases import (ACTED_ON, ACTION, AREA_WORDS, LIST_GAP, NEGATION, SPEAKER_AFTER, SPEAKER_LEADS, chain_end,
+                      cue_start, elsewhere, possessed_dropped, shared_relation)
 from .readings import across_alone, crossing, precision, readable, reading
 from .references import ROAD, references, spelled_out
 from .report_header import (capital_party, claim_date, headline_end, home_party, own_voice, report_header,
@@ -224,12 +224,13 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
     out, covered = [], -1
     if st.text.rstrip(" \n\"”’'*_").endswith("?"):
         return out   # a question claims nothing ("Are Russian aircraft still flying east of the river?")
+    listed = -1   # where the last place drafted ends: a list goes on from there ("captured A, B and C")
     for m in inside:
         if m.start < covered or m.place is None:
             continue
         start = cue_start(text, st.start, m.start, gaz)
         if start == m.start and not ACTION.search(text[max(st.start, m.start - 40):m.start]) \
-                and not ACTED_ON.match(text, m.end):
+                and not ACTED_ON.match(text, m.end) and not (listed >= 0 and LIST_GAP.fullmatch(text, listed, m.start)):
             continue  # named, but not as where something happened ("the capital of Raqqa")
         if ROAD.match(text, m.end):
             continue  # "the Tabqa road": somewhere along a road named after the place, not at it
@@ -282,6 +283,7 @@ def _claims_of(text, st, inside, mentions, rdate, gaz, theatre=None) -> list:
             conf["party"] = 0.6
         out.append(_Draft(party, speaker, phrase, where, quote,
                           claim_date(st.text, rdate), (m.place.id,), negated, conf))
+        listed = m.end
     return out
 
 

@@ -175,9 +175,16 @@ def find_mentions(text: str, *, gazetteer=None, context=None) -> list:
         return []
     results = resolve_joint([_as_written(text, m) for m in mentions], gazetteer=gaz, context=context)
     return [Mention(m.text, m.start, m.end, r.place, r.status, r.score, r.match)
-            for m, r in zip(mentions, results) if r.status != "not_found" and not common_arabic_word(text, m, r)
+            for m, r in zip(mentions, results) if r.status != "not_found" and not _another_kind(r)
+            and not common_arabic_word(text, m, r)
             and not _end_of_a_name(text, m, r, gaz, lower_words) and not _a_date(text, m)
             and not arabic_adjective(m, r) and not arabic_verb(text, m)]
+
+
+def _another_kind(r) -> bool:
+    """A river or lake named as one ("the Khabur river") that resolved to a place of another kind
+    (the village Al Khabrah): no river of that name is known, and the village is not it."""
+    return r.kind_hint in ("river", "lake") and r.place is not None and r.place.kind != r.kind_hint
 
 
 #: A surname made of the article and a place's adjective ("al-Baghdadi", "al-Abadi").
@@ -252,11 +259,16 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     return not common and not is_demonym(gaz, word)
 
 
-def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
-    """Does the gazetteer know this spelling (an acronym in capitals: only exactly)?"""
+def _known(gaz, phrase: str, *, exact: bool = False, loose: bool = False) -> bool:
+    """Does the gazetteer know this spelling (an acronym in capitals: only exactly)? With
+    ``loose``, a word with a place's consonants and other vowels ("Sbikhan") may be one: context
+    decides."""
     if gaz.index.norm.get(normalize(phrase)):
         return True
-    return not exact and bool(gaz.index.key.get(name_key(phrase)))
+    if exact:
+        return False
+    key = name_key(phrase)
+    return bool(gaz.index.key.get(key)) or (loose and gaz.index.same_consonants(key))
 
 
 def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
@@ -280,19 +292,24 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             and not _BREAK.search(text, toks[i + reach - 1][2], toks[i + reach][1]):
         reach += 1
     best = None
+    # A near spelling is looked for only in a capitalised word standing alone ("the towns of Sbikhan,"),
+    # never in a run of them, an organisation's or a person's name ("Reconciliation Centre", "Damien X").
+    alone = reach == 1 and (i == 0 or not caps[i - 1] or _sentence_start(text, start))
     # An Arabic name may carry a one-letter proclitic ("والميادين" and Mayadin, "بالرقة" in Raqqa,
     # "لنهر الفرات" of the Euphrates river): the name starts after it.
-    proclitic = word[0] in PROCLITICS and len(word) > 3
+    # (a word of three letters, "وسد", carries one only before more of a name: "وسد الفرات")
+    proclitic = word[0] in PROCLITICS and len(word) >= 3
     for n in range(reach, 1 if function else 0, -1):
         last_end = toks[i + n - 1][2]
         if n > 1 and not caps[i + n - 1]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
         phrase = text[start:last_end]
         # (two letters are no name, but a letter and a number can be: "T2", the pumping station)
-        if (len(phrase) >= 3 or phrase[-1:].isdigit()) and _known(gaz, phrase, exact=phrase.isupper()):
+        if (len(phrase) >= 3 or phrase[-1:].isdigit()) and _known(gaz, phrase, exact=phrase.isupper(),
+                                                                   loose=n == 1 and alone):
             best = (i + n, last_end, n, start)
             break
-        if proclitic and _known(gaz, phrase[1:]) and (
+        if proclitic and (n > 1 or len(word) > 3) and _known(gaz, phrase[1:]) and (
                 after_proclitic(gaz, phrase[1:]) or _coordinated(text, toks, i, gaz)):
             best = (i + n, last_end, n, start + 1)
             break

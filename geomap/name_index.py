@@ -54,6 +54,7 @@ class NameIndex:
         self._del = None
         self._skel = None
         self._keys = None
+        self._skeletons = None
 
     def deletion_index(self) -> dict:
         """Skeleton deletion -> keys (built on first use; ``_skel`` keeps each key's skeleton)."""
@@ -69,6 +70,24 @@ class NameIndex:
             self._skel = skel
             self._del = idx
         return self._del
+
+    def same_consonants(self, key: str) -> bool:
+        """Whether a spelling of some place has this key's consonants, its vowels drifted, and is
+        as close as a near spelling must be (:data:`_FUZZY_MIN_RATIO`: "Sbikhan" and "Sabikhan",
+        not "Sunday" and "Sandi"), for keys of :data:`_FUZZY_MIN_KEY` letters or more: a name a
+        text may mean, for :meth:`matches` to rank in context (the table is built on first use)."""
+        from rapidfuzz.distance import Indel
+
+        if len(key) < _FUZZY_MIN_KEY:
+            return False
+        if self._skeletons is None:
+            table: dict = {}
+            for k in self.key:
+                if len(k) >= _FUZZY_MIN_KEY:
+                    table.setdefault(skeleton(k), []).append(k)
+            self._skeletons = table
+        return any(Indel.normalized_similarity(key, k) >= _FUZZY_MIN_RATIO
+                   for k in self._skeletons.get(skeleton(key), ()))
 
     def matches(self, name: str, *, fuzzy: bool = False) -> dict:
         """place index -> (quality, matched spelling, match type) for one spelling.

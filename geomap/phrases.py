@@ -18,7 +18,8 @@ from typing import Optional
 
 from .clause_words import BORDER_SETTLEMENT, LINE_NOUN
 
-__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "is_cue",
+__all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "LIST_GAP",
+           "is_cue",
            "cue_start", "chain_end", "shared_relation", "elsewhere", "arabic_relations"]
 
 #: Words that relate a place to the position claimed, read backwards from the mention.
@@ -34,7 +35,7 @@ close beyond along off above from between opposite other
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city town village settlement hamlet locality camp border river part parts half end tip to km
+GLUE = frozenset("""the of a an city old town village settlement hamlet locality camp border river part parts half end tip to km
 its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
@@ -133,7 +134,7 @@ def chain_end(text: str, end: int, stop: int, inside: list, gaz=None) -> int:
             break
         owned = _POSSESSED.match(text, end, nxt.start)   # "the dam's power station, on the northern bank"
         gap = re.findall(r"[\w'’-]+|[^\w\s]", text[owned.end() if owned else end:nxt.start])
-        words = [g.lower() for g in gap if g not in (",",)]
+        words = [g.lower() for g in gap if g not in (",", "،")]   # (the Arabic comma too)
         if words == ["and"] and _BETWEEN.search(text, max(0, end - 80), end):
             end = nxt.end   # "between al-Asharah and Deir Ezzor": both ends of one place
             continue
@@ -160,7 +161,7 @@ def shared_relation(text: str, end: int, stop: int, inside: list) -> Optional[st
     for x in inside:
         if x.start < last:
             continue
-        if x.start > stop or not _LIST_GAP.fullmatch(text, last, x.start):
+        if x.start > stop or not LIST_GAP.fullmatch(text, last, x.start):
             break
         last = x.end
     if last == end:
@@ -172,8 +173,10 @@ def shared_relation(text: str, end: int, stop: int, inside: list) -> Optional[st
 
 
 #: Between the names of a list: a comma, "and", "or" (and the feature words of the next name).
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
-                       r"(?:(?:village|town|city|settlement)s?\s+of\s+)?", re.I)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+                      r"(?:(?:village|town|city|settlement)s?\s+of\s+)?|"
+                      # Arabic: "و" written onto the next name, or onto its word ("وبلدة")
+                      r"[،,]?\s*و(?:(?:مدينة|بلدة|قرية)\s+)?", re.I)
 #: The relation after a list's last name, to the end of its clause.
 _RELATION_AFTER = re.compile(r"[ \t]*,?[ \t]*([a-z][^,;.!?\n]*)")
 

@@ -1040,3 +1040,29 @@ def test_across_the_border_from_a_town_narrows_the_place_named_before_it():
             "Albu Kamal, across the border from the Iraqi town of al-Qaim, the Iraqi military said.")
     _, claims = _claims(text)
     assert len(claims) == 1 and "al-Qaim" in claims[0].where and _side(claims[0]) == "west"
+
+
+def test_every_place_of_a_list_after_an_action_is_a_position():
+    _, claims = _claims("The SDF said it captured Tabqa and the Tabqa dam.")
+    assert [c.where for c in claims] == ["Tabqa", "Tabqa dam"]
+    # Arabic: "و" written onto the next name, three letters of it too ("وسد الفرات", and the Euphrates dam).
+    _, claims = _claims("أعلنت قوات سوريا الديمقراطية سيطرتها على مدينة الطبقة وسد الفرات غربي مدينة الرقة.")
+    assert len(claims) == 2 and any("سد الفرات" in c.where for c in claims)
+
+
+def test_a_lede_source_described_is_the_one_the_report_names_next():
+    text = ("Beirut (AFP) - Syrian regime forces on Saturday seized the towns of Sbikhan, al-Quriyah and "
+            "Muhassan on the western bank of the Euphrates, a monitor said. The Syrian Observatory for Human "
+            "Rights said Russian warplanes backed the advance.")
+    _, claims = _claims(text)
+    # ... and "Sbikhan", a spelling with the consonants of Subaykhan, is that town among its neighbours.
+    assert len(claims) == 3 and {c.party for c in claims} == {"SOHR"}
+    assert {_side(c) for c in claims} == {"west"} and any("Sbikhan" in c.location for c in claims)
+
+
+def test_the_old_city_of_a_town_and_an_arabic_comma_before_a_bank():
+    _, claims = _claims("Kurdish-led forces said they had pushed into the Old City of Raqqa.")
+    assert [(c.party, _side(c)) for c in claims] == [("SDF", "east")]
+    text = "قالت قوات سوريا الديمقراطية إنها صدت هجوماً على بلدة الصالحية شمالي مدينة دير الزور، على الضفة الشرقية لنهر الفرات."
+    _, claims = _claims(text)
+    assert len(claims) == 1 and _side(claims[0]) == "east"

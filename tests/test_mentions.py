@@ -59,3 +59,10 @@ def test_a_letter_and_a_number_can_be_a_name():
 
 def test_a_place_inside_a_local_outlets_name_is_no_place():
     assert _names("Activists of the Deir Ezzor 24 network said jets struck al-Quriyah.") == ["al-Quriyah"]
+
+
+def test_a_river_named_as_one_is_no_village_of_a_near_spelling():
+    # No river "Khabur" is in the data; the village Al Khabrah has its consonants, but is no river.
+    text = ("Our partners in the SDF continue to clear ISIS remnants from villages along the Khabur river valley "
+            "and north of Abu Hamam on the east side of the Euphrates.")
+    assert _names(text) == ["Abu Hamam", "Euphrates"]
