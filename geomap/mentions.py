@@ -73,6 +73,7 @@ _FEATURE_AFTER = re.compile(
     # is another place: a possessive takes only area words).
     r"^(?:['’]s\s+|\s*)(?:(?:north|south|east|west)(?:ern)?\s+)?(?:province|governorate|countryside)\b|"
     r"^\s*(?:(?:international\s+)?air\s*port|air\s*base|airbase|air\s*field|dam|river|"
+    r"(?:(?:oil|gas|water)\s+)?pumping\s+station|"
     r"district|sub-?district|valley|oil\s+field|gas\s+field|field|military\s+airport|city|town|village)\b",
     re.I)
 _MAX_TOKENS = 5

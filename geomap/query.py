@@ -45,6 +45,7 @@ FEATURE_WORDS = [
     ("checkpoint", None), ("checkpoint area", None), ("crossing", None), ("border crossing", None),
     ("bridge", None), ("roundabout", None), ("junction", None), ("hospital", None),
     ("military base", "air_base"), ("base", None), ("prison", None), ("factory", None),
+    ("oil pumping station", None), ("gas pumping station", None), ("water pumping station", None),
     ("pumping station", None), ("station", None), ("silos", None), ("hill", None), ("mountain", None), ("plain", None),
     ("desert", None), ("valley", None), ("country", "country"), ("airspace", "country"),
     ("skies", "country"), ("territory", "country"),

@@ -43,8 +43,11 @@ _NP = (r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*|U\.S\.)"
        r"|media|agency|allies|deputy|foreign|defen[cs]e|representatives?|chairman|statement|militias?"
        r"|militiamen|fighters|rebels|troops|units|alliance|groups?|activists|monitor|by|field|commanders?"
        r"|chief|head|leaders?|coalition|news|state|television|radio|channel|network|paramilitar(?:y|ies))){0,10}"
-       r"|(?:the\s+|a\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}"
+       r"|(?:the\s+|an?\s+)?(?:[a-z-]+(?:['’]s)?\s+){0,2}"
        r"(?:(?:spokes\w+|officials?|general|commander|minister|chief)(?:\s+[A-Z][\w.'’-]*){0,4}"
+       # ... of a body named after it ("a commander in the pro-Damascus military alliance")
+       r"(?:\s+(?:in|with|from|of|for)\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:alliance|forces|army|military|militias?|"
+       r"coalition|groups?|government|ministry|command))?"
        r"|statement|ministry|MoD|military|command|regime|government|coalition|army|allies|media"
        r"|" + ORGANISATION_NOUN +
        r"|television|TV|radio|sources?(?:\s+within\s+the\s+[A-Z][\w.]*)?))")

@@ -54,3 +54,12 @@ def test_members_of_a_named_network_speak_for_it():
                                         "a market in al-Quriyah.", {})
     assert party == "Deir Ezzor 24" and speaker.startswith("Local activists")
     assert sentence_source("Iraqi paramilitary forces said they shelled positions near al-Baghuz.", {})[1] == "Iraq"
+
+
+@pytest.mark.parametrize("sentence, party", [
+    ("Troops advanced to within 10 km of Albu Kamal, a commander in the pro-Damascus military alliance told "
+     "Reuters.", "Syrian government"),
+    ("An official with the U.S.-led coalition said jets struck Hajin.", "US-led coalition"),
+])
+def test_a_role_in_a_body_named_after_it_speaks_for_that_body(sentence, party):
+    assert sentence_source(sentence, {})[1] == party
