@@ -30,8 +30,6 @@ _BARE_KIND_FIT = {"populated_place": 1.0, "country": 1.0, "river": 0.9, "lake": 
                   "admin1": 0.55, "admin2": 0.4, "admin3": 0.35, "air_base": 0.8, "airport": 0.75, "dam": 0.8,
                   "oil_field": 0.8, "facility": 0.7}
 KIND_FAMILY = {"air_base": {"airport"}, "airport": {"air_base"}, "admin1": {"country"},
-               # a town and the subdistrict named after it, whose seat it is ("بلدة الصور": Sur)
-               "populated_place": {"admin3"},
                "admin2": {"admin3", "populated_place"}, "admin3": {"admin2", "populated_place"},
                "oil_field": {"facility"}, "dam": {"facility", "lake"}}
 

@@ -1068,15 +1068,6 @@ def test_the_old_city_of_a_town_and_an_arabic_comma_before_a_bank():
     assert len(claims) == 1 and _side(claims[0]) == "east"
 
 
-def test_a_town_named_as_its_subdistrict_is_the_subdistrict_in_context():
-    # "بلدة الصور" (the town of al-Sour) is spelled as Tyre in Lebanon and as the Deir ez-Zor subdistrict
-    # named after the town, whose Arabic name the data give the town no other way.
-    text = "قال المركز الإعلامي لقوات سوريا الديمقراطية إن الطيران الروسي استهدف نقاطاً قرب بلدة الصور شمال شرق دير الزور."
-    _, claims = _claims(text)
-    assert [_side(c) for c in claims] == ["east"]
-    assert all(p.country_code == "SY" for m in extract(text).mentions for p in [m.place])
-
-
 def test_a_station_named_with_its_kind_is_that_station():
     text = ("Lebanese Hezbollah's al-Manar TV said Syrian troops had captured the T2 oil pumping station near "
             "the Iraqi border.")
