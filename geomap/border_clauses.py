@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+import shapely
+
 from .borders import BORDER, border_band, country_around, nearest_neighbour, neighbours
 from .clause_shapes import beyond_own_country
 from .errors import ExpressionError
@@ -55,7 +57,7 @@ def read_border_side(rd, m, t):
     with_ = f" with {other.name}" if other is not None else ""
     rd.parts.append(f"the {own.name} side of the border{with_} (within {rd.d.near_km:g} km of it)")
     band = rd.shape(border_band, rd.gaz, own, other, rd.d.near_km)
-    return rd.shape(_inside, band, rd.extent(own)[0]), None, 5
+    return rd.shape(shapely.intersection, band, rd.extent(own)[0]), None, 5
 
 
 def read_across_border(rd, m, t):
@@ -65,10 +67,6 @@ def read_across_border(rd, m, t):
         return None
     rd.parts.append(f"across the border from {p.name} (within {rd.d.near_km:g} km of it)")
     return rd.shape(beyond_own_country, rd.gaz, p, rd.grown(p, rd.d.near_km)), None, 2
-
-
-def _inside(band, country):
-    return band.intersection(country)
 
 
 def _anchor_points(rd) -> list:

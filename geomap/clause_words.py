@@ -46,7 +46,8 @@ UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilo
 FILLER_LEAD = re.compile(
     r"^(?:(?:which|that)\s+(?:is|was|lies|sits)\s+|(?:it\s+)?(?:is|was)\s+|located\s+|"
     r"(?:the\s+)?(?:air\s*space|skies?)\s+(?:over|of|above)\s+|(?:in|at|on|over|above|into|inside|"
-    r"within|across(?!\s+the\s+(?:border|frontier)\s+from\b)|from|toward|towards|to)\s+|the\s+|approximately\s+|about\s+|some\s+|roughly\s+|"
+    r"within|across(?!\s+the\s+(?:border|frontier)\s+from\b)|from|toward|towards|to)\s+|the\s+|"
+    r"approximately\s+|about\s+|some\s+|roughly\s+|"
     r"(?:centre|center|heart|middle|old\s+city)\s+of\s+|"       # "the centre of Raqqa": the place itself
     r"(?:area|region|environs)\s+of\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|settlement)\s+of\b)|"
     r"a\s+(?:point|position|location|spot)\s+)+",

@@ -55,7 +55,8 @@ def side_narrowed(text: str, st, drafts: list, gaz) -> list:
 
 
 def _narrows(text: str, st, wide, d, gaz) -> bool:
-    if wide.denial != d.denial or not _VICINITY.match(d.location) or (precision(wide.where, gaz) or 0) < _SIDE_PRECISION:
+    if wide.denial != d.denial or not _VICINITY.match(d.location) \
+            or (precision(wide.where, gaz) or 0) < _SIDE_PRECISION:
         return False
     a = text.find(wide.location, st.start, st.end)
     b = text.find(d.location, a + len(wide.location), st.end) if a != -1 else -1
@@ -69,4 +70,5 @@ def _narrows(text: str, st, wide, d, gaz) -> bool:
         return False   # "struck east of the river, then bombed targets near Abu Kamal": two actions
     from .relations import claim_geometry
 
-    return claim_geometry(wide.where, gazetteer=gaz).geometry.intersects(claim_geometry(d.where, gazetteer=gaz).geometry)
+    area = claim_geometry(wide.where, gazetteer=gaz).geometry
+    return area.intersects(claim_geometry(d.where, gazetteer=gaz).geometry)

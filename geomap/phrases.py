@@ -35,8 +35,8 @@ close beyond along off above from between opposite other
 # (a village, town, city ... and two villages, towns, cities; villages, towns)
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
-GLUE = frozenset("""the of a an city old town village settlement hamlet locality camp border river part parts half end tip to km
-its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
+GLUE = frozenset("""the of a an city old town village settlement hamlet locality camp border river to km
+part parts half end tip its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())

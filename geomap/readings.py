@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Optional
 
 from .phrases import arabic_relations, is_cue
@@ -145,7 +146,8 @@ def _pinned(phrase: str, m, gaz) -> str:
     return phrase.replace(m.text, m.place.name)
 
 
-_READ: dict = {}
+#: Per gazetteer (held weakly, as border bands are): phrase -> precision.
+_READ: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def readable(phrase, gaz) -> bool:
@@ -157,9 +159,9 @@ def precision(phrase, gaz) -> Optional[int]:
     """The finest precision geomap reads in this phrase, None if it reads none (remembered)."""
     from .relations import reading_precision
 
-    key = (id(gaz), phrase)
-    if key not in _READ:
-        if len(_READ) > 10_000:
-            _READ.clear()
-        _READ[key] = reading_precision(phrase, gazetteer=gaz)
-    return _READ[key]
+    read = _READ.setdefault(gaz, {})
+    if phrase not in read:
+        if len(read) > 10_000:
+            read.clear()
+        read[phrase] = reading_precision(phrase, gazetteer=gaz)
+    return read[phrase]

@@ -58,13 +58,15 @@ def references(text: str, mentions: list, gaz=None) -> list:
                 _FACILITY[" ".join(facility.lower().split())] if facility else "river")
         before = bisect_right(ends[kind], at) - 1   # the place of that kind named last
         within = bisect_right(starts, at) - 1
-        if kind == "river" and before < 0 and gaz is not None and (within < 0 or at >= mentions[within].end):
+        if within >= 0 and at < mentions[within].end:
+            continue   # inside a mention of its own
+        if kind == "river" and before < 0 and gaz is not None:
             if not looked:
                 valley, looked = _river_along(gaz, named["populated_place"]), True
             if valley is not None:
                 out.append(Mention(text[at:ref.end()], at, ref.end(), valley, "resolved", 0.5, "context"))
             continue
-        if before >= 0 and (within < 0 or at >= mentions[within].end):   # not inside a mention of its own
+        if before >= 0:
             if (ref.group("settlement") or "").lower() in ("city", "town"):
                 before = _last_town(named[kind], before)
             out.append(replace(named[kind][before], text=text[at:ref.end()], start=at, end=ref.end()))

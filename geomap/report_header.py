@@ -172,7 +172,8 @@ def claim_date(sentence: str, report: Optional[dt.date]) -> Optional[dt.date]:
 
 #: A dateline naming the agency: "Damascus, SANA", "DAMASCUS, (SANA) -", "MOSCOW (TASS) —".
 _AGENCY_LINE = re.compile(r"^[A-Z][\w'’ .-]{1,30},?\s*\(?([A-Z][\w .&'’-]{1,30}?)\)?\s*(?:[-–—]|$)|"
-                          # in Arabic: "دير الزور، سانا", "دمشق-سانا" (a place of a few words, a comma or dash, the agency)
+                          # in Arabic: "دير الزور، سانا", "دمشق-سانا" (a place of a few words, a comma or
+                          # a dash, the agency)
                           r"^[^\W\d_A-Za-z][^\W\d_ ]*(?: [^\W\d_]+){0,3}(?:،|\s*[-–—])\s*"
                           r"([^\W\d_A-Za-z][^\W\d_]*(?: [^\W\d_]+){0,2})\s*(?:[-–—،]|$)")
 

@@ -1042,7 +1042,8 @@ def test_a_lede_source_described_is_the_one_the_report_names_next():
 def test_the_old_city_of_a_town_and_an_arabic_comma_before_a_bank():
     _, claims = _claims("Kurdish-led forces said they had pushed into the Old City of Raqqa.")
     assert [(c.party, _side(c)) for c in claims] == [("SDF", "east")]
-    text = "قالت قوات سوريا الديمقراطية إنها صدت هجوماً على بلدة الصالحية شمالي مدينة دير الزور، على الضفة الشرقية لنهر الفرات."
+    text = ("قالت قوات سوريا الديمقراطية إنها صدت هجوماً على بلدة الصالحية شمالي مدينة دير الزور، "
+            "على الضفة الشرقية لنهر الفرات.")
     _, claims = _claims(text)
     assert len(claims) == 1 and _side(claims[0]) == "east"
 

@@ -49,7 +49,8 @@ def test_an_arabic_agency_dateline_written_with_a_dash_is_the_agencys_voice():
     from geomap.attribution import attribute
     from geomap.report_header import own_voice
 
-    text = "الجيش يحرر بلدة القورية\n\nدير الزور-سانا\nحررت وحدات من الجيش بلدة القورية على الضفة الغربية لنهر الفرات.\n"
+    text = ("الجيش يحرر بلدة القورية\n\nدير الزور-سانا\n"
+            "حررت وحدات من الجيش بلدة القورية على الضفة الغربية لنهر الفرات.\n")
     said = own_voice(attribute(text), text, report_meta(text))
     assert [s.party for s in said if "القورية" in s.text and "حررت" in s.text] == ["Syrian government"]
 
