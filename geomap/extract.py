@@ -190,7 +190,7 @@ def _told_again(draft: _Draft, body: list) -> bool:
 def _state_party(gaz, code: Optional[str]) -> Optional[str]:
     """The party of a country's state, named by its demonym ("Syrian" state media: the Syrian
     government), or None."""
-    from .mentions import is_demonym
+    from .name_roles import is_demonym
 
     country = next((p for p in gaz.places if p.kind == "country" and p.country_code == code), None) if code else None
     for name in country.names if country else ():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .arabic_mentions import PROCLITICS, after_proclitic, arabic_adjective, arabic_verb, common_arabic_word
-from .clause_words import BORDER_SETTLEMENT
+from .name_roles import bare_demonym, is_demonym, stands_for_government
 from .parties import party_of
 from .report_header import MONTH_WORD
 from .text import name_key, normalize
@@ -52,17 +52,6 @@ movement party office observatory institute governor province's""".split())
 #: missiles"); plural only, as "the Shayrat missile strike" is a strike on Shayrat.
 _WEAPON_AFTER = frozenset("""helicopters gunships missiles rockets drones bombers tanks howitzers
 launchers""".split())
-#: Verbs that make a place stand for its government ("Damascus stated").
-_SPEECH = frozenset("""said says stated states claimed claims announced announces reported reports
-warned warns accused accuses denied denies insisted insists confirmed confirms added told urged
-responded condemned vowed demanded saying claiming insisting""".split())
-#: Words after a demonym that make it an area ("Iraqi airspace").
-_AREA_AFTER = frozenset("airspace territory border borders skies soil side".split())
-#: Words after a possessive that make the name a place ("Raqqa's province", "Idlib's countryside").
-_PLACE_AFTER = frozenset("""province governorate countryside outskirts suburbs city town villages
-district districts desert east west north south eastern western northern southern
-old centre center downtown neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
-streets edge edges periphery outer airport dam bridge""".split())   # "Raqqa's Old City", "... airport"
 _FUNCTION = frozenset("""the a an and or but of in on at to from by for with as is was were be been
 this that these those it its he she they we you his her their our after before while when where
 which who what there here all any some most many more earlier later today yesterday tomorrow also
@@ -322,14 +311,14 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
         return None  # a common word here ("Most"), not a name
     if phrase.isupper() and party_of(phrase):
         return None  # an agency or a party's acronym ("SANA", "SDF"), not the village of that name
-    if _bare_demonym(gaz, phrase, toks, j):
+    if bare_demonym(gaz, phrase, toks, j):
         return None
     feature = _FEATURE_AFTER.match(text[end:])
     if feature:
         end += feature.end()
         while j < len(toks) and toks[j][1] < end:
             j += 1
-    if _inside_longer_name(text, toks, caps, i, j, end) or _stands_for_government(text, toks, i, j, end):
+    if _inside_longer_name(text, toks, caps, i, j, end) or stands_for_government(text, toks, i, j, end):
         return None
     return j, end, start
 
@@ -363,51 +352,3 @@ def _inside_longer_name(text, toks, caps, i, j, end) -> bool:
                 and not _sentence_start(text, toks[i - 1][1]):
             return True  # "Bashar al-Assad", "Inside Syria"
     return False
-
-
-def _stands_for_government(text, toks, i, j, end) -> bool:
-    after = text[end:end + 3]
-    if after.startswith(("'s", "’s")):
-        # "Moscow's reaction" is its government; "Raqqa's province", "Syria's airspace" are places.
-        nxt = toks[j + 1][0].lower() if j + 1 < len(toks) and toks[j][0] in ("'s", "’s") else ""
-        return nxt not in _AREA_AFTER and nxt not in _PLACE_AFTER
-    if j < len(toks) and toks[j][0].lower() in _SPEECH and not text[end:toks[j][1]].strip():
-        # "Damascus said" is the government; "the headquarters in Iraq said" is a place.
-        return i == 0 or toks[i - 1][0].lower() not in _LOCATIVE
-    start = toks[i][1]
-    if _SEAT.search(text, max(0, start - 30), start):
-        return True   # "the government in Damascus": the government, not the city
-    # "no immediate comment from Moscow or Damascus": who would answer, not where.
-    before = text[max(0, start - 6):start]
-    if not before.endswith(("from ", "or ", "and ", "nor ")):
-        return False
-    return _WORD_FROM.search(text, max(0, start - 80), start) is not None
-
-
-#: What a government gives ("comment from", "a response from"), right before a name (and another
-#: name it is listed with: "from Moscow or").
-_WORD_FROM = re.compile(r"\b(?:comments?|responses?|reactions?|statements?|word|confirmation|denials?|"
-                        r"answers?|replies|reply)\s+from\s+(?:[A-Z][\w’'-]*\s+(?:or|and|nor)\s+)?$")
-
-
-#: Prepositions that make the name after them a place, whatever verb follows.
-#: A government named by its seat ("approved by the government in Damascus", "the regime in Damascus").
-_SEAT = re.compile(r"\b(?:government|regime|authorities|leadership)\s+in\s+$")
-_LOCATIVE = frozenset("in at near from inside outside over across".split())
-
-
-def is_demonym(gaz, word: str) -> bool:
-    """Is this word a country's demonym the gazetteer knows ("Syrian", "Iraqi", "Turkish")?"""
-    low = normalize(word)
-    if not low.endswith(("ian", "ish", "ese", "i")):
-        return False
-    hits = gaz.index.norm.get(low, ())
-    return bool(hits) and all(gaz.index.places[k].kind == "country" for k, _ in hits)
-
-
-def _bare_demonym(gaz, phrase, toks, j) -> bool:
-    """A demonym not naming an area ("Iraqi airspace" does; "the Syrian border town of" is a town's)."""
-    if not is_demonym(gaz, phrase):
-        return False
-    area = j < len(toks) and toks[j][0].lower() in _AREA_AFTER
-    return not area or (j + 1 < len(toks) and toks[j + 1][0].lower() in BORDER_SETTLEMENT)

@@ -86,7 +86,7 @@ AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 def cue_start(text: str, floor: int, start: int, gaz=None) -> int:
     """Where the relation words before a mention begin ("on the west side of the river near ...",
     "south of the Syrian town of Tabqah": a country's demonym is glue)."""
-    from .mentions import is_demonym
+    from .name_roles import is_demonym
 
     words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
     begin = start
@@ -126,7 +126,7 @@ def chain_end(text: str, end: int, stop: int, inside: list, gaz=None) -> int:
     """Extend over the next mentions when only relation words come between ("Mayadin in the
     airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa"), or a
     country's demonym ("..., across the border from the Iraqi town of al-Qaim": with ``gaz``)."""
-    from .mentions import is_demonym
+    from .name_roles import is_demonym
 
     while True:
         nxt = next((x for x in inside if x.start >= end), None)
