@@ -249,16 +249,25 @@ def _end_of_a_name(text: str, m, r, gaz, lower_words: set) -> bool:
     return not common and not is_demonym(gaz, word)
 
 
-def _known(gaz, phrase: str, *, exact: bool = False, loose: bool = False) -> bool:
-    """Does the gazetteer know this spelling (an acronym in capitals: only exactly)? With
-    ``loose``, a word with a place's consonants and other vowels ("Sbikhan") may be one: context
-    decides."""
+def _known(gaz, phrase: str, *, exact: bool = False) -> bool:
+    """Does the gazetteer know this spelling (an acronym in capitals: only exactly)?"""
     if gaz.index.norm.get(normalize(phrase)):
         return True
-    if exact:
+    return not exact and bool(gaz.index.key.get(name_key(phrase)))
+
+
+def _near_spelling(text: str, toks: list, caps: list, i: int, gaz) -> bool:
+    """A capitalised word standing alone ("the towns of Sbikhan,") with a place's consonants and
+    other vowels (Subaykhan): a mention for context to decide. Never a word in a run of capitalised
+    ones, an organisation's or a person's name ("Reconciliation Centre", "Damien Sharkov")."""
+    word, start, end = toks[i]
+    if word.isupper():
         return False
-    key = name_key(phrase)
-    return bool(gaz.index.key.get(key)) or (loose and gaz.index.same_consonants(key))
+    if i + 1 < len(toks) and caps[i + 1] and not _BREAK.search(text, end, toks[i + 1][1]):
+        return False
+    if i > 0 and caps[i - 1] and not _BREAK.search(text, toks[i - 1][2], start) and not _sentence_start(text, start):
+        return False
+    return gaz.index.same_consonants(name_key(word))
 
 
 def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
@@ -282,9 +291,6 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             and not _BREAK.search(text, toks[i + reach - 1][2], toks[i + reach][1]):
         reach += 1
     best = None
-    # A near spelling is looked for only in a capitalised word standing alone ("the towns of Sbikhan,"),
-    # never in a run of them, an organisation's or a person's name ("Reconciliation Centre", "Damien X").
-    alone = reach == 1 and (i == 0 or not caps[i - 1] or _sentence_start(text, start))
     # An Arabic name may carry a one-letter proclitic ("والميادين" and Mayadin, "بالرقة" in Raqqa,
     # "لنهر الفرات" of the Euphrates river): the name starts after it.
     # (a word of three letters, "وسد", carries one only before more of a name: "وسد الفرات")
@@ -295,8 +301,8 @@ def _longest_name(text, toks, caps, i, gaz, lower_words) -> Optional[tuple]:
             continue  # a name ends on a name word ("Deir ez-Zor", not "Raqqa and")
         phrase = text[start:last_end]
         # (two letters are no name, but a letter and a number can be: "T2", the pumping station)
-        if (len(phrase) >= 3 or phrase[-1:].isdigit()) and _known(gaz, phrase, exact=phrase.isupper(),
-                                                                   loose=n == 1 and alone):
+        if (len(phrase) >= 3 or phrase[-1:].isdigit()) and (
+                _known(gaz, phrase, exact=phrase.isupper()) or (n == 1 and _near_spelling(text, toks, caps, i, gaz))):
             best = (i + n, last_end, n, start)
             break
         if proclitic and (n > 1 or len(word) > 3) and _known(gaz, phrase[1:]) and (
