@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import multiprocessing
-import os
 from typing import Callable, Optional, Sequence
 
 __all__ = ["extract_many", "auto_jobs", "PARALLEL_BYTES"]
@@ -43,8 +42,9 @@ def auto_jobs(nbytes: int, jobs: Optional[int] = 0) -> int:
     """
     if jobs and jobs > 0:
         return jobs
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, cores) if nbytes >= PARALLEL_BYTES else 1
+    from .threads import usable_cpus
+
+    return usable_cpus() if nbytes >= PARALLEL_BYTES else 1
 
 
 def extract_many(reports: Sequence[tuple], *, date=None, voice: Optional[str] = None, gazetteer=None,

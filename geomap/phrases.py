@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from .clause_words import BORDER_SETTLEMENT, LINE_NOUN
+from .name_roles import is_demonym
 
 __all__ = ["CUE", "GLUE", "NEGATION", "ACTION", "ACTED_ON", "SPEAKER_AFTER", "SPEAKER_LEADS", "AREA_WORDS", "LIST_GAP",
            "is_cue",
@@ -36,7 +37,8 @@ close beyond along off above from between opposite other
 #: One-letter Arabic words written onto the next ("بريف": in the countryside of).
 _AR_PROCLITIC = frozenset("وبلف")
 GLUE = frozenset("""the of a an city old town village settlement hamlet locality camp border river to km
-part parts half end tip its their district districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters
+part parts half end tip its their district districts neighbourhood neighbourhoods neighborhood neighborhoods
+quarter quarters
 kilometers kilometres miles area areas region called named about approximately roughly nearly almost some
 few several couple
 من ل الضفة ضفة الشرقية الغربية الشمالية الجنوبية نهر""".split())
@@ -86,8 +88,6 @@ AREA_WORDS = re.compile(r"\b(?:airspace|skies|territory|border)\b", re.I)
 def cue_start(text: str, floor: int, start: int, gaz=None) -> int:
     """Where the relation words before a mention begin ("on the west side of the river near ...",
     "south of the Syrian town of Tabqah": a country's demonym is glue)."""
-    from .name_roles import is_demonym
-
     words = list(re.finditer(r"[\w'’-]+", text[floor:start]))
     begin = start
     for w in reversed(words[-14:]):
@@ -126,8 +126,6 @@ def chain_end(text: str, end: int, stop: int, inside: list, gaz=None) -> int:
     """Extend over the next mentions when only relation words come between ("Mayadin in the
     airspace over the western bank of the Euphrates", "Ja'Din, which is west of Raqqa"), or a
     country's demonym ("..., across the border from the Iraqi town of al-Qaim": with ``gaz``)."""
-    from .name_roles import is_demonym
-
     while True:
         nxt = next((x for x in inside if x.start >= end), None)
         if nxt is None or nxt.start > stop:

@@ -59,6 +59,7 @@ def owner_named(role: str, before: str) -> Optional[str]:
 _ORG_KINDS = r"group|network|campaign|monitor|outlet|organi[sz]ation|collective|agency|channel|website|page"
 _ORG_WORD = r"\b(?:" + _ORG_KINDS + r")\s+"
 _ORG_BEFORE = re.compile(_ORG_WORD + "$", re.I)
+_KIND_AFTER = re.compile(r"\s+(?:" + _ORG_KINDS + r")$", re.I)   # "Deir Ezzor 24 network": "Deir Ezzor 24"
 _ORG_WITHIN = re.compile(_ORG_WORD + r"(?P<name>[A-Z].*)$")   # "activists of the group Raqqa Is ..."
 _ORG_NAME = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,7}?)\s+(?:television|TV|channel|radio|"
                        r"news\s+agency|agency|network|newspaper|website|monitor|Television|Channel|Radio|Agency|"
@@ -73,10 +74,8 @@ def organisation(phrase: str, before: str) -> Optional[str]:
         return None   # also "Head of the ... Council": a person in a role there, not its voice
     members = _MEMBERS_OF.match(phrase)
     rest = phrase[members.end():] if members else ""
-    named = _ORG_NAME.match(rest) if members else None
-    if named:   # "Local activists of the Deir Ezzor 24 network": the network speaks
-        number = re.match(r"\s+\d{1,4}\b", rest[named.end("name"):])   # (its number is its name's)
-        return named.group("name") + (number.group(0) if number else "")
+    if members and _ORG_NAME.match(rest):   # "Local activists of the Deir Ezzor 24 network": it speaks
+        return _KIND_AFTER.sub("", rest) or rest
     within = _ORG_WITHIN.search(phrase)
     if within and not _ORG_BEFORE.search(before):
         return within.group("name")

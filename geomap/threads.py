@@ -15,10 +15,15 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["split_call", "split_predicate", "thread_count", "thread_map"]
+__all__ = ["split_call", "split_predicate", "thread_count", "thread_map", "usable_cpus"]
 
 #: Fewer geometries than this per thread are not worth a thread.
 MIN_PER_THREAD = 200
+
+
+def usable_cpus() -> int:
+    """The processors this process may run on (its affinity where the system tells it)."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def thread_count() -> int:
@@ -32,8 +37,7 @@ def thread_count() -> int:
 
             warnings.warn(f"GEOMAP_THREADS={raw!r} is not a whole number; using the default",
                           GeomapWarning, stacklevel=3)
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cpus, 8))
+    return min(usable_cpus(), 8)
 
 
 def _parts(n: int) -> int:

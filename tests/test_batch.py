@@ -75,7 +75,9 @@ def test_a_callers_gazetteer_is_never_swapped_for_the_bundled_one(monkeypatch):
 
 
 def test_auto_uses_every_core_only_for_an_archive(monkeypatch):
-    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert auto_jobs(10_000) == 1
     assert auto_jobs(batch.PARALLEL_BYTES) == 3
     assert auto_jobs(10_000, 2) == 2
